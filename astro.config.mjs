@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import starlight from "@astrojs/starlight";
+import mdx from "@astrojs/mdx";
+import { runnerWorkerPlugin } from "./src/lib/vite/runner-worker-plugin.ts";
+import { exerciseTypingsPlugin } from "./src/lib/vite/exercise-typings-plugin.ts";
+
+export default defineConfig({
+  server: { port: 4321 },
+  integrations: [
+    starlight({
+      title: "EventLab",
+      description: "Learn event-driven, serverless architecture on AWS by building it, in your browser.",
+      sidebar: [
+        { label: "Start here", items: [{ label: "Welcome", link: "/" }] },
+        { label: "Amazon SQS", items: [{ autogenerate: { directory: "sqs" } }] },
+      ],
+    }),
+    mdx(),
+  ],
+  vite: {
+    plugins: [
+      runnerWorkerPlugin(new URL("./src/client/runner/worker.ts", import.meta.url)),
+      exerciseTypingsPlugin(new URL("./", import.meta.url)),
+    ],
+    // Monaco's own workers: one self-contained file each.
+    worker: { format: "iife" },
+  },
+});
