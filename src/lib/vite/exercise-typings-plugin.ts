@@ -1,0 +1,80 @@
+import { readFile, readdir } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Plugin } from "vite";
+
+const virtualId = "virtual:eventlab/exercise-typings";
+const resolvedId = `\0${virtualId}`;
+
+/** Packages whose declarations the editor needs so that `expect(...)`, `vi.fn()` and friends are typed. */
+const declarationPackages = [
+  "@vitest/expect",
+  "@vitest/spy",
+  "@vitest/utils",
+  "@vitest/pretty-format",
+  "@standard-schema/spec",
+  "tinyrainbow",
+  "@types/chai",
+  "@types/deep-eql",
+];
+
+/**
+ * Gives Monaco's TypeScript worker a small virtual `node_modules`, so learner files see sandbox-engine, the
+ * `@aws-sdk/client-*` facades and the vitest API with full IntelliSense, offline. The module exports a map from
+ * `file:///node_modules/...` paths to file contents; it is imported only together with the editor.
+ */
+export function exerciseTypingsPlugin(root: URL): Plugin {
+  const rootPath = fileURLToPath(root);
+  return {
+    name: "eventlab-exercise-typings",
+    resolveId: (id) => (id === virtualId ? resolvedId : undefined),
+    async load(id) {
+      if (id !== resolvedId) return undefined;
+      const files = await collectTypings(rootPath);
+      for (const path of files.watched) this.addWatchFile(path);
+      return `export default ${JSON.stringify(files.typings)};`;
+    },
+  };
+}
+
+export async function collectTypings(rootPath: string): Promise<{ typings: Record<string, string>; watched: string[] }> {
+  const typings: Record<string, string> = {};
+  const watched: string[] = [];
+  const add = async (absolutePath: string, virtualPath: string) => {
+    typings[`file:///node_modules/${virtualPath}`] = await readFile(absolutePath, "utf8");
+    watched.push(absolutePath);
+  };
+
+  // sandbox-engine as TypeScript source: what learners import, minus the runner (a host-side detail).
+  const engine = join(rootPath, "sandbox-engine");
+  await add(join(engine, "package.json"), "sandbox-engine/package.json");
+  for (const file of await listFiles(join(engine, "src"))) {
+    const inside = relative(engine, file);
+    if (file.endsWith(".ts") && !inside.startsWith(join("src", "runner"))) await add(file, `sandbox-engine/${inside}`);
+  }
+
+  for (const name of declarationPackages) {
+    const folder = join(rootPath, "node_modules", name);
+    await add(join(folder, "package.json"), `${name}/package.json`);
+    for (const file of await listFiles(folder)) {
+      if (file.endsWith(".d.ts") || file.endsWith(".d.mts")) await add(file, `${name}/${relative(folder, file)}`);
+    }
+  }
+
+  // Inside exercises these ids resolve to the engine (DESIGN.md); the editor must agree with the runner.
+  const alias = (name: string, target: string) => {
+    typings[`file:///node_modules/${name}/package.json`] = JSON.stringify({ name, types: "index.d.ts" });
+    typings[`file:///node_modules/${name}/index.d.ts`] = `export * from "${target}";\n`;
+  };
+  alias("@aws-sdk/client-sqs", "sandbox-engine/aws/client-sqs");
+  alias("vitest", "sandbox-engine/harness/vitest");
+  return { typings, watched };
+}
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile() && !entry.parentPath.includes("node_modules"))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
