@@ -1,0 +1,47 @@
+/**
+ * sandbox-engine: a deterministic simulator of AWS services for EventLab.
+ * SDK-shaped clients live in subpaths, e.g. "sandbox-engine/aws/client-sqs".
+ */
+export {
+  createSandbox,
+  currentSandbox,
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_NOW,
+  DEFAULT_REGION,
+  DEFAULT_SEED,
+  type Sandbox,
+  type SandboxOptions,
+} from "./sandbox.ts";
+
+export {
+  createClock,
+  DEFAULT_LOOP_LIMIT,
+  type Clock,
+  type ClockOptions,
+  type TimerCallback,
+  type TimerId,
+  type WaitOutcome,
+  type Waiter,
+} from "./clock/virtual-clock.ts";
+
+export { createRandom, type Seed, type SeededRandom } from "./random/seeded-random.ts";
+
+export { createTrace, type Trace } from "./trace/trace.ts";
+export type {
+  SqsTraceKind,
+  TraceDetails,
+  TraceEvent,
+  TraceEventOf,
+  TraceKindsByService,
+  TraceListener,
+  TraceService,
+  TraceValue,
+} from "./trace/trace-event.ts";
+
+export { AwsError, faultToError, type AwsErrorMetadata, type AwsErrorOptions } from "./errors/aws-error.ts";
+export { fail, ok, type Fault, type Outcome } from "./errors/fault.ts";
+
+export { createSqsService, type EmptyResult, type SqsService } from "./sqs/sqs-service.ts";
+export { isVisible, type StoredMessage } from "./sqs/message.ts";
+export { queueArn, queueUrl } from "./sqs/queue-address.ts";
+export type * from "./sqs/sqs-types.ts";

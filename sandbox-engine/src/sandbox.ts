@@ -1,0 +1,79 @@
+/**
+ * createSandbox(): one fresh, isolated, deterministic cloud. Nothing in it reads the real time or
+ * Math.random: the clock starts at `now` and randomness comes from `seed`.
+ */
+import { createClock, type Clock } from "./clock/virtual-clock.ts";
+import { AwsError } from "./errors/aws-error.ts";
+import { createRandom, type Seed, type SeededRandom } from "./random/seeded-random.ts";
+import { createSqsService, type SqsService } from "./sqs/sqs-service.ts";
+import { createTrace, type Trace } from "./trace/trace.ts";
+
+export interface SandboxOptions {
+  /** Seeds every id the sandbox makes (message ids, receipt handles, request ids). Default 1. */
+  seed?: Seed;
+  /** Start of virtual time, epoch ms. Default 2026-01-01T00:00:00Z. */
+  now?: number;
+  /** Default "us-east-1". */
+  region?: string;
+  /** Default "123456789012". */
+  accountId?: string;
+  /** Most timers one clock.advance()/runAll() may fire before it reports an endless loop. Default 10,000. */
+  loopLimit?: number;
+}
+
+export interface Sandbox {
+  readonly clock: Clock;
+  readonly random: SeededRandom;
+  readonly trace: Trace;
+  readonly sqs: SqsService;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_NOW = Date.UTC(2026, 0, 1);
+export const DEFAULT_REGION = "us-east-1";
+export const DEFAULT_ACCOUNT_ID = "123456789012";
+
+let current: Sandbox | undefined;
+
+function badOption(message: string): AwsError {
+  return new AwsError("InvalidParameterValue", `createSandbox: ${message}`);
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const { seed = DEFAULT_SEED, now = DEFAULT_NOW, region = DEFAULT_REGION, accountId = DEFAULT_ACCOUNT_ID } = options;
+  if (typeof now !== "number" || !Number.isFinite(now)) throw badOption(`now must be epoch milliseconds, got ${String(now)}`);
+  if (typeof region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+    throw badOption(`region must look like "us-east-1", got ${String(region)}`);
+  }
+  if (typeof accountId !== "string" || !/^\d{12}$/.test(accountId)) {
+    throw badOption(`accountId must be 12 digits like "123456789012", got ${String(accountId)}`);
+  }
+  if (!((typeof seed === "number" && Number.isFinite(seed)) || typeof seed === "string")) {
+    throw badOption(`seed must be a number or a string, got ${String(seed)}`);
+  }
+  const clock = createClock(now, options.loopLimit === undefined ? {} : { loopLimit: options.loopLimit });
+  const random = createRandom(seed);
+  const trace = createTrace(clock);
+  const sandbox: Sandbox = Object.freeze({
+    clock,
+    random,
+    trace,
+    sqs: createSqsService({ clock, random, trace, region, accountId }),
+    region,
+    accountId,
+  });
+  current = sandbox;
+  return sandbox;
+}
+
+/** The most recently created sandbox: where clients without an explicit sandbox send requests. */
+export function currentSandbox(): Sandbox {
+  if (current === undefined) {
+    throw new AwsError("SandboxNotCreated", "create a sandbox first: createSandbox()", {
+      hint: 'import { createSandbox } from "sandbox-engine" and call it before sending requests.',
+    });
+  }
+  return current;
+}

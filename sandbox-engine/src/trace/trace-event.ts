@@ -1,0 +1,41 @@
+/**
+ * The shape of what the simulated cloud records. Kinds are typed per service, so a consumer
+ * (trace panel, bill, metrics, a failing test's explanation) can switch on them exhaustively.
+ * Add a service by adding a key to TraceKindsByService.
+ */
+export type SqsTraceKind =
+  | "create-queue"
+  | "send"
+  | "receive"
+  | "delete"
+  | "change-visibility"
+  | "visibility-expired"
+  | "delay-ended"
+  | "retention-expired";
+
+export interface TraceKindsByService {
+  sqs: SqsTraceKind;
+}
+
+export type TraceService = keyof TraceKindsByService;
+
+/** Values stay structured-cloneable so a trace can cross from the runner worker to the page. */
+export type TraceValue = string | number | boolean | null;
+
+export type TraceDetails = Readonly<Record<string, TraceValue>>;
+
+export type TraceEventOf<S extends TraceService> = {
+  /** Virtual time, epoch milliseconds. */
+  readonly time: number;
+  /** Position in the trace, from 0: orders events that share a millisecond. */
+  readonly seq: number;
+  readonly service: S;
+  readonly kind: TraceKindsByService[S];
+  /** ARN (or name) of the resource the event is about. */
+  readonly resource: string;
+  readonly details: TraceDetails;
+};
+
+export type TraceEvent = { [S in TraceService]: TraceEventOf<S> }[TraceService];
+
+export type TraceListener = (event: TraceEvent) => void;
