@@ -1,0 +1,90 @@
+/**
+ * Reading request parameters that may be anything at all (learner input is not type-checked at
+ * run time). Each reader returns a fault instead of throwing, so no input can cause a TypeError.
+ */
+import { fail, ok, type Fault, type Outcome } from "../errors/fault.ts";
+import type { Range } from "./sqs-limits.ts";
+
+export type Params = Readonly<Record<string, unknown>>;
+
+/** A request that is not an object is read as an empty one (so required parameters go missing). */
+export function asParams(input: unknown): Params {
+  return typeof input === "object" && input !== null ? (input as Params) : {};
+}
+
+/** Shows a learner's value in an error message, however odd it is. */
+export function show(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "bigint") return `${value}n`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+export function isPlainRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function has(params: Params, name: string): boolean {
+  return Object.hasOwn(params, name) && params[name] !== undefined && params[name] !== null;
+}
+
+export type Failed = { readonly ok: false; readonly fault: Fault };
+
+export function missing(name: string): Failed {
+  // Wording from AWS (AWS-FACTS B.1 item 12: "The request must contain the parameter MessageBody.").
+  return fail("MissingParameter", `The request must contain the parameter ${name}.`);
+}
+
+export function invalid(name: string, value: unknown, reason: string): Failed {
+  // The "Value X for parameter Y is invalid. Reason: Z" shape AWS uses (AWS-FACTS B.1 items 7, 8).
+  return fail("InvalidParameterValue", `Value ${show(value)} for parameter ${name} is invalid. Reason: ${reason}`);
+}
+
+/** A required, non-empty string. */
+export function requiredString(params: Params, name: string): Outcome<string> {
+  if (!has(params, name) || params[name] === "") return missing(name);
+  const value = params[name];
+  return typeof value === "string" ? ok(value) : invalid(name, value, "must be a string.");
+}
+
+/** An optional string (absent gives undefined). */
+export function optionalString(params: Params, name: string): Outcome<string | undefined> {
+  if (!has(params, name)) return ok(undefined);
+  const value = params[name];
+  return typeof value === "string" ? ok(value) : invalid(name, value, "must be a string.");
+}
+
+/**
+ * An optional integer within `range`. `rangeReason` is AWS's own reason text for an out-of-range
+ * value where known (for example "Must be >= 0 and <= 20, if provided.").
+ */
+export function optionalInteger(
+  params: Params,
+  name: string,
+  range: Range,
+  rangeReason: string,
+): Outcome<number | undefined> {
+  if (!has(params, name)) return ok(undefined);
+  const value = params[name];
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    return invalid(name, value, `must be a number (an integer from ${range.min} to ${range.max}).`);
+  }
+  if (!Number.isInteger(value)) return invalid(name, value, `must be a whole number of seconds.`);
+  if (value < range.min || value > range.max) return invalid(name, value, rangeReason);
+  return ok(value);
+}
+
+/** An optional list of strings. */
+export function optionalStringList(params: Params, name: string): Outcome<readonly string[] | undefined> {
+  if (!has(params, name)) return ok(undefined);
+  const value = params[name];
+  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === "string")) {
+    return invalid(name, value, "must be a list of strings.");
+  }
+  return ok([...value]);
+}
