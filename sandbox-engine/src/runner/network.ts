@@ -1,0 +1,49 @@
+/**
+ * Cut a Worker off from the network and from the page's storage (DESIGN.md, "Runner and
+ * isolation"). The Worker entry calls this once, before any learner code is evaluated; the
+ * runner itself does not, so Node (CI) keeps its fetch.
+ *
+ * Each name is replaced on the scope and on every prototype that defines it (a learner could
+ * otherwise reach `WorkerGlobalScope.prototype.fetch`), as a non-writable, non-configurable
+ * value that throws whether called or constructed.
+ */
+const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "WebTransport", "importScripts"];
+/** Not network, but ways out of the sandbox to the site's storage or other contexts. */
+const ESCAPES = ["BroadcastChannel", "Worker", "SharedWorker"];
+/** Storage objects: reading them throws, since there is nothing to call. */
+const STORAGE = ["indexedDB", "caches", "cookieStore"];
+
+export function offlineMessage(name: string): string {
+  return `EventLab exercises run offline: ${name} is not available in the sandbox. Use the simulated services instead.`;
+}
+
+export function lockDownNetwork(scope: object = globalThis): void {
+  for (const name of [...NETWORK, ...ESCAPES]) block(scope, name, name, "value");
+  for (const name of STORAGE) block(scope, name, name, "getter");
+  const navigator = (scope as { navigator?: object }).navigator;
+  if (navigator) block(navigator, "sendBeacon", "navigator.sendBeacon", "value");
+}
+
+function block(target: object, name: string, label: string, as: "value" | "getter"): void {
+  if (!(name in target)) return;
+  const blocked = function blocked(): never {
+    throw new Error(offlineMessage(label));
+  };
+  const descriptor: PropertyDescriptor =
+    as === "value"
+      ? { value: blocked, writable: false, configurable: false, enumerable: false }
+      : { get: blocked, configurable: false, enumerable: false };
+  for (let o: object | null = target; o; o = Object.getPrototypeOf(o)) {
+    if (!Object.prototype.hasOwnProperty.call(o, name) && o !== target) continue;
+    try {
+      Object.defineProperty(o, name, descriptor);
+    } catch {
+      // Already non-configurable: overwrite the value if that is still allowed.
+      try {
+        (o as Record<string, unknown>)[name] = blocked;
+      } catch {
+        // Nothing more can be done from script; the Worker's CSP is the second line of defence.
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { createHarness, formatTaskError, isInstance, restoreSpies, toTaskError, type ExercismResults } from "../harness/index.ts";
+import { createConsoleCapture, DEFAULT_CONSOLE_LIMIT_BYTES } from "./console-capture.ts";
+import { createModuleLoader, ModuleLoadError } from "./module-loader.ts";
+import { transpile, TranspileError } from "./transpile.ts";
+import type { ModuleMap, RunnerOptions, RunRequest, RunResults } from "./types.ts";
+
+/**
+ * One run: transpile every file, load the test files (which load the learner's modules),
+ * collect, run, report. Same code in the Worker and in Node; the bare modules come in through
+ * `options.modules` so tests can stand in for the engine.
+ */
+export async function runExerciseWith(request: RunRequest, options: RunnerOptions): Promise<RunResults> {
+  try {
+    return await runOnce(request, options);
+  } catch (thrown) {
+    // Whatever learner code throws is caught closer to it; this is the net under the runner itself.
+    return {
+      version: 3,
+      status: "error",
+      message: `The test runner failed: ${formatTaskError(toTaskError(thrown))}`,
+      tests: [],
+      durationMs: 0,
+      console: "",
+      trace: [],
+    };
+  }
+}
+
+async function runOnce(request: RunRequest, options: RunnerOptions): Promise<RunResults> {
+  const started = now();
+  const output = createConsoleCapture(request.consoleLimitBytes ?? DEFAULT_CONSOLE_LIMIT_BYTES);
+  const engine = options.modules["sandbox-engine"] as { currentSandbox?: () => unknown } | undefined;
+  const sandboxBefore = currentSandbox(engine);
+  const finish = (results: ExercismResults): RunResults => ({
+    ...results,
+    durationMs: Math.round((now() - started) * 100) / 100,
+    console: output.text(),
+    trace: traceSince(engine, sandboxBefore),
+  });
+  const error = (message: string) => finish({ version: 3, status: "error", message, tests: [], durationMs: 0 });
+
+  const missing = request.testFiles.filter((file) => !Object.prototype.hasOwnProperty.call(request.files, file));
+  if (missing.length) return error(`Test file not found: ${missing.join(", ")}`);
+
+  // Every file, imported or not, so a syntax error anywhere is reported before anything runs.
+  try {
+    for (const [file, source] of Object.entries(request.files)) transpile(file, source);
+  } catch (thrown) {
+    if (isInstance(thrown, TranspileError)) return error((thrown as TranspileError).message);
+    throw thrown;
+  }
+
+  const harness = createHarness();
+  const loader = createModuleLoader({
+    files: request.files,
+    builtins: { ...toInteropModules(options.modules), vitest: harness.api },
+    console: output.console,
+  });
+  const isUserFile = (file: string) => Object.prototype.hasOwnProperty.call(request.files, file);
+
+  try {
+    for (const file of request.testFiles) {
+      try {
+        await harness.collect(file, () => loader.load(file));
+      } catch (thrown) {
+        // A top-level throw in a learner module names that module; one in a describe() body names the test file.
+        const known = isInstance(thrown, ModuleLoadError) || isInstance(thrown, TranspileError);
+        return error(known ? (thrown as Error).message : new ModuleLoadError(file, thrown, isUserFile).message);
+      }
+    }
+    const testCount = countTests(harness.tree().files);
+    if (testCount === 0) return error(`No tests found in ${request.testFiles.join(", ")}.`);
+
+    const outcome = await harness.run({
+      capture: output.capture,
+      isUserFile,
+      ...(options.onUpdate ? { onUpdate: options.onUpdate } : {}),
+      ...(options.testTimeoutMs !== undefined ? { testTimeoutMs: options.testTimeoutMs } : {}),
+    });
+    return finish(harness.report(outcome, { sources: request.files }));
+  } finally {
+    // Spies made with vi.spyOn on shared objects (an SDK client prototype) must not outlive the run.
+    restoreSpies();
+  }
+}
+
+/**
+ * Sucrase's `_interopRequireWildcard` / `_interopRequireDefault` pass objects marked
+ * `__esModule` through unchanged; an ES module namespace is not marked, so mark a copy. A copy
+ * per run also means `vi.spyOn(module, "fn")` in one run cannot leak into the next.
+ */
+function toInteropModules(modules: ModuleMap): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [id, namespace] of Object.entries(modules)) {
+    const copy: Record<string, unknown> = { __esModule: true };
+    for (const key of Object.keys(namespace)) copy[key] = (namespace as Record<string, unknown>)[key];
+    out[id] = copy;
+  }
+  return out;
+}
+
+function countTests(tasks: readonly { type: string; tasks?: unknown }[]): number {
+  let count = 0;
+  for (const task of tasks) {
+    if (task.type === "test") count++;
+    else count += countTests((task.tasks ?? []) as { type: string }[]);
+  }
+  return count;
+}
+
+function currentSandbox(engine: { currentSandbox?: () => unknown } | undefined): unknown {
+  try {
+    return engine?.currentSandbox?.();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The trace of a sandbox this run created; a sandbox left over from an earlier run does not count. */
+function traceSince(engine: { currentSandbox?: () => unknown } | undefined, before: unknown): unknown[] {
+  const sandbox = currentSandbox(engine) as { trace?: { events?: unknown } } | undefined;
+  if (!sandbox || sandbox === before) return [];
+  try {
+    const events = sandbox.trace?.events;
+    return Array.isArray(events) ? [...events] : [];
+  } catch {
+    return [];
+  }
+}
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
