@@ -1,0 +1,109 @@
+// Loaded on demand (dynamic import) when an exercise comes into view or gets focus: Monaco is the heaviest part
+// of a lesson page and a reader who never scrolls to the exercise never downloads it.
+import * as monaco from "monaco-editor";
+import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
+import TypeScriptWorker from "monaco-editor/language/typescript/ts.worker.js?worker";
+import typings from "virtual:eventlab/exercise-typings";
+import type { Files } from "./draft-storage.ts";
+
+export interface EditorFile {
+  name: string;
+  source: string;
+  readOnly: boolean;
+}
+
+export interface MountOptions {
+  container: HTMLElement;
+  /** Folder of the exercise's files in the editor's virtual file system, e.g. `exercises/sqs/first-consumer`. */
+  folder: string;
+  files: EditorFile[];
+  activeFile: string;
+  onChange: (name: string, source: string) => void;
+  onRun: () => void;
+}
+
+export interface MountedEditor {
+  show(name: string): void;
+  setSource(name: string, source: string): void;
+  focus(): void;
+  dispose(): void;
+}
+
+self.MonacoEnvironment = {
+  getWorker: (_workerId: string, label: string) =>
+    label === "typescript" || label === "javascript" ? new TypeScriptWorker() : new EditorWorker(),
+};
+
+let languageConfigured = false;
+
+/** The TypeScript service sees every exercise file, sandbox-engine and the vitest API (never blocks a run). */
+function configureTypeScript(): void {
+  if (languageConfigured) return;
+  languageConfigured = true;
+  const defaults = monaco.typescript.typescriptDefaults;
+  defaults.setCompilerOptions({
+    target: monaco.typescript.ScriptTarget.ES2020,
+    module: monaco.typescript.ModuleKind.ESNext,
+    moduleResolution: 100 as monaco.typescript.ModuleResolutionKind, // "Bundler": follows package.json exports
+    lib: ["es2023"],
+    strict: true,
+    noEmit: true,
+    allowImportingTsExtensions: true,
+    skipLibCheck: true,
+    types: [],
+  });
+  defaults.setEagerModelSync(true);
+  for (const [path, content] of Object.entries(typings)) defaults.addExtraLib(content, path);
+}
+
+export function mountEditor(options: MountOptions): MountedEditor {
+  configureTypeScript();
+  const models = new Map<string, monaco.editor.ITextModel>();
+  const readOnly = new Set(options.files.filter((file) => file.readOnly).map((file) => file.name));
+  for (const file of options.files) {
+    const uri = monaco.Uri.parse(`file:///${options.folder}/${file.name}`);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.source, "typescript", uri);
+    model.setValue(file.source);
+    model.onDidChangeContent(() => options.onChange(file.name, model.getValue()));
+    models.set(file.name, model);
+  }
+
+  const dark = () => document.documentElement.dataset.theme !== "light";
+  const editor = monaco.editor.create(options.container, {
+    model: models.get(options.activeFile) ?? null,
+    readOnly: readOnly.has(options.activeFile),
+    theme: dark() ? "vs-dark" : "vs",
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabSize: 2,
+    ariaLabel: `Code editor, ${options.activeFile}`,
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
+
+  // Follow Starlight's light/dark switch.
+  const themeWatcher = new MutationObserver(() => monaco.editor.setTheme(dark() ? "vs-dark" : "vs"));
+  themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+
+  return {
+    show(name) {
+      const model = models.get(name);
+      if (!model) return;
+      editor.setModel(model);
+      editor.updateOptions({ readOnly: readOnly.has(name), ariaLabel: `Code editor, ${name}` });
+    },
+    setSource(name, source) {
+      const model = models.get(name);
+      if (model && model.getValue() !== source) model.setValue(source);
+    },
+    focus: () => editor.focus(),
+    dispose() {
+      themeWatcher.disconnect();
+      editor.dispose();
+      for (const model of models.values()) model.dispose();
+    },
+  };
+}
+
+export type { Files };

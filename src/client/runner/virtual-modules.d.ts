@@ -1,0 +1,11 @@
+declare module "virtual:eventlab/runner-worker-source" {
+  /** The runner Worker's bundled source (see src/lib/vite/runner-worker-plugin.ts). */
+  const source: string;
+  export default source;
+}
+
+declare module "virtual:eventlab/exercise-typings" {
+  /** `file:///node_modules/...` path -> contents, for Monaco's TypeScript worker (exercise-typings-plugin.ts). */
+  const typings: Record<string, string>;
+  export default typings;
+}

@@ -1,0 +1,2 @@
+// The components lessons use, from one place: `import { Exercise } from "../../../components";`
+export { default as Exercise } from "./Exercise.astro";
