@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
+import { launchChromium } from "../support/chromium.ts";
+import { exerciseOn } from "./exercise-page.ts";
+
+const siteUrl = inject("siteUrl");
+const lessonPath = "/sqs/producers-and-consumers/";
+const exerciseId = "sqs/first-consumer";
+const exercise = await readExercise(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url).pathname, exerciseId);
+const learnerFile = exercise.editable[0]!;
+const solution = exercise.solution.find((file) => file.name === learnerFile)!.source;
+const starter = exercise.starter.find((file) => file.name === learnerFile)!.source;
+
+describe("a learner doing the sqs/first-consumer exercise in Chromium", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.on("request", (request) => requests.push(request.url()));
+    page = await context.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.goto(siteUrl + lessonPath);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows the lesson text and the exercise shell before the editor loads", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    await expect(page.locator("main h1").textContent()).resolves.toMatch(/\S/);
+    await expect(ex.root.getAttribute("data-editor")).resolves.toBe("static");
+    await expect(ex.code()).resolves.toContain("export");
+    const editorRequests = requests.filter((url) => /monaco|editor\.worker|ts\.worker/i.test(url));
+    expect(editorRequests, "the editor must not load before the exercise is in view").toEqual([]);
+  });
+
+  it("runs the pasted solution: every test passes", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    await ex.openEditor();
+    await ex.paste(solution);
+    await expect(ex.code()).resolves.toBe(solution);
+    await expect(ex.run()).resolves.toBe("pass");
+    const statuses = await ex.testResults.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.status));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.every((status) => status === "pass")).toBe(true);
+  });
+
+  it("runs the pasted starter: at least one test fails, with a message", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    await ex.paste(starter);
+    await expect(ex.run()).resolves.toBe("fail");
+    const failing = ex.root.locator('[data-test-result][data-status="fail"]');
+    await expect(failing.count()).resolves.toBeGreaterThan(0);
+    await expect(failing.first().locator(".results-message").textContent()).resolves.toMatch(/\S/);
+  });
+
+  it("stops an endless loop at the time limit and stays responsive", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    await ex.paste(`${starter}\nwhile (true) {}\n`);
+    const startedAt = Date.now();
+    await expect(ex.run(exercise.timeLimitSeconds * 1000 + 5000)).resolves.toBe("error");
+    const elapsedMs = Date.now() - startedAt;
+    expect(elapsedMs).toBeLessThan(exercise.timeLimitSeconds * 1000 + 5000);
+    await expect(ex.results.textContent()).resolves.toContain(`stopped after ${exercise.timeLimitSeconds} s: is there an endless loop?`);
+
+    // The page still answers: switching tabs works, and the next run works.
+    const testFile = exercise.tests[0]!.name;
+    await ex.tab(testFile).click();
+    await expect(ex.tab(testFile).getAttribute("aria-selected")).resolves.toBe("true");
+    await ex.tab(learnerFile).click();
+    await ex.paste(solution);
+    await expect(ex.run()).resolves.toBe("pass");
+  });
+
+  it("keeps the draft across a reload", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    const draft = `${solution}\n// my note: keep this\n`;
+    await ex.paste(draft);
+    await page.waitForTimeout(1000); // drafts are saved within a second of the last edit
+    await page.reload();
+    await expect(exerciseOn(page, exerciseId).code()).resolves.toBe(draft);
+    await exerciseOn(page, exerciseId).openEditor();
+    await expect(exerciseOn(page, exerciseId).code()).resolves.toBe(draft);
+  });
+
+  it("has no serious or critical accessibility violation (axe-core)", async () => {
+    const require = createRequire(import.meta.url);
+    await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+    });
+    expect(violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
+  });
+
+  it("never sent a request off localhost", () => {
+    const { origin } = new URL(siteUrl);
+    const offsite = requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:"));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(offsite).toEqual([]);
+  });
+});
