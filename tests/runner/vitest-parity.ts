@@ -82,31 +82,53 @@ export async function readRequest(
   return { files, testFiles: Object.keys(files).filter(isTest).sort() };
 }
 
+/** The request's files laid out side by side in a temporary folder that real vitest can run. */
+export interface VitestProject {
+  dir: string;
+  /** Arguments for `node vitest.mjs ...`, optionally writing JSON results to `outputFile`. */
+  args(outputFile?: string): string[];
+  remove(): Promise<void>;
+}
+
+export async function writeVitestProject(request: RunRequest): Promise<VitestProject> {
+  const dir = await mkdtemp(join(tmpdir(), "eventlab-parity-"));
+  for (const [file, source] of Object.entries(request.files)) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), source);
+  }
+  // So "vitest" and "sandbox-engine" resolve from the temporary folder as from the repo.
+  await symlink(join(repoRoot, "node_modules"), join(dir, "node_modules"), "dir");
+  await writeFile(join(dir, "vitest.config.mjs"), vitestConfig(request.testFiles));
+  return {
+    dir,
+    args: (outputFile) => [
+      vitestBin,
+      "run",
+      "--root",
+      dir,
+      "--config",
+      join(dir, "vitest.config.mjs"),
+      ...(outputFile ? ["--reporter=json", `--outputFile=${outputFile}`] : []),
+    ],
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
 /** Write the request's files to a temporary folder and run its test files with real vitest. */
 export async function runWithVitest(request: RunRequest, timeoutMs = 60_000): Promise<VitestRun> {
-  const dir = await mkdtemp(join(tmpdir(), "eventlab-parity-"));
+  const project = await writeVitestProject(request);
   try {
-    for (const [file, source] of Object.entries(request.files)) {
-      await mkdir(dirname(join(dir, file)), { recursive: true });
-      await writeFile(join(dir, file), source);
-    }
-    // So "vitest" and "sandbox-engine" resolve from the temporary folder as from the repo.
-    await symlink(join(repoRoot, "node_modules"), join(dir, "node_modules"), "dir");
-    await writeFile(join(dir, "vitest.config.mjs"), vitestConfig(request.testFiles));
-    const output = join(dir, "vitest-results.json");
-    const { code, stderr } = await spawnVitest(
-      ["run", "--root", dir, "--config", join(dir, "vitest.config.mjs"), "--reporter=json", `--outputFile=${output}`],
-      timeoutMs,
-    );
+    const output = join(project.dir, "vitest-results.json");
+    const { code, stderr } = await spawnVitest(project.args(output), timeoutMs);
     let json: string;
     try {
       json = await readFile(output, "utf8");
     } catch {
       throw new Error(`vitest wrote no results (exit ${code}):\n${stderr}`);
     }
-    return parseVitestJson(JSON.parse(json) as VitestJson, dir);
+    return parseVitestJson(JSON.parse(json) as VitestJson, project.dir);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await project.remove();
   }
 }
 
@@ -156,6 +178,11 @@ function byName(entries: [string, Verdict][]): Record<string, Verdict> {
   return out;
 }
 
+/** A vitest worker's own variables would make a child vitest think it is a worker. */
+export function childEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^VITEST|^TEST$/.test(key)));
+}
+
 /** `@aws-sdk/client-x` -> `sandbox-engine/aws/client-x`, for every SDK id the runner knows. */
 function vitestConfig(testFiles: string[]): string {
   const alias = Object.keys(defaultModules)
@@ -165,10 +192,9 @@ function vitestConfig(testFiles: string[]): string {
 }
 
 function spawnVitest(args: string[], timeoutMs: number): Promise<{ code: number | null; stderr: string }> {
-  // A vitest worker's own variables would make the child think it is a worker.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^VITEST|^TEST$/.test(key)));
+  const env = childEnvironment();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [vitestBin, ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
