@@ -1,0 +1,133 @@
+// `npm run bench`: how fast EventLab answers, measured, never asserted. Prints one table.
+//   - Run -> verdict latency in headless Chromium for sqs/first-consumer: cold (first run after page load) and
+//     warm (median of 20 runs);
+//   - the same tests under `vitest run` as a whole process, and the ratio;
+//   - gzip bytes of the lesson page before the editor loads, and of the editor once it loads.
+// Pass --no-build to reuse an existing dist/.
+import { execFileSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import type { Page, Response } from "playwright-core";
+import { buildSite, distDir, repoRoot } from "../tests/support/build-site.ts";
+import { launchChromium } from "../tests/support/chromium.ts";
+import { serveStatic } from "../tests/support/static-server.ts";
+import { readExercise } from "../src/lib/exercises/read-exercise.ts";
+import { exerciseOn } from "../tests/e2e/exercise-page.ts";
+import { childEnvironment, writeVitestProject } from "../tests/runner/vitest-parity.ts";
+import { solutionRequest } from "../tests/exercises/exercise-requests.ts";
+
+const exerciseId = "sqs/first-consumer";
+const lessonPath = "/sqs/producers-and-consumers/";
+const warmRuns = 20;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Clicks Run inside the page and times it there, until the results panel shows a verdict. */
+function timeRun(page: Page): Promise<{ ms: number; status: string }> {
+  return page.evaluate((id) => {
+    const root = document.querySelector(`[data-exercise="${id}"]`)!;
+    const panel = root.querySelector<HTMLElement>("[data-results]")!;
+    const button = root.querySelector<HTMLButtonElement>('button[data-action="run"]')!;
+    return new Promise<{ ms: number; status: string }>((resolve) => {
+      let startedAt = 0;
+      const observer = new MutationObserver(() => {
+        const status = panel.dataset.status ?? "";
+        if (["pass", "fail", "error"].includes(status)) {
+          observer.disconnect();
+          resolve({ ms: performance.now() - startedAt, status });
+        }
+      });
+      observer.observe(panel, { attributes: true, attributeFilter: ["data-status"] });
+      startedAt = performance.now();
+      button.click();
+    });
+  }, exerciseId);
+}
+
+async function gzipBytes(responses: Response[]): Promise<number> {
+  let total = 0;
+  for (const response of responses) {
+    const body = await response.body().catch(() => undefined);
+    if (body) total += gzipSync(body).length;
+  }
+  return total;
+}
+
+async function browserNumbers(siteUrl: string) {
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+
+    // Page weight before the editor: load the lesson without scrolling to the exercise.
+    const pageResponses: Response[] = [];
+    page.on("response", (response) => pageResponses.push(response));
+    await page.goto(siteUrl + lessonPath, { waitUntil: "networkidle" });
+    const exercise = exerciseOn(page, exerciseId);
+    const editorState = await exercise.root.getAttribute("data-editor");
+    const pageBytes = await gzipBytes(pageResponses.splice(0));
+
+    // Cold: the first Run right after the exercise scrolls into view (runner and editor still starting).
+    await exercise.root.scrollIntoViewIfNeeded();
+    const cold = await timeRun(page);
+    await exercise.openEditor();
+    await page.waitForLoadState("networkidle");
+    const editorBytes = await gzipBytes(pageResponses.splice(0));
+
+    const solution = (await readExercise(`${repoRoot}src/content/exercises/${exerciseId}`, exerciseId)).solution;
+    await exercise.paste(solution.find((file) => file.role === "editable")!.source);
+    const warm: number[] = [];
+    const statuses = new Set<string>();
+    for (let index = 0; index < warmRuns; index++) {
+      const run = await timeRun(page);
+      warm.push(run.ms);
+      statuses.add(run.status);
+    }
+    return { cold, warm: median(warm), warmStatuses: [...statuses], pageBytes, editorBytes, editorLoadedBeforeScroll: editorState !== "static" };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The exercise's solution and tests under `vitest run`, timed as a whole process (median of 3). */
+async function vitestProcessMs(): Promise<number> {
+  const exercise = await readExercise(`${repoRoot}src/content/exercises/${exerciseId}`, exerciseId);
+  const project = await writeVitestProject(solutionRequest(exercise));
+  try {
+    const times: number[] = [];
+    for (let index = 0; index < 3; index++) {
+      const startedAt = performance.now();
+      execFileSync(process.execPath, project.args(), { cwd: repoRoot, stdio: "ignore", env: childEnvironment() });
+      times.push(performance.now() - startedAt);
+    }
+    return median(times);
+  } finally {
+    await project.remove();
+  }
+}
+
+if (!process.argv.includes("--no-build")) buildSite();
+const server = await serveStatic(distDir);
+try {
+  const browser = await browserNumbers(server.url);
+  const vitestMs = await vitestProcessMs();
+  const rows: [string, string, string][] = [
+    ["Run -> verdict, cold (first run after load)", ms(browser.cold.ms), "target <= 400 ms"],
+    [`Run -> verdict, warm (median of ${warmRuns})`, ms(browser.warm), "target <= 50 ms"],
+    ["`vitest run` of the same tests, whole process", ms(vitestMs), `${(vitestMs / browser.warm).toFixed(0)}x the warm run`],
+    ["Lesson page before the editor (gzip)", kb(browser.pageBytes), "target <= 100 KB"],
+    ["Editor, loaded on demand (gzip)", kb(browser.editorBytes), "Monaco + TypeScript worker + typings"],
+  ];
+  const width = Math.max(...rows.map((row) => row[0].length));
+  console.log(`EventLab bench (${exerciseId}, headless Chromium)`);
+  for (const [label, value, note] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(10)}  ${note}`);
+  console.log(`cold verdict: ${browser.cold.status}; warm verdicts: ${browser.warmStatuses.join(", ")}`);
+  if (browser.editorLoadedBeforeScroll) console.log("note: the editor started loading before the exercise was scrolled into view");
+} finally {
+  await server.close();
+}
