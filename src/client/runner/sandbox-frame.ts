@@ -4,6 +4,10 @@
  * IndexedDB or cookies, nor touch the page's DOM. Its Content-Security-Policy, which the blob: Worker inherits,
  * refuses every network connection. The relay below also owns the time limit: the page's main thread never runs
  * learner code, so an endless loop only ever blocks a Worker that the relay terminates.
+ *
+ * Runs reuse one Worker while it behaves: each run loads fresh modules and creates a fresh sandbox, and a warm
+ * JIT makes a run take milliseconds instead of a cold ~100 ms. A run that times out, crashes or is superseded
+ * takes its Worker down with it, and a spare that has already started (and warmed up) takes over.
  */
 export function sandboxFrameHtml(): string {
   const policy = [
@@ -20,23 +24,28 @@ export function sandboxFrameHtml(): string {
 function relay(): void {
   let workerUrl = "";
   let warmUpRequest: unknown;
+  /** The Worker that runs the learner's code; reused while it behaves, so runs find a warm JIT. */
+  let active: Worker | undefined;
+  /** A started, warmed-up Worker that replaces `active` when a run must be killed. */
   let spare: Worker | undefined;
-  let current: { worker: Worker; runId: number; timer: number } | undefined;
+  let current: { runId: number; timer: number } | undefined;
 
-  const toPage = (message: unknown) => parent.postMessage(message, "*");
   const warmUpIterations = 3;
+  const toPage = (message: unknown) => parent.postMessage(message, "*");
   const spawn = () => {
     const worker = new Worker(workerUrl);
     if (warmUpRequest) worker.postMessage({ type: "warm-up", request: warmUpRequest, iterations: warmUpIterations });
     return worker;
   };
-  const finish = () => {
-    if (!current) return;
-    clearTimeout(current.timer);
-    current.worker.terminate();
+  const done = () => {
+    if (current) clearTimeout(current.timer);
     current = undefined;
-    // A fresh Worker for every run: no state leaks from one run into the next, and starting the next one now
-    // keeps its start-up cost out of the next Run.
+  };
+  /** Ends the running Worker (endless loop, crash, superseded run) and promotes the spare. */
+  const kill = () => {
+    done();
+    active?.terminate();
+    active = spare ?? spawn();
     spare = spawn();
   };
 
@@ -45,31 +54,32 @@ function relay(): void {
     const message = event.data;
     if (message.type === "init") {
       workerUrl = URL.createObjectURL(new Blob([message.workerSource], { type: "text/javascript" }));
+      active = spawn();
       spare = spawn();
     } else if (message.type === "prepare") {
       warmUpRequest = message.request;
-      spare?.postMessage({ type: "warm-up", request: warmUpRequest, iterations: warmUpIterations });
+      for (const worker of [active, spare]) worker?.postMessage({ type: "warm-up", request: warmUpRequest, iterations: warmUpIterations });
     } else if (message.type === "cancel") {
-      finish();
+      if (current) kill();
     } else if (message.type === "run") {
-      finish();
-      const worker = spare ?? spawn();
-      spare = undefined;
+      if (current) kill();
+      const worker = active ?? spawn();
+      active = worker;
       const runId: number = message.runId;
       const startedAt = performance.now();
       const timer = setTimeout(() => {
-        finish();
+        kill();
         toPage({ type: "timeout", runId, elapsedMs: performance.now() - startedAt });
       }, message.timeLimitMs) as unknown as number;
-      current = { worker, runId, timer };
+      current = { runId, timer };
       worker.onmessage = (reply: MessageEvent) => {
         if (reply.data?.type !== "result" || reply.data.runId !== runId) return;
-        finish();
+        done();
         toPage(reply.data);
       };
       worker.onerror = (error: ErrorEvent) => {
         error.preventDefault();
-        finish();
+        kill();
         toPage({ type: "crash", runId, message: error.message || "the sandbox stopped unexpectedly" });
       };
       worker.postMessage({ type: "run", runId, request: message.request });
