@@ -11,6 +11,7 @@ export default defineConfig({
     starlight({
       title: "EventLab",
       description: "Learn event-driven, serverless architecture on AWS by building it, in your browser.",
+      customCss: ["./src/styles/custom.css"],
       sidebar: [
         { label: "Start here", items: [{ label: "Welcome", link: "/" }] },
         { label: "Amazon SQS", items: [{ autogenerate: { directory: "sqs" } }] },

@@ -36,6 +36,19 @@ self.MonacoEnvironment = {
 
 let languageConfigured = false;
 
+/** The globals the runner gives learner code besides the ES library: a console whose output is captured. */
+const runnerGlobals = `
+interface Console {
+  log(...data: unknown[]): void;
+  info(...data: unknown[]): void;
+  warn(...data: unknown[]): void;
+  error(...data: unknown[]): void;
+  debug(...data: unknown[]): void;
+  table(data: unknown): void;
+}
+declare var console: Console;
+`;
+
 /** The TypeScript service sees every exercise file, sandbox-engine and the vitest API (never blocks a run). */
 function configureTypeScript(): void {
   if (languageConfigured) return;
@@ -45,7 +58,8 @@ function configureTypeScript(): void {
     target: monaco.typescript.ScriptTarget.ES2020,
     module: monaco.typescript.ModuleKind.ESNext,
     moduleResolution: 100 as monaco.typescript.ModuleResolutionKind, // "Bundler": follows package.json exports
-    lib: ["es2023"],
+    // Learner code runs in a Worker with no DOM: the ES library only (file names, as the language service wants).
+    lib: ["lib.es2023.d.ts"],
     strict: true,
     noEmit: true,
     allowImportingTsExtensions: true,
@@ -54,6 +68,7 @@ function configureTypeScript(): void {
   });
   defaults.setEagerModelSync(true);
   for (const [path, content] of Object.entries(typings)) defaults.addExtraLib(content, path);
+  defaults.addExtraLib(runnerGlobals, "file:///node_modules/@types/eventlab-runner/index.d.ts");
 }
 
 export function mountEditor(options: MountOptions): MountedEditor {
