@@ -54,8 +54,8 @@ function relay(): void {
     const message = event.data;
     if (message.type === "init") {
       workerUrl = URL.createObjectURL(new Blob([message.workerSource], { type: "text/javascript" }));
+      // The spare starts after the first run, not now: at page load the CPU belongs to the page and the editor.
       active = spawn();
-      spare = spawn();
     } else if (message.type === "prepare") {
       warmUpRequest = message.request;
       for (const worker of [active, spare]) worker?.postMessage({ type: "warm-up", request: warmUpRequest, iterations: warmUpIterations });
@@ -76,6 +76,7 @@ function relay(): void {
         if (reply.data?.type !== "result" || reply.data.runId !== runId) return;
         done();
         toPage(reply.data);
+        spare ??= spawn();
       };
       worker.onerror = (error: ErrorEvent) => {
         error.preventDefault();
