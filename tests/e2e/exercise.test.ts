@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
 import { launchChromium } from "../support/chromium.ts";
-import { exerciseOn } from "./exercise-page.ts";
+import { exerciseOn, waitForVerdict } from "./exercise-page.ts";
 
 const siteUrl = inject("siteUrl");
 const lessonPath = "/sqs/producers-and-consumers/";
@@ -25,7 +25,6 @@ describe("a learner doing the sqs/first-consumer exercise in Chromium", () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.on("request", (request) => requests.push(request.url()));
     page = await context.newPage();
-    page.on("dialog", (dialog) => void dialog.accept());
     await page.goto(siteUrl + lessonPath);
   });
 
@@ -89,6 +88,41 @@ describe("a learner doing the sqs/first-consumer exercise in Chromium", () => {
     await expect(exerciseOn(page, exerciseId).code()).resolves.toBe(draft);
     await exerciseOn(page, exerciseId).openEditor();
     await expect(exerciseOn(page, exerciseId).code()).resolves.toBe(draft);
+  });
+
+  it("runs with Ctrl+Enter in the editor", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    await ex.paste(starter);
+    await page.keyboard.press("Control+Enter");
+    await expect(waitForVerdict(ex.results, 15_000)).resolves.toBe("fail");
+  });
+
+  it("asks before Reset, and keeps the code when the learner says no", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    await ex.paste(solution);
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await ex.resetButton.click();
+    await expect(ex.code()).resolves.toBe(solution);
+
+    let question = "";
+    page.once("dialog", (dialog) => {
+      question = dialog.message();
+      void dialog.accept();
+    });
+    await ex.resetButton.click();
+    expect(question).toContain(learnerFile);
+    await expect(ex.code()).resolves.toBe(starter);
+    await expect(ex.results.getAttribute("data-status")).resolves.toBe("idle");
+  });
+
+  it("moves between file tabs with the arrow keys", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    await ex.tab(learnerFile).focus();
+    await page.keyboard.press("ArrowRight");
+    const second = (await ex.root.locator("[data-file-tab]").nth(1).getAttribute("data-file-tab"))!;
+    await expect(ex.tab(second).getAttribute("aria-selected")).resolves.toBe("true");
+    await page.keyboard.press("ArrowLeft");
+    await expect(ex.tab(learnerFile).getAttribute("aria-selected")).resolves.toBe("true");
   });
 
   it("has no serious or critical accessibility violation (axe-core)", async () => {

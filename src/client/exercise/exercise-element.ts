@@ -65,9 +65,19 @@ class ExerciseElement extends HTMLElement {
   }
 
   private bindControls(): void {
-    this.querySelectorAll<HTMLButtonElement>("[data-file-tab]").forEach((tab) =>
-      tab.addEventListener("click", () => this.store.update({ activeFile: tab.dataset.fileTab ?? "" })),
-    );
+    const tabs = [...this.querySelectorAll<HTMLButtonElement>("[data-file-tab]")];
+    for (const [index, tab] of tabs.entries()) {
+      tab.addEventListener("click", () => this.store.update({ activeFile: tab.dataset.fileTab ?? "" }));
+      // The ARIA tabs pattern: arrow keys move between tabs, Home/End jump to the ends.
+      tab.addEventListener("keydown", (event) => {
+        const target = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+        if (target === undefined) return;
+        event.preventDefault();
+        const next = tabs[(target + tabs.length) % tabs.length]!;
+        next.focus();
+        next.click();
+      });
+    }
     this.button("run").addEventListener("click", () => void this.run());
     this.button("reset").addEventListener("click", () => this.reset());
     this.addEventListener("keydown", (event) => {
