@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
-const candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+const systemLocations = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
 /** Where Chromium is: `CHROME_PATH` if set, else the usual system locations. Throws how to get one if none. */
-export function findChromium(): string {
-  const fromEnv = process.env.CHROME_PATH;
+export function findChromium(fromEnv = process.env.CHROME_PATH, candidates = systemLocations): string {
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
     throw new Error(`CHROME_PATH is set to ${fromEnv}, but no file is there.`);
