@@ -91,6 +91,8 @@ export function mountEditor(options: MountOptions): MountedEditor {
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
+    // Monaco fades unused code to low contrast; the starter's not-yet-used imports must stay readable (WCAG 1.4.3).
+    showUnused: false,
     fontSize: 14,
     tabSize: 2,
     ariaLabel: `Code editor, ${options.activeFile}`,
