@@ -42,6 +42,7 @@ export { AwsError, faultToError, type AwsErrorMetadata, type AwsErrorOptions } f
 export { fail, ok, type Fault, type Outcome } from "./errors/fault.ts";
 
 export { createSqsService, type EmptyResult, type SqsService } from "./sqs/sqs-service.ts";
+export type { SqsOptions, StandardQueueDelivery } from "./sqs/delivery.ts";
 export { isVisible, type StoredMessage } from "./sqs/message.ts";
 export { queueArn, queueUrl } from "./sqs/queue-address.ts";
 export type * from "./sqs/sqs-types.ts";

@@ -5,6 +5,7 @@
 import { createClock, type Clock } from "./clock/virtual-clock.ts";
 import { AwsError } from "./errors/aws-error.ts";
 import { createRandom, type Seed, type SeededRandom } from "./random/seeded-random.ts";
+import type { SqsOptions } from "./sqs/delivery.ts";
 import { createSqsService, type SqsService } from "./sqs/sqs-service.ts";
 import { createTrace, type Trace } from "./trace/trace.ts";
 
@@ -19,6 +20,8 @@ export interface SandboxOptions {
   accountId?: string;
   /** Most timers one clock.advance()/runAll() may fire before it reports an endless loop. Default 10,000. */
   loopLimit?: number;
+  /** SQS behaviour, e.g. { standardQueueDelivery: "at-least-once" } for duplicates and reordering (seeded). */
+  sqs?: SqsOptions;
 }
 
 export interface Sandbox {
@@ -41,6 +44,14 @@ function badOption(message: string): AwsError {
   return new AwsError("InvalidParameterValue", `createSandbox: ${message}`);
 }
 
+function createSqsServiceOrExplain(deps: Parameters<typeof createSqsService>[0]): SqsService {
+  try {
+    return createSqsService(deps);
+  } catch (error) {
+    throw badOption(error instanceof Error ? error.message : String(error));
+  }
+}
+
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const { seed = DEFAULT_SEED, now = DEFAULT_NOW, region = DEFAULT_REGION, accountId = DEFAULT_ACCOUNT_ID } = options;
   if (typeof now !== "number" || !Number.isFinite(now)) throw badOption(`now must be epoch milliseconds, got ${String(now)}`);
@@ -60,7 +71,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     clock,
     random,
     trace,
-    sqs: createSqsService({ clock, random, trace, region, accountId }),
+    sqs: createSqsServiceOrExplain({ clock, random, trace, region, accountId, options: options.sqs }),
     region,
     accountId,
   });

@@ -18,6 +18,9 @@ export interface StoredAttribute {
 
 export type StoredAttributes = ReadonlyMap<string, StoredAttribute>;
 
+/** Shared by every message without attributes (no allocation per send). */
+export const NO_ATTRIBUTES: StoredAttributes = new Map();
+
 const NAME = /^[A-Za-z0-9_.-]{1,256}$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const encoder = new TextEncoder();
@@ -77,7 +80,7 @@ function validateValue(name: string, raw: unknown): Outcome<StoredAttribute> {
 
 /** Validates and copies the MessageAttributes of a send. */
 export function parseMessageAttributes(raw: unknown): Outcome<StoredAttributes> {
-  if (raw === undefined || raw === null) return ok(new Map());
+  if (raw === undefined || raw === null) return ok(NO_ATTRIBUTES);
   if (!isPlainRecord(raw)) {
     return invalidAttribute(`MessageAttributes must be an object mapping names to values, got ${show(raw)}.`);
   }
@@ -114,6 +117,7 @@ export function attributesSize(attributes: StoredAttributes): number {
 
 /** Keeps the attributes a ReceiveMessage asked for: exact names, "All", ".*" or "prefix.*". */
 export function selectAttributes(attributes: StoredAttributes, requested: readonly string[]): StoredAttributes {
+  if (attributes.size === 0 || requested.length === 0) return NO_ATTRIBUTES;
   const selected = new Map<string, StoredAttribute>();
   for (const [name, value] of attributes) {
     const wanted = requested.some(
@@ -172,4 +176,32 @@ export function attributesMd5(attributes: StoredAttributes): string | undefined 
     offset += part.length;
   }
   return md5Hex(total);
+}
+
+/**
+ * MessageSystemAttributes of a send: only AWSTraceHeader exists, a String (API_SendMessage.html,
+ * "MessageSystemAttributes"). Returned as the trace header value, or undefined.
+ */
+export function parseSystemAttributes(raw: unknown): Outcome<string | undefined> {
+  if (raw === undefined || raw === null) return ok(undefined);
+  if (!isPlainRecord(raw)) {
+    return invalidAttribute(`MessageSystemAttributes must be an object such as { AWSTraceHeader: { DataType: "String", StringValue: "Root=..." } }, got ${show(raw)}.`);
+  }
+  let header: string | undefined;
+  for (const [name, value] of Object.entries(raw)) {
+    if (name !== "AWSTraceHeader") {
+      return invalidAttribute(`Message system attribute name '${name}' is invalid. The only one you can send is AWSTraceHeader.`);
+    }
+    if (!isPlainRecord(value) || value["DataType"] !== "String" || typeof value["StringValue"] !== "string" || value["StringValue"] === "") {
+      return invalidAttribute(`The message system attribute 'AWSTraceHeader' must be { DataType: "String", StringValue: "<X-Ray trace header>" }.`);
+    }
+    header = value["StringValue"];
+  }
+  return ok(header);
+}
+
+/** MD5OfMessageSystemAttributes: the same algorithm as for message attributes, over AWSTraceHeader. */
+export function systemAttributesMd5(traceHeader: string | undefined): string | undefined {
+  if (traceHeader === undefined) return undefined;
+  return attributesMd5(new Map([["AWSTraceHeader", { dataType: "String", stringValue: traceHeader }]]));
 }

@@ -21,22 +21,19 @@ export function queueArn(where: QueueLocation, name: string): string {
 const QUEUE_NAME = /^[A-Za-z0-9_-]+$/;
 
 /**
- * 1 to 80 characters of alphanumerics, hyphens and underscores (AWS-FACTS B.1 item 14;
+ * 1 to 80 characters of alphanumerics, hyphens and underscores; a FIFO queue's name ends with
+ * ".fifo", which counts toward the 80 (AWS-FACTS B.1 item 14;
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html).
- * A ".fifo" name is a FIFO queue, which this sandbox does not simulate yet.
  */
 export function validateQueueName(name: string): Outcome<string> {
-  if (name.endsWith(".fifo")) {
+  const fifo = name.endsWith(".fifo");
+  const base = fifo ? name.slice(0, -".fifo".length) : name;
+  if (base.length < 1 || name.length > QUEUE_NAME_MAX_LENGTH || !QUEUE_NAME.test(base)) {
     return fail(
       "InvalidParameterValue",
-      `FIFO queues are not supported by this sandbox yet: "${name}" ends with .fifo. ` +
-        "Create a standard queue (a name without .fifo).",
-    );
-  }
-  if (name.length < 1 || name.length > QUEUE_NAME_MAX_LENGTH || !QUEUE_NAME.test(name)) {
-    return fail(
-      "InvalidParameterValue",
-      "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length",
+      fifo
+        ? "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length."
+        : "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length",
       { hint: `"${name}" is not a valid queue name.` },
     );
   }

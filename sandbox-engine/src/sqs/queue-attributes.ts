@@ -1,14 +1,16 @@
 /**
- * Queue attributes: parsing those given to CreateQueue, and rendering GetQueueAttributes.
- * Values travel as strings, as in AWS (AWS-FACTS B.2 item 23;
- * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html).
+ * Queue attributes: validating those given to CreateQueue / SetQueueAttributes, and rendering
+ * GetQueueAttributes. Values travel as strings, as in AWS (AWS-FACTS B.2 item 23;
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html).
  */
 import { fail, ok, type Outcome } from "../errors/fault.ts";
 import { isDelayed, isInFlight, isVisible } from "./message.ts";
 import { isPlainRecord, show } from "./params.ts";
-import type { NumericAttributeName, Queue, QueueSettings } from "./queue.ts";
+import type { NumericAttributeName, Queue, RedriveAllowPolicy, RedrivePolicy } from "./queue.ts";
+import { parseRedriveAllowPolicy, parseRedrivePolicy } from "./redrive-policy.ts";
 import {
   DELAY_SECONDS,
+  KMS_DATA_KEY_REUSE_PERIOD_SECONDS,
   MAXIMUM_MESSAGE_SIZE,
   MESSAGE_RETENTION_PERIOD,
   RECEIVE_WAIT_TIME_SECONDS,
@@ -17,7 +19,9 @@ import {
 } from "./sqs-limits.ts";
 import type { QueueAttributeName } from "./sqs-types.ts";
 
-const NUMERIC: Readonly<Record<NumericAttributeName, Range & { readonly default: number; readonly unit: string }>> = {
+type NumericRule = Range & { readonly default: number; readonly unit: string };
+
+const NUMERIC: Readonly<Record<NumericAttributeName, NumericRule>> = {
   VisibilityTimeout: { ...VISIBILITY_TIMEOUT, unit: "seconds" },
   DelaySeconds: { ...DELAY_SECONDS, unit: "seconds" },
   MessageRetentionPeriod: { ...MESSAGE_RETENTION_PERIOD, unit: "seconds" },
@@ -25,27 +29,8 @@ const NUMERIC: Readonly<Record<NumericAttributeName, Range & { readonly default:
   MaximumMessageSize: { ...MAXIMUM_MESSAGE_SIZE, unit: "bytes" },
 };
 
-export const DEFAULT_SETTINGS: QueueSettings = {
-  VisibilityTimeout: VISIBILITY_TIMEOUT.default,
-  DelaySeconds: DELAY_SECONDS.default,
-  MessageRetentionPeriod: MESSAGE_RETENTION_PERIOD.default,
-  ReceiveMessageWaitTimeSeconds: RECEIVE_WAIT_TIME_SECONDS.default,
-  MaximumMessageSize: MAXIMUM_MESSAGE_SIZE.default,
-};
-
-/** Accepted and returned by GetQueueAttributes, but with no simulated behaviour. */
-const PASSTHROUGH = new Set(["Policy", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "SqsManagedSseEnabled", "RedriveAllowPolicy"]);
-
-/** Real attributes that this sandbox does not simulate yet: refused rather than silently ignored. */
-const NOT_YET: Readonly<Record<string, string>> = {
-  RedrivePolicy: "dead-letter queues (RedrivePolicy) are not supported by this sandbox yet.",
-  FifoQueue: "FIFO queues are not supported by this sandbox yet: create a standard queue (no FifoQueue attribute).",
-  // AWS's texts for FIFO-only attributes on a standard queue (AWS-FACTS B.1 item 17).
-  DeduplicationScope: "You can specify the DeduplicationScope only when FifoQueue is set to true.",
-  FifoThroughputLimit: "You can specify the FifoThroughputLimit only when FifoQueue is set to true.",
-};
-
-const ALL_NAMES: readonly QueueAttributeName[] = [
+/** Every name GetQueueAttributes knows (AWS-FACTS B.2 item 23). */
+export const QUEUE_ATTRIBUTE_NAMES: readonly QueueAttributeName[] = [
   "All", "Policy", "VisibilityTimeout", "MaximumMessageSize", "MessageRetentionPeriod",
   "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "CreatedTimestamp",
   "LastModifiedTimestamp", "QueueArn", "ApproximateNumberOfMessagesDelayed", "DelaySeconds",
@@ -54,75 +39,213 @@ const ALL_NAMES: readonly QueueAttributeName[] = [
   "RedriveAllowPolicy", "SqsManagedSseEnabled",
 ];
 
-export interface CreateAttributes {
-  readonly settings: Partial<QueueSettings>;
-  readonly passthrough: Readonly<Record<string, string>>;
+const FIFO_ONLY = new Set(["ContentBasedDeduplication", "DeduplicationScope", "FifoThroughputLimit"]);
+
+/** What a CreateQueue / SetQueueAttributes request asks for, validated. */
+export interface ParsedAttributes {
+  /** Canonical string per attribute given, as GetQueueAttributes will return it ("" = remove). */
+  readonly values: ReadonlyMap<string, string>;
+  readonly numeric: Partial<Record<NumericAttributeName, number>>;
+  /** null: remove the policy (the attribute set to ""). */
+  readonly redrivePolicy: RedrivePolicy | null | undefined;
+  readonly redriveAllowPolicy: RedriveAllowPolicy | null | undefined;
 }
 
-function isNumericName(name: string): name is NumericAttributeName {
-  return Object.hasOwn(NUMERIC, name);
-}
+export type AttributeMode = { readonly kind: "create"; readonly fifoName: boolean } | { readonly kind: "set"; readonly fifo: boolean };
 
 function unknownAttribute(name: string) {
   // AWS-FACTS B.1 item 17: InvalidAttributeName "Unknown Attribute ContentBasedDeduplication."
-  return fail("InvalidAttributeName", `Unknown Attribute ${name}.`);
+  return fail("InvalidAttributeName", `Unknown Attribute ${name}.`, {
+    hint: `Queue attributes you can set: ${QUEUE_ATTRIBUTE_NAMES.filter((n) => SETTABLE.has(n)).join(", ")}.`,
+  });
 }
 
-function parseNumeric(name: NumericAttributeName, value: unknown): Outcome<number> {
-  const rule = NUMERIC[name];
-  const reason = `Reason: must be a whole number from ${rule.min} to ${rule.max} (${rule.unit}), written as a string.`;
-  if (typeof value !== "string") {
-    return fail(
-      "InvalidAttributeValue",
-      `Invalid value for the parameter ${name}. Reason: attribute values are strings: write "${show(value)}", not ${show(value)}.`,
-    );
-  }
-  const number = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+function invalidValue(name: string, reason: string) {
+  // "Invalid value for the parameter X." is AWS's wording (AWS-FACTS B.1 item 17); reasons are ours
+  // unless noted.
+  return fail("InvalidAttributeValue", `Invalid value for the parameter ${name}. Reason: ${reason}`);
+}
+
+const SETTABLE = new Set<string>([
+  ...Object.keys(NUMERIC), "Policy", "RedrivePolicy", "RedriveAllowPolicy", "FifoQueue", "ContentBasedDeduplication",
+  "DeduplicationScope", "FifoThroughputLimit", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "SqsManagedSseEnabled",
+]);
+
+function parseWhole(name: string, value: string, rule: Range & { readonly unit: string }): Outcome<number> {
+  const trimmed = value.trim();
+  const number = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isSafeInteger(number) || number < rule.min || number > rule.max) {
-    // "Invalid value for the parameter X." is AWS's wording (AWS-FACTS B.1 item 17); the reason is ours.
-    return fail("InvalidAttributeValue", `Invalid value for the parameter ${name}. ${reason}`);
+    return invalidValue(name, `must be a whole number from ${rule.min} to ${rule.max} (${rule.unit}), written as a string such as "${rule.min}".`);
   }
   return ok(number);
 }
 
-/** Validates CreateQueue's Attributes (ranges from AWS-FACTS B.1 items 1, 3, 4, 5, 7). */
-export function parseCreateAttributes(raw: unknown): Outcome<CreateAttributes> {
-  if (raw === undefined || raw === null) return ok({ settings: {}, passthrough: {} });
+function parseBoolean(name: string, value: string): Outcome<string> {
+  const lower = value.toLowerCase();
+  if (lower !== "true" && lower !== "false") return invalidValue(name, `must be "true" or "false".`);
+  return ok(lower);
+}
+
+function parseChoice(name: string, value: string, choices: readonly string[]): Outcome<string> {
+  if (!choices.includes(value)) return invalidValue(name, `must be one of ${choices.map((c) => `"${c}"`).join(", ")}.`);
+  return ok(value);
+}
+
+/**
+ * Validates Attributes for CreateQueue (defaults not applied here) or SetQueueAttributes.
+ * Ranges: AWS-FACTS B.1 items 1, 3, 4, 5, 7; FIFO-only attributes: item 17.
+ */
+export function parseQueueAttributes(raw: unknown, mode: AttributeMode): Outcome<ParsedAttributes> {
+  const values = new Map<string, string>();
+  const numeric: Partial<Record<NumericAttributeName, number>> = {};
+  let redrivePolicy: RedrivePolicy | null | undefined;
+  let redriveAllowPolicy: RedriveAllowPolicy | null | undefined;
+  if (raw === undefined || raw === null) raw = {};
   if (!isPlainRecord(raw)) {
     return fail("InvalidParameterValue", `Attributes must be an object of attribute names to string values, got ${show(raw)}.`);
   }
-  const settings: Partial<Record<NumericAttributeName, number>> = {};
-  const passthrough: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
+  const record = raw;
+  const fifo = mode.kind === "create" ? record["FifoQueue"] === "true" || mode.fifoName : mode.fifo;
+  for (const [name, value] of Object.entries(record)) {
     if (value === undefined) continue;
-    if (isNumericName(name)) {
-      const parsed = parseNumeric(name, value);
+    if (!SETTABLE.has(name)) return unknownAttribute(name);
+    if (typeof value !== "string") {
+      return invalidValue(name, `attribute values are strings: write "${show(value)}", not ${show(value)}.`);
+    }
+    if (Object.hasOwn(NUMERIC, name)) {
+      const parsed = parseWhole(name, value, NUMERIC[name as NumericAttributeName]);
       if (!parsed.ok) return parsed;
-      settings[name] = parsed.value;
-    } else if (PASSTHROUGH.has(name)) {
-      if (typeof value !== "string") {
-        return fail("InvalidAttributeValue", `Invalid value for the parameter ${name}. Reason: attribute values are strings.`);
+      numeric[name as NumericAttributeName] = parsed.value;
+      values.set(name, String(parsed.value));
+      continue;
+    }
+    if (FIFO_ONLY.has(name) && !fifo) {
+      // AWS-FACTS B.1 item 17 (LS validated texts).
+      if (name === "ContentBasedDeduplication") return unknownAttribute(name);
+      return fail("InvalidAttributeName", `You can specify the ${name} only when FifoQueue is set to true.`);
+    }
+    let canonical: Outcome<string>;
+    switch (name) {
+      case "FifoQueue": {
+        if (mode.kind === "set") {
+          // AWS-FACTS B.1 item 17: the queue type cannot change.
+          return mode.fifo
+            ? invalidValue("FifoQueue", "Modifying queue type is not supported.")
+            : fail("InvalidAttributeName", "Unknown Attribute FifoQueue.");
+        }
+        canonical = parseBoolean(name, value);
+        break;
       }
-      passthrough[name] = value;
-    } else if (Object.hasOwn(NOT_YET, name)) {
-      return fail("InvalidAttributeName", `${NOT_YET[name]}`);
-    } else {
-      return unknownAttribute(name);
+      case "ContentBasedDeduplication":
+      case "SqsManagedSseEnabled":
+        canonical = parseBoolean(name, value);
+        break;
+      case "DeduplicationScope":
+        canonical = parseChoice(name, value, ["messageGroup", "queue"]);
+        break;
+      case "FifoThroughputLimit":
+        canonical = parseChoice(name, value, ["perQueue", "perMessageGroupId"]);
+        break;
+      case "KmsDataKeyReusePeriodSeconds": {
+        const parsed = parseWhole(name, value, { ...KMS_DATA_KEY_REUSE_PERIOD_SECONDS, unit: "seconds" });
+        canonical = parsed.ok ? ok(String(parsed.value)) : parsed;
+        break;
+      }
+      case "KmsMasterKeyId":
+        canonical = ok(value);
+        break;
+      case "Policy":
+        canonical = parsePolicy(value);
+        break;
+      case "RedrivePolicy": {
+        const parsed = parseRedrivePolicy(value);
+        if (!parsed.ok) return parsed;
+        redrivePolicy = parsed.value;
+        canonical = ok(parsed.value === null ? "" : JSON.stringify(parsed.value));
+        break;
+      }
+      case "RedriveAllowPolicy": {
+        const parsed = parseRedriveAllowPolicy(value);
+        if (!parsed.ok) return parsed;
+        redriveAllowPolicy = parsed.value;
+        canonical = ok(parsed.value === null ? "" : JSON.stringify(parsed.value));
+        break;
+      }
+      default:
+        return unknownAttribute(name);
+    }
+    if (!canonical.ok) return canonical;
+    values.set(name, canonical.value);
+  }
+  if (mode.kind === "create") {
+    const fifoValue = values.get("FifoQueue");
+    // A FIFO queue needs both the .fifo suffix and FifoQueue=true (API_CreateQueue.html).
+    if (mode.fifoName && fifoValue !== "true") {
+      return fail(
+        "InvalidParameterValue",
+        "The name of a FIFO queue must end with .fifo and you must set the attribute FifoQueue to true.",
+        { hint: 'Add Attributes: { FifoQueue: "true" }, or drop .fifo from the name for a standard queue.' },
+      );
+    }
+    if (!mode.fifoName && fifoValue === "true") {
+      return fail(
+        "InvalidParameterValue",
+        "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.",
+      );
     }
   }
-  return ok({ settings, passthrough });
+  return ok({ values, numeric, redrivePolicy, redriveAllowPolicy });
+}
+
+/**
+ * Policy: the queue's access policy, a JSON document (stored as given; SNS delivery evaluates it).
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
+ */
+function parsePolicy(value: string): Outcome<string> {
+  if (value === "") return ok("");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return invalidValue("Policy", "the policy must be a JSON document, such as JSON.stringify({ Version: \"2012-10-17\", Statement: [...] }).");
+  }
+  if (!isPlainRecord(parsed)) return invalidValue("Policy", "the policy must be a JSON object with a Statement.");
+  return ok(value);
+}
+
+/** The canonical values of a new queue with defaults applied, as GetQueueAttributes returns them. */
+export function defaultAttributeValues(fifo: boolean): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [name, rule] of Object.entries(NUMERIC)) values.set(name, String(rule.default));
+  // New queues report SSE-SQS enabled by default (AWS-FACTS B.2 item 23, validated 2025-08-19).
+  values.set("SqsManagedSseEnabled", "true");
+  if (fifo) {
+    values.set("FifoQueue", "true");
+    values.set("ContentBasedDeduplication", "false");
+    values.set("DeduplicationScope", "queue");
+    values.set("FifoThroughputLimit", "perQueue");
+  }
+  return values;
+}
+
+/** FifoThroughputLimit=perMessageGroupId needs DeduplicationScope=messageGroup (high throughput FIFO). */
+export function checkFifoThroughput(values: ReadonlyMap<string, string>): Outcome<true> {
+  if (values.get("FifoThroughputLimit") === "perMessageGroupId" && values.get("DeduplicationScope") !== "messageGroup") {
+    return invalidValue(
+      "FifoThroughputLimit",
+      "perMessageGroupId is only valid when DeduplicationScope is messageGroup (high throughput for FIFO queues).",
+    );
+  }
+  return ok(true);
 }
 
 /**
  * The first attribute whose given value differs from the existing queue's, if any: CreateQueue is
  * idempotent only for identical attributes (AWS-FACTS B.1 item 15).
  */
-export function firstConflictingAttribute(queue: Queue, given: CreateAttributes): string | undefined {
-  for (const [name, value] of Object.entries(given.settings)) {
-    if (queue.settings[name as NumericAttributeName] !== value) return name;
-  }
-  for (const [name, value] of Object.entries(given.passthrough)) {
-    if (queue.passthrough[name] !== value) return name;
+export function firstConflictingAttribute(queue: Queue, given: ParsedAttributes): string | undefined {
+  for (const [name, value] of given.values) {
+    if ((queue.attributes.get(name) ?? "") !== value) return name;
   }
   return undefined;
 }
@@ -138,7 +261,9 @@ export function renderAttributes(
   now: number,
 ): Outcome<Partial<Record<QueueAttributeName, string>>> {
   for (const name of requested) {
-    if (!(ALL_NAMES as readonly string[]).includes(name)) return unknownAttribute(name);
+    if (!(QUEUE_ATTRIBUTE_NAMES as readonly string[]).includes(name)) {
+      return fail("InvalidAttributeName", `Unknown Attribute ${name}.`);
+    }
   }
   let visible = 0;
   let inFlight = 0;
@@ -148,27 +273,19 @@ export function renderAttributes(
     else if (isInFlight(message, now)) inFlight += 1;
     else if (isDelayed(message, now)) delayed += 1;
   }
-  const s = queue.settings;
-  const all: Partial<Record<QueueAttributeName, string>> = {
+  const all: Record<string, string> = {
     ApproximateNumberOfMessages: String(visible),
     ApproximateNumberOfMessagesDelayed: String(delayed),
     ApproximateNumberOfMessagesNotVisible: String(inFlight),
     CreatedTimestamp: toSeconds(queue.createdAt),
-    DelaySeconds: String(s.DelaySeconds),
     LastModifiedTimestamp: toSeconds(queue.lastModifiedAt),
-    MaximumMessageSize: String(s.MaximumMessageSize),
-    MessageRetentionPeriod: String(s.MessageRetentionPeriod),
     QueueArn: queue.arn,
-    ReceiveMessageWaitTimeSeconds: String(s.ReceiveMessageWaitTimeSeconds),
-    // New queues report SSE-SQS enabled by default (AWS-FACTS B.2 item 23, validated 2025-08-19).
-    SqsManagedSseEnabled: "true",
-    VisibilityTimeout: String(s.VisibilityTimeout),
-    ...queue.passthrough,
   };
+  for (const [name, value] of queue.attributes) if (value !== "") all[name] = value;
   const wantAll = requested.includes("All");
   const out: Partial<Record<QueueAttributeName, string>> = {};
-  for (const [name, value] of Object.entries(all) as Array<[QueueAttributeName, string]>) {
-    if (wantAll || requested.includes(name)) out[name] = value;
+  for (const name of Object.keys(all).sort()) {
+    if (wantAll || requested.includes(name)) out[name as QueueAttributeName] = all[name]!;
   }
   return ok(out);
 }

@@ -1,31 +1,21 @@
 /**
- * Receipt handles. A fresh handle is issued on every receive; it names the queue and the message
- * so that a well-formed but outdated handle can be told apart from garbage: garbage is
- * ReceiptHandleIsInvalid, an outdated one is accepted and does nothing (AWS-FACTS B.2 item 21;
- * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html).
+ * Receipt handles. A fresh handle is issued on every receive: "AQEB", the queue's tag, and a random
+ * nonce. The queue maps its current handles to messages, so a lookup is O(1); the fixed shape tells
+ * a well-formed but outdated handle (accepted, does nothing) from garbage (ReceiptHandleIsInvalid),
+ * AWS-FACTS B.2 item 21,
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
  */
+import type { SeededRandom } from "../random/seeded-random.ts";
+import { randomHex } from "./ids.ts";
+
 const PREFIX = "AQEB";
+const SHAPE = /^AQEB[0-9a-f]{40}$/;
 
-export interface ReceiptHandleParts {
-  readonly queueArn: string;
-  readonly messageId: string;
+export function newReceiptHandle(queueTag: string, random: SeededRandom): string {
+  return PREFIX + queueTag + randomHex(random, 4);
 }
 
-export function encodeReceiptHandle(queueArn: string, messageId: string, nonce: string): string {
-  return PREFIX + btoa(`${queueArn}|${messageId}|${nonce}`);
-}
-
-export function decodeReceiptHandle(handle: string): ReceiptHandleParts | undefined {
-  if (!handle.startsWith(PREFIX)) return undefined;
-  let text: string;
-  try {
-    text = atob(handle.slice(PREFIX.length));
-  } catch {
-    return undefined;
-  }
-  const parts = text.split("|");
-  if (parts.length !== 3) return undefined;
-  const [queueArn = "", messageId = "", nonce = ""] = parts;
-  if (!queueArn.startsWith("arn:aws:sqs:") || messageId === "" || !/^[0-9a-f]{32}$/.test(nonce)) return undefined;
-  return { queueArn, messageId };
+/** The tag of the queue a well-formed handle was issued by, or undefined for garbage. */
+export function receiptHandleQueueTag(handle: string): string | undefined {
+  return SHAPE.test(handle) ? handle.slice(4, 12) : undefined;
 }

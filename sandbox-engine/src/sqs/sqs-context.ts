@@ -1,24 +1,35 @@
 /**
  * What every SQS operation works on: the queues of one sandbox, plus its clock, randomness and
- * trace. Also the few helpers shared by several operations (finding a queue, waking pollers,
- * scheduling the moment a message becomes available, dropping expired messages).
+ * trace, and the helpers to find a queue by URL or ARN.
  */
 import type { Clock } from "../clock/virtual-clock.ts";
 import { fail, ok, type Outcome } from "../errors/fault.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
-import type { StoredMessage } from "./message.ts";
+import type { DeliveryBehaviour } from "./delivery.ts";
+import type { MoveTask } from "./move-task.ts";
 import { parseQueueUrl } from "./queue-address.ts";
+import { syncQueue } from "./queue-index.ts";
 import type { Queue } from "./queue.ts";
 
 export interface SqsContext {
   readonly clock: Clock;
   readonly random: SeededRandom;
+  /** A separate stream for at-least-once delivery choices, so they never shift message ids. */
+  readonly deliveryRandom: SeededRandom;
+  readonly delivery: DeliveryBehaviour;
   readonly trace: Trace;
   readonly region: string;
   readonly accountId: string;
   /** By queue name. */
   readonly queues: Map<string, Queue>;
+  readonly queuesByUrl: Map<string, Queue>;
+  readonly queuesByArn: Map<string, Queue>;
+  /** Queue name -> epoch ms of its deletion (a name is not reusable for 60 s). */
+  readonly deletedAt: Map<string, number>;
+  /** Message move tasks, oldest first. */
+  readonly moveTasks: MoveTask[];
+  readonly counters: { messageKey: number; queue: number };
 }
 
 /**
@@ -32,8 +43,13 @@ export function queueDoesNotExist(hint: string) {
   });
 }
 
-/** Finds the queue a QueueUrl names (and drops its expired messages, so reads are exact). */
+/** Finds the queue a QueueUrl names, brought up to date with the clock (expiries, visibility). */
 export function findQueue(ctx: SqsContext, url: string): Outcome<Queue> {
+  const direct = ctx.queuesByUrl.get(url);
+  if (direct !== undefined) {
+    syncQueue(ctx, direct);
+    return ok(direct);
+  }
   const parsed = parseQueueUrl(url);
   if (parsed.kind === "not-a-url") {
     return queueDoesNotExist(
@@ -48,66 +64,13 @@ export function findQueue(ctx: SqsContext, url: string): Outcome<Queue> {
         "Create it first with CreateQueueCommand, and use the QueueUrl it returns.",
     );
   }
-  dropExpired(ctx, queue);
+  syncQueue(ctx, queue);
   return ok(queue);
 }
 
-/** Wakes every long poll waiting on the queue, oldest first. */
-export function notifyPollers(queue: Queue): void {
-  for (const wake of [...queue.pollers]) wake();
-}
-
-export function clearAvailabilityTimer(ctx: SqsContext, queue: Queue, messageId: string): void {
-  const timer = queue.availabilityTimers.get(messageId);
-  if (timer !== undefined) ctx.clock.clearTimer(timer);
-  queue.availabilityTimers.delete(messageId);
-}
-
-/**
- * Schedules a clock timer for the moment the message becomes visible (end of a delay or of a
- * visibility timeout): it records the event in the trace and wakes long polls. Visibility itself
- * is decided by isVisible(), not by this timer.
- */
-export function scheduleAvailability(ctx: SqsContext, queue: Queue, message: StoredMessage): void {
-  clearAvailabilityTimer(ctx, queue, message.messageId);
-  const delay = message.nextVisibleAt - ctx.clock.now();
-  if (delay <= 0) {
-    notifyPollers(queue);
-    return;
-  }
-  const id = ctx.clock.setTimer(() => {
-    queue.availabilityTimers.delete(message.messageId);
-    if (queue.messages.get(message.messageId) !== message) return;
-    const expired = message.receiveCount > 0;
-    ctx.trace.record("sqs", expired ? "visibility-expired" : "delay-ended", queue.arn, {
-      messageId: message.messageId,
-      receiveCount: message.receiveCount,
-    });
-    notifyPollers(queue);
-  }, delay);
-  queue.availabilityTimers.set(message.messageId, id);
-}
-
-/** Removes one message and its timer: counts stay exact (no stale entries). */
-export function removeMessage(ctx: SqsContext, queue: Queue, messageId: string): void {
-  clearAvailabilityTimer(ctx, queue, messageId);
-  queue.messages.delete(messageId);
-}
-
-/**
- * Drops messages older than MessageRetentionPeriod, counted from SentTimestamp (AWS-FACTS B.1
- * item 3, B.3 item 26). Done lazily on each access rather than with a timer per message, so that
- * clock.runAll() does not jump days ahead to expire everything.
- */
-export function dropExpired(ctx: SqsContext, queue: Queue): void {
-  const now = ctx.clock.now();
-  const retentionMs = queue.settings.MessageRetentionPeriod * 1000;
-  for (const message of [...queue.messages.values()]) {
-    if (message.sentTimestamp + retentionMs > now) continue;
-    removeMessage(ctx, queue, message.messageId);
-    ctx.trace.record("sqs", "retention-expired", queue.arn, {
-      messageId: message.messageId,
-      expiredAt: message.sentTimestamp + retentionMs,
-    });
-  }
+/** The live queue with this ARN, brought up to date, if any. */
+export function queueByArn(ctx: SqsContext, arn: string): Queue | undefined {
+  const queue = ctx.queuesByArn.get(arn);
+  if (queue !== undefined) syncQueue(ctx, queue);
+  return queue;
 }

@@ -41,3 +41,30 @@ export const MAX_NUMBER_OF_MESSAGES = { default: 1, min: 1, max: 10 } as const;
 export const MAX_MESSAGE_ATTRIBUTES = 10;
 /** Queue names: 1 to 80 characters (B.1 item 14, DOCS.queueQuotas). */
 export const QUEUE_NAME_MAX_LENGTH = 80;
+/** RedrivePolicy maxReceiveCount: 1 to 1000 (AWS-FACTS B.3 item 24). */
+export const MAX_RECEIVE_COUNT = { min: 1, max: 1000 } as const;
+/** RedriveAllowPolicy byQueue: up to 10 source queues (AWS-FACTS B.3 item 27). */
+export const REDRIVE_ALLOW_MAX_SOURCE_QUEUES = 10;
+/** KmsDataKeyReusePeriodSeconds: 60 s to 24 hours (API_SetQueueAttributes.html). */
+export const KMS_DATA_KEY_REUSE_PERIOD_SECONDS = { default: 300, min: 60, max: 86_400 } as const;
+/** Batch requests: at most 10 entries (AWS-FACTS B.1 item 9). */
+export const MAX_BATCH_ENTRIES = 10;
+/** Batch payload: at most 1 MiB in all (AWS-FACTS B.1 item 6). */
+export const MAX_BATCH_BYTES = 1_048_576;
+/** FIFO deduplication interval: 5 minutes (AWS-FACTS B.4 item 28). */
+export const DEDUPLICATION_INTERVAL_MS = 5 * 60 * 1000;
+/** A queue name cannot be reused for 60 s after DeleteQueue (AWS-FACTS B.1 item 14). */
+export const QUEUE_NAME_REUSE_DELAY_MS = 60_000;
+/** One PurgeQueue per 60 s (AWS-FACTS B.1 item 16). */
+export const PURGE_INTERVAL_MS = 60_000;
+/** In-flight quotas: ~120,000 standard, 20,000 FIFO (AWS-FACTS B.1 item 13). */
+export const MAX_IN_FLIGHT_STANDARD = 120_000;
+export const MAX_IN_FLIGHT_FIFO = 20_000;
+/** ListQueues / ListDeadLetterSourceQueues: MaxResults 1 to 1000; ListQueues returns at most 1000. */
+export const LIST_MAX_RESULTS = { min: 1, max: 1000 } as const;
+/** Tags: at most 50 per queue, keys up to 128 and values up to 256 characters (sqs-queue-tags.html). */
+export const MAX_TAGS = 50;
+/** MessageGroupId / MessageDeduplicationId: 1 to 128 characters (AWS-FACTS B.4 item 30). */
+export const MAX_FIFO_ID_LENGTH = 128;
+/** StartMessageMoveTask MaxNumberOfMessagesPerSecond: at most 500 (API_StartMessageMoveTask.html). */
+export const MOVE_TASK_MAX_RATE = 500;

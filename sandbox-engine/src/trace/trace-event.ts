@@ -5,13 +5,27 @@
  */
 export type SqsTraceKind =
   | "create-queue"
+  | "delete-queue"
+  | "set-queue-attributes"
+  | "tag-queue"
   | "send"
+  /** A FIFO send accepted but not enqueued: same deduplication id within 5 minutes. */
+  | "deduplicated"
   | "receive"
+  /** At-least-once delivery (sandbox option): a received message left a copy to be delivered again. */
+  | "duplicate"
   | "delete"
   | "change-visibility"
   | "visibility-expired"
   | "delay-ended"
-  | "retention-expired";
+  | "retention-expired"
+  /** maxReceiveCount reached: moved to the dead-letter queue (resource: the source queue). */
+  | "dead-letter"
+  | "purge"
+  | "move-task-started"
+  /** A message moved by a message move task (resource: the dead-letter queue). */
+  | "move-task-moved"
+  | "move-task-finished";
 
 export interface TraceKindsByService {
   sqs: SqsTraceKind;

@@ -52,6 +52,8 @@ export function createTrace(clock: Pick<Clock, "now">): Trace {
         details: Object.freeze({ ...details }),
       }) as TraceEventOf<typeof service>;
       events.push(event as TraceEvent);
+      // Nobody listening (the common case, and the engine's hot path): nothing more than the push.
+      if (listeners.size === 0) return event;
       for (const listener of [...listeners]) {
         try {
           listener(event as TraceEvent);

@@ -1,13 +1,31 @@
 /**
  * DeleteMessage: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
  * Only the newest receipt handle deletes; an older handle, or one of an already deleted message,
- * succeeds and does nothing ("the request succeeds, but the message will not be deleted";
- * AWS-FACTS B.2 item 21). For standard queues this holds even after the visibility timeout.
+ * succeeds and does nothing (AWS-FACTS B.2 item 21). Standard queues accept the newest handle even
+ * after the visibility timeout; FIFO queues refuse it then (item 22).
  */
 import { ok, type Outcome } from "../../errors/fault.ts";
 import { asParams, requiredString } from "../params.ts";
-import { findQueue, removeMessage, type SqsContext } from "../sqs-context.ts";
-import { lookUpReceipt } from "./receipt-lookup.ts";
+import { removeMessage } from "../queue-index.ts";
+import type { Queue } from "../queue.ts";
+import { findQueue, type SqsContext } from "../sqs-context.ts";
+import { expiredOnFifo, lookUpReceipt } from "./receipt-lookup.ts";
+
+const DONE: Outcome<Record<string, never>> = ok({});
+
+/** Deletes by handle in a queue already found (also used per entry by DeleteMessageBatch). */
+export function deleteByHandle(ctx: SqsContext, queue: Queue, handle: string): Outcome<Record<string, never>> {
+  const receipt = lookUpReceipt(queue, handle);
+  if (!receipt.ok) return receipt;
+  if (receipt.value.kind === "current") {
+    const message = receipt.value.message;
+    const expired = expiredOnFifo(queue, message, handle, ctx.clock.now());
+    if (expired !== undefined) return expired;
+    removeMessage(queue, message);
+    ctx.trace.record("sqs", "delete", queue.arn, { messageId: message.messageId, receiveCount: message.receiveCount });
+  }
+  return DONE;
+}
 
 export function deleteMessage(ctx: SqsContext, input: unknown): Outcome<Record<string, never>> {
   const params = asParams(input);
@@ -17,12 +35,5 @@ export function deleteMessage(ctx: SqsContext, input: unknown): Outcome<Record<s
   if (!handle.ok) return handle;
   const queue = findQueue(ctx, url.value);
   if (!queue.ok) return queue;
-  const receipt = lookUpReceipt(queue.value, handle.value);
-  if (!receipt.ok) return receipt;
-  if (receipt.value.kind === "current") {
-    const { messageId, receiveCount } = receipt.value.message;
-    removeMessage(ctx, queue.value, messageId);
-    ctx.trace.record("sqs", "delete", queue.value.arn, { messageId, receiveCount });
-  }
-  return ok({});
+  return deleteByHandle(ctx, queue.value, handle.value);
 }

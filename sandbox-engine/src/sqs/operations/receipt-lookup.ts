@@ -1,8 +1,9 @@
-/** Resolving a ReceiptHandle parameter to the message it names (shared by Delete and ChangeVisibility). */
+/** Resolving a ReceiptHandle parameter to the message it names (shared by Delete and ChangeVisibility, single and batch). */
 import { fail, ok, type Outcome } from "../../errors/fault.ts";
-import type { StoredMessage } from "../message.ts";
+import { isVisible, type StoredMessage } from "../message.ts";
+import { invalid } from "../params.ts";
 import type { Queue } from "../queue.ts";
-import { decodeReceiptHandle } from "../receipt-handle.ts";
+import { receiptHandleQueueTag } from "../receipt-handle.ts";
 
 export type ReceiptLookup =
   /** The newest handle of a message still in the queue. */
@@ -11,11 +12,14 @@ export type ReceiptLookup =
   | { readonly kind: "stale" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const STALE: ReceiptLookup = { kind: "stale" };
 
 export function lookUpReceipt(queue: Queue, handle: string): Outcome<ReceiptLookup> {
-  const parts = decodeReceiptHandle(handle);
+  // Fast path: the current handle of a message of this queue.
+  const message = queue.handles.get(handle);
+  if (message !== undefined) return ok({ kind: "current", message });
   // A handle of another queue is treated as not valid here (AWS behaviour UNVERIFIED).
-  if (parts === undefined || parts.queueArn !== queue.arn) {
+  if (receiptHandleQueueTag(handle) !== queue.tag) {
     // AWS-FACTS B.2 item 21 (validated text).
     return fail("ReceiptHandleIsInvalid", `The input receipt handle "${handle}" is not a valid receipt handle.`, {
       hint: UUID.test(handle)
@@ -23,7 +27,14 @@ export function lookUpReceipt(queue: Queue, handle: string): Outcome<ReceiptLook
         : "Pass the ReceiptHandle from the ReceiveMessage response of this queue, unchanged.",
     });
   }
-  const message = queue.messages.get(parts.messageId);
-  if (message === undefined || message.receiptHandle !== handle) return ok({ kind: "stale" });
-  return ok({ kind: "current", message });
+  return ok(STALE);
+}
+
+/**
+ * FIFO: "DeleteMessage operations will fail if the request is received outside of the visibility
+ * timeout window" (AWS-FACTS B.2 item 22, validated text).
+ */
+export function expiredOnFifo(queue: Queue, message: StoredMessage, handle: string, now: number) {
+  if (!queue.fifo || !isVisible(message, now)) return undefined;
+  return invalid("ReceiptHandle", handle, "The receipt handle has expired.");
 }

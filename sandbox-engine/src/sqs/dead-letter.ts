@@ -1,0 +1,45 @@
+/**
+ * Moving a message to its queue's dead-letter queue. AWS-FACTS B.3 item 24: after maxReceiveCount
+ * receives, the next receive attempt moves the message; the copy keeps MessageId and Body, and its
+ * retention still counts from the original enqueue time (item 26).
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html
+ */
+import { nextSequenceNumber } from "./fifo.ts";
+import type { StoredMessage } from "./message.ts";
+import { copyStoredMessage } from "./message-factory.ts";
+import { enqueue, removeMessage } from "./queue-index.ts";
+import type { Queue } from "./queue.ts";
+import type { SqsContext } from "./sqs-context.ts";
+
+/** True when the message has used up its receives and must go to the dead-letter queue. */
+export function dueForDeadLetter(queue: Queue, message: StoredMessage): boolean {
+  return queue.redrivePolicy !== undefined && message.receiveCount >= queue.redrivePolicy.maxReceiveCount;
+}
+
+/**
+ * Moves the message; returns false (and leaves it) when the dead-letter queue no longer exists.
+ * (What AWS does then is UNVERIFIED: here the message keeps being delivered from its queue.)
+ * The copy starts with a receive count of 0 in the dead-letter queue (UNVERIFIED), so the
+ * dead-letter queue's own redrive policy, if any, applies from scratch.
+ */
+export function moveToDeadLetterQueue(ctx: SqsContext, source: Queue, message: StoredMessage): boolean {
+  const policy = source.redrivePolicy;
+  if (policy === undefined) return false;
+  const dlq = ctx.queuesByArn.get(policy.deadLetterTargetArn);
+  if (dlq === undefined || dlq.deleted) return false;
+  removeMessage(source, message);
+  const copy = copyStoredMessage(ctx, dlq, message, {
+    sentTimestamp: message.sentTimestamp,
+    nextVisibleAt: ctx.clock.now(),
+    sequenceNumber: dlq.fifo ? nextSequenceNumber(dlq) : undefined,
+    deadLetterSourceArn: source.arn,
+  });
+  enqueue(ctx, dlq, copy, copy.groupId);
+  ctx.trace.record("sqs", "dead-letter", source.arn, {
+    messageId: message.messageId,
+    deadLetterQueueArn: dlq.arn,
+    receiveCount: message.receiveCount,
+    maxReceiveCount: policy.maxReceiveCount,
+  });
+  return true;
+}

@@ -1,0 +1,45 @@
+/**
+ * How standard queues deliver. AWS: standard queues give "at-least-once delivery" (a message may be
+ * delivered more than once) and "best-effort ordering" (messages may arrive out of order):
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/standard-queues.html
+ *
+ * By default the sandbox delivers each message once, in send order, which keeps first exercises
+ * predictable. `createSandbox({ sqs: { standardQueueDelivery: "at-least-once" } })` makes it behave
+ * the way a standard queue may: a receive may return messages out of order (shuffled within a small
+ * window), and a received message may leave a copy behind ("a copy isn't deleted on that unavailable
+ * server"), which a later receive returns again with the same MessageId and body. Both come from
+ * the sandbox seed (a separate stream, so message ids do not change), so a run is reproducible.
+ */
+export type StandardQueueDelivery = "once-in-order" | "at-least-once";
+
+export interface SqsOptions {
+  /** "once-in-order" (default) or "at-least-once" (duplicates and reordering, seeded). */
+  standardQueueDelivery?: StandardQueueDelivery;
+  /** "at-least-once" only: chance that a received message leaves a duplicate behind. Default 0.1. */
+  duplicateProbability?: number;
+  /** "at-least-once" only: a receive picks among this many more visible messages than it returns, shuffled. Default 4. */
+  reorderWindow?: number;
+}
+
+export interface DeliveryBehaviour {
+  readonly atLeastOnce: boolean;
+  readonly duplicateProbability: number;
+  readonly reorderWindow: number;
+}
+
+/** Validates the option; throws a RangeError that names the fix (createSandbox turns it into an error). */
+export function deliveryBehaviour(options: SqsOptions | undefined): DeliveryBehaviour {
+  const mode = options?.standardQueueDelivery ?? "once-in-order";
+  if (mode !== "once-in-order" && mode !== "at-least-once") {
+    throw new RangeError(`sqs.standardQueueDelivery must be "once-in-order" or "at-least-once", got ${String(mode)}`);
+  }
+  const duplicateProbability = options?.duplicateProbability ?? 0.1;
+  if (typeof duplicateProbability !== "number" || !(duplicateProbability >= 0 && duplicateProbability <= 1)) {
+    throw new RangeError(`sqs.duplicateProbability must be a number from 0 to 1, got ${String(duplicateProbability)}`);
+  }
+  const reorderWindow = options?.reorderWindow ?? 4;
+  if (!Number.isInteger(reorderWindow) || reorderWindow < 0 || reorderWindow > 100) {
+    throw new RangeError(`sqs.reorderWindow must be a whole number from 0 to 100, got ${String(reorderWindow)}`);
+  }
+  return { atLeastOnce: mode === "at-least-once", duplicateProbability, reorderWindow };
+}
