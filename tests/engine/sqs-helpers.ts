@@ -1,5 +1,10 @@
-import { createSandbox, type Sandbox } from "sandbox-engine";
-import { CreateQueueCommand, SQSClient, type CreateQueueCommandInput } from "sandbox-engine/aws/client-sqs";
+import { createSandbox, type Sandbox, type SandboxOptions } from "sandbox-engine";
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  SQSClient,
+  type CreateQueueCommandInput,
+} from "sandbox-engine/aws/client-sqs";
 
 export interface QueueFixture {
   sb: Sandbox;
@@ -11,8 +16,9 @@ export interface QueueFixture {
 export async function givenQueue(
   name = "orders",
   attributes?: CreateQueueCommandInput["Attributes"],
+  options?: SandboxOptions,
 ): Promise<QueueFixture> {
-  const sb = createSandbox();
+  const sb = createSandbox(options);
   const sqs = new SQSClient({ sandbox: sb });
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
   return { sb, sqs, queueUrl: QueueUrl! };
@@ -26,4 +32,34 @@ export async function errorOf(promise: Promise<unknown>): Promise<Error & Record
     return error as Error & Record<string, unknown>;
   }
   throw new Error("expected the request to fail, but it succeeded");
+}
+
+/** A FIFO queue (name gets ".fifo"), content-based deduplication unless told otherwise. */
+export function givenFifoQueue(name = "orders", attributes: CreateQueueCommandInput["Attributes"] = {}): Promise<QueueFixture> {
+  return givenQueue(`${name}.fifo`, { FifoQueue: "true", ContentBasedDeduplication: "true", ...attributes });
+}
+
+/** Another queue in the same sandbox; returns its URL and ARN. */
+export async function addQueue(
+  sqs: SQSClient,
+  name: string,
+  attributes?: CreateQueueCommandInput["Attributes"],
+): Promise<{ url: string; arn: string }> {
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
+  return { url: QueueUrl!, arn: await arnOf(sqs, QueueUrl!) };
+}
+
+export async function arnOf(sqs: SQSClient, queueUrl: string): Promise<string> {
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }));
+  return Attributes!.QueueArn!;
+}
+
+/** ApproximateNumberOfMessages / NotVisible / Delayed as numbers. */
+export async function countsOf(sqs: SQSClient, queueUrl: string): Promise<{ visible: number; inFlight: number; delayed: number }> {
+  const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["All"] }));
+  return {
+    visible: Number(Attributes.ApproximateNumberOfMessages),
+    inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible),
+    delayed: Number(Attributes.ApproximateNumberOfMessagesDelayed),
+  };
 }

@@ -52,14 +52,18 @@ describe("SQS queues", () => {
     expect(out.QueueUrl).toMatch(/\/q{80}$/);
   });
 
-  it("refuses FIFO queues as not supported yet", async () => {
+  it("needs both the .fifo suffix and FifoQueue=true for a FIFO queue", async () => {
     const { sqs } = await givenQueue();
     const byName = await errorOf(sqs.send(new CreateQueueCommand({ QueueName: "jobs.fifo" })));
-    expect(byName.message).toMatch(/FIFO queues are not supported by this sandbox yet/);
+    expect(byName.name).toBe("InvalidParameterValue");
+    expect(byName.message).toMatch(/must end with .fifo and you must set the attribute FifoQueue to true/);
     const byAttribute = await errorOf(
       sqs.send(new CreateQueueCommand({ QueueName: "jobs", Attributes: { FifoQueue: "true" } })),
     );
-    expect(byAttribute.name).toBe("InvalidAttributeName");
+    expect(byAttribute.name).toBe("InvalidParameterValue");
+    expect(byAttribute.message).toMatch(/must end with .fifo suffix and be 1 to 80 in length/);
+    const out = await sqs.send(new CreateQueueCommand({ QueueName: "jobs.fifo", Attributes: { FifoQueue: "true" } }));
+    expect(out.QueueUrl).toBe("https://sqs.us-east-1.amazonaws.com/123456789012/jobs.fifo");
   });
 
   it.each([
