@@ -78,6 +78,19 @@ describe("a learner doing the sqs/first-consumer exercise in Chromium", () => {
     await expect(ex.run()).resolves.toBe("pass");
   });
 
+  it("type-checks with the engine and vitest types: errors squiggle but do not block a run", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    const squiggles = ex.root.locator(".monaco-editor .squiggly-error");
+    // The tests file imports vitest, sandbox-engine and @aws-sdk/client-sqs: all resolve, so no error shows.
+    await ex.tab(exercise.tests[0]!.name).click();
+    await page.waitForTimeout(2500);
+    await expect(squiggles.count()).resolves.toBe(0);
+    await ex.tab(learnerFile).click();
+    await ex.paste(`${solution}\nconst wrong: number = "not a number";\n`);
+    await squiggles.first().waitFor({ timeout: 20_000 });
+    await expect(ex.run()).resolves.toBe("pass");
+  });
+
   it("keeps the draft across a reload", async () => {
     const ex = exerciseOn(page, exerciseId);
     const draft = `${solution}\n// my note: keep this\n`;

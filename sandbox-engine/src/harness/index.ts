@@ -5,6 +5,7 @@ import type { CollectedTree, ExercismResults, FileNode, ReportOptions, RunOption
 
 export type * from "./types.ts";
 export type { VitestApi } from "./collect.ts";
+export type { VitestTypes } from "./vitest-types.ts";
 export { formatTitle } from "./each.ts";
 export { toTaskError, formatTaskError, isInstance } from "./errors.ts";
 export { restoreSpies } from "./vi.ts";

@@ -6,6 +6,9 @@ import type { Plugin } from "vite";
 const virtualId = "virtual:eventlab/exercise-typings";
 const resolvedId = `\0${virtualId}`;
 
+/** The names exercise tests import from "vitest" (keys of VitestTypes). */
+const vitestExports = ["describe", "suite", "it", "test", "expect", "assert", "vi", "beforeAll", "afterAll", "beforeEach", "afterEach", "onTestFinished", "onTestFailed"];
+
 /** Packages whose declarations the editor needs so that `expect(...)`, `vi.fn()` and friends are typed. */
 const declarationPackages = [
   "@vitest/expect",
@@ -66,8 +69,16 @@ export async function collectTypings(rootPath: string): Promise<{ typings: Recor
     typings[`file:///node_modules/${name}/package.json`] = JSON.stringify({ name, types: "index.d.ts" });
     typings[`file:///node_modules/${name}/index.d.ts`] = `export * from "${target}";\n`;
   };
-  alias("@aws-sdk/client-sqs", "sandbox-engine/aws/client-sqs");
-  alias("vitest", "sandbox-engine/harness/vitest");
+  const { exports } = JSON.parse(await readFile(join(engine, "package.json"), "utf8")) as { exports: Record<string, string> };
+  for (const subpath of Object.keys(exports).filter((key) => key.startsWith("./aws/client-"))) {
+    alias(`@aws-sdk/${subpath.slice("./aws/".length)}`, `sandbox-engine${subpath.slice(1)}`);
+  }
+  // "vitest" inside exercises is the harness's API (sandbox-engine/src/harness/vitest-types.ts).
+  typings["file:///node_modules/vitest/package.json"] = JSON.stringify({ name: "vitest", types: "index.d.ts" });
+  typings["file:///node_modules/vitest/index.d.ts"] = [
+    'import type { VitestTypes } from "sandbox-engine/harness";',
+    ...vitestExports.map((name) => `export declare const ${name}: VitestTypes["${name}"];`),
+  ].join("\n");
   return { typings, watched };
 }
 
