@@ -18,17 +18,27 @@ export function exerciseOn(page: Page, id: string) {
       await page.waitForSelector(`[data-exercise="${id}"][data-editor="ready"] .monaco-editor`, { timeout: 30_000 });
     },
 
-    /** Selects everything in the editor and pastes `text` over it, as a learner pasting code would. */
+    /**
+     * Selects everything in the editor and pastes `text` over it, as a learner pasting code would. Waits until
+     * the editor has focus first (a click can land while Monaco is still settling) and checks the result.
+     */
     async paste(text: string): Promise<void> {
-      await root.locator(".monaco-editor .view-lines").click();
-      await page.keyboard.press("ControlOrMeta+A");
-      await page.evaluate((content) => {
-        const target = document.activeElement;
-        if (!target) throw new Error("nothing has focus to paste into");
-        const clipboardData = new DataTransfer();
-        clipboardData.setData("text/plain", content);
-        target.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
-      }, text);
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await root.locator(".monaco-editor .view-lines").click();
+        await page.waitForFunction(
+          (exerciseId) => document.activeElement?.closest(`[data-exercise="${exerciseId}"] .monaco-editor`) != null,
+          id,
+          { timeout: 5_000 },
+        );
+        await page.keyboard.press("ControlOrMeta+A");
+        await page.evaluate((content) => {
+          const clipboardData = new DataTransfer();
+          clipboardData.setData("text/plain", content);
+          document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+        }, text);
+        if ((await root.locator("[data-static-code] code").textContent()) === text) return;
+      }
+      throw new Error(`pasting into ${id}'s editor did not change its text`);
     },
 
     /** The active file's text as the exercise holds it (kept in sync with the editor). */
