@@ -46,3 +46,14 @@ export type ModuleId = keyof typeof syllabus;
 export type ConceptId = (typeof syllabus)[ModuleId][number];
 
 export const conceptIds: readonly ConceptId[] = Object.values(syllabus).flat();
+
+/** Where each module's lessons and exercises live: `src/content/docs/<folder>/`, `src/content/exercises/<folder>/`. */
+export const moduleFolders: Record<ModuleId, string> = {
+  foundations: "foundations",
+  lambda: "lambda",
+  apigw: "api-gateway",
+  sqs: "sqs",
+  sns: "sns",
+  ses: "ses",
+  capstone: "capstone",
+};

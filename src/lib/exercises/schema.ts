@@ -6,6 +6,11 @@ const sourceFileName = z
   .string()
   .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.ts$/, "must be a plain file name ending in .ts, like consumer.ts");
 
+/** A syllabus concept id, e.g. `sqs.visibility`; anything else is rejected with the list's location. */
+export const conceptIdSchema = z.string().refine((id): id is ConceptId => (conceptIds as readonly string[]).includes(id), {
+  error: (issue) => `"${String(issue.input)}" is not a syllabus concept id (see src/lib/syllabus.ts)`,
+});
+
 /**
  * The metadata of one exercise, read from `exercise.yaml` in its folder. The schema is the documentation: every
  * field says what it is for, and the defaults are what an author gets when they leave a field out.
@@ -16,13 +21,7 @@ export const exerciseMetaSchema = z.strictObject({
   /** One sentence on what the learner builds; shown under the title. */
   summary: z.string().min(1),
   /** Syllabus concept ids the exercise makes the learner use (see src/lib/syllabus.ts). */
-  concepts: z
-    .array(
-      z.string().refine((id): id is ConceptId => (conceptIds as readonly string[]).includes(id), {
-        error: (issue) => `"${String(issue.input)}" is not a syllabus concept id (see src/lib/syllabus.ts)`,
-      }),
-    )
-    .min(1),
+  concepts: z.array(conceptIdSchema).min(1),
   /** Files of starter/ that the learner edits; every other starter file is shown read-only. */
   editable: z.array(sourceFileName).min(1),
   /** Progressive hints, revealed one at a time; Markdown is allowed. */
