@@ -28,6 +28,8 @@ export { createRandom, type Seed, type SeededRandom } from "./random/seeded-rand
 
 export { createTrace, type Trace } from "./trace/trace.ts";
 export type {
+  LambdaTraceKind,
+  SnsTraceKind,
   SqsTraceKind,
   TraceDetails,
   TraceEvent,
@@ -46,3 +48,16 @@ export type { SqsOptions, StandardQueueDelivery } from "./sqs/delivery.ts";
 export { isVisible, type StoredMessage } from "./sqs/message.ts";
 export { queueArn, queueUrl } from "./sqs/queue-address.ts";
 export type * from "./sqs/sqs-types.ts";
+
+export { createLambdaService, type LambdaService } from "./lambda/lambda-service.ts";
+export type { DestinationDelivery, DestinationResolver, InvocationRecord, LambdaOptions, LogLine } from "./lambda/lambda-state.ts";
+export type { LambdaContext, LambdaHandler, LambdaCallback, CreateFunctionRequest, FunctionConfiguration } from "./lambda/lambda-types.ts";
+export type { FunctionMetrics, MetricDatapoint } from "./lambda/metrics.ts";
+export type { LambdaBill, LambdaBillLine } from "./billing/lambda-bill.ts";
+export { routeConsoleToLambdaLogs } from "./lambda/logs.ts";
+
+export { createSnsService, type SnsHttpEndpoints, type SnsMailbox, type SnsService } from "./sns/sns-service.ts";
+export type { Protocol as SnsProtocol, SnsEmail, SnsHttpDelivery, SnsHttpHandler, SnsHttpRequest, SnsHttpResponse } from "./sns/sns-context.ts";
+export type { LambdaInvoker, LambdaInvokeRequest, LambdaInvokeResult } from "./sns/lambda-invoker.ts";
+export * as filterPolicy from "./sns/filter-policy/index.ts";
+export * as iam from "./iam/index.ts";

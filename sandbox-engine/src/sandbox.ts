@@ -4,9 +4,13 @@
  */
 import { createClock, type Clock } from "./clock/virtual-clock.ts";
 import { AwsError } from "./errors/aws-error.ts";
+import { createLambdaService, type LambdaService } from "./lambda/lambda-service.ts";
+import type { LambdaOptions } from "./lambda/lambda-state.ts";
 import { createRandom, type Seed, type SeededRandom } from "./random/seeded-random.ts";
 import type { SqsOptions } from "./sqs/delivery.ts";
 import { createSqsService, type SqsService } from "./sqs/sqs-service.ts";
+import { lambdaInvokerFor, snsDestinationResolver } from "./sns/lambda-wiring.ts";
+import { createSnsService, type SnsService } from "./sns/sns-service.ts";
 import { createTrace, type Trace } from "./trace/trace.ts";
 
 export interface SandboxOptions {
@@ -22,6 +26,8 @@ export interface SandboxOptions {
   loopLimit?: number;
   /** SQS behaviour, e.g. { standardQueueDelivery: "at-least-once" } for duplicates and reordering (seeded). */
   sqs?: SqsOptions;
+  /** Lambda behaviour, e.g. { accountConcurrency: 1000 } (the account's concurrency quota). */
+  lambda?: LambdaOptions;
 }
 
 export interface Sandbox {
@@ -29,6 +35,8 @@ export interface Sandbox {
   readonly random: SeededRandom;
   readonly trace: Trace;
   readonly sqs: SqsService;
+  readonly lambda: LambdaService;
+  readonly sns: SnsService;
   readonly region: string;
   readonly accountId: string;
 }
@@ -67,11 +75,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const clock = createClock(now, options.loopLimit === undefined ? {} : { loopLimit: options.loopLimit });
   const random = createRandom(seed);
   const trace = createTrace(clock);
+  const sqs = createSqsServiceOrExplain({ clock, random, trace, region, accountId, options: options.sqs });
+  let lambda: LambdaService;
+  try {
+    lambda = createLambdaService({ clock, random, trace, sqs, region, accountId, options: options.lambda });
+  } catch (error) {
+    throw badOption(error instanceof Error ? error.message : String(error));
+  }
+  // SNS delivers to SQS and (asynchronously) to Lambda; Lambda destinations that are topics publish to SNS.
+  const sns = createSnsService({ clock, random, trace, region, accountId, sqs, lambda: lambdaInvokerFor(lambda) });
+  lambda.setDestinationResolver("sns", snsDestinationResolver(sns));
   const sandbox: Sandbox = Object.freeze({
     clock,
     random,
     trace,
-    sqs: createSqsServiceOrExplain({ clock, random, trace, region, accountId, options: options.sqs }),
+    sqs,
+    lambda,
+    sns,
     region,
     accountId,
   });

@@ -1,3 +1,5 @@
+import * as clientLambda from "../aws/client-lambda.ts";
+import * as clientSns from "../aws/client-sns.ts";
 import * as clientSqs from "../aws/client-sqs.ts";
 import * as engine from "../index.ts";
 import type { ModuleMap } from "./types.ts";
@@ -12,7 +14,9 @@ export const defaultModules: ModuleMap = {
   "sandbox-engine/aws/client-sqs": clientSqs,
   "@aws-sdk/client-sqs": clientSqs,
   // Next facades go here, each under both ids, e.g.:
-  // "sandbox-engine/aws/client-sns": clientSns, "@aws-sdk/client-sns": clientSns,
-  // "sandbox-engine/aws/client-lambda": clientLambda, "@aws-sdk/client-lambda": clientLambda,
+  "sandbox-engine/aws/client-sns": clientSns,
+  "@aws-sdk/client-sns": clientSns,
+  "sandbox-engine/aws/client-lambda": clientLambda,
+  "@aws-sdk/client-lambda": clientLambda,
   // "sandbox-engine/aws/client-ses": clientSes, "@aws-sdk/client-ses": clientSes,
 };

@@ -27,8 +27,67 @@ export type SqsTraceKind =
   | "move-task-moved"
   | "move-task-finished";
 
+/** Lambda (resource: the function ARN; for mappings, the queue ARN; for destinations, the target ARN). */
+export type LambdaTraceKind =
+  | "create-function"
+  | "update-function"
+  | "delete-function"
+  | "put-concurrency"
+  | "delete-concurrency"
+  | "put-event-invoke-config"
+  /** An invocation started (details: requestId, trigger sync|async|sqs, coldStart, concurrency). */
+  | "invoke"
+  /** It ended (status success|error|timeout, durationMs, billedDurationMs). */
+  | "invoke-end"
+  | "throttle"
+  | "environment-expired"
+  | "async-queued"
+  | "async-retry"
+  /** Retries or event age exhausted with no on-failure destination and no dead-letter queue. */
+  | "async-discarded"
+  | "destination"
+  | "dead-letter"
+  /** A destination the sandbox could not deliver to (e.g. SNS before it is simulated). */
+  | "destination-undeliverable"
+  | "esm-create"
+  | "esm-update"
+  | "esm-delete"
+  | "esm-state"
+  | "esm-batch"
+  | "esm-batch-result";
+
+/** SNS (resource: the topic ARN; details name the subscription and message). */
+export type SnsTraceKind =
+  | "create-topic"
+  | "delete-topic"
+  | "set-topic-attributes"
+  | "tag-resource"
+  | "subscribe"
+  /** A SubscriptionConfirmation (HTTP/S) or confirmation email was sent. */
+  | "confirmation-sent"
+  | "confirm-subscription"
+  | "unsubscribe"
+  | "set-subscription-attributes"
+  | "publish"
+  /** A FIFO publish within 5 minutes of the same deduplication id: accepted, not delivered. */
+  | "deduplicated"
+  /** The subscription's filter policy did not match the message. */
+  | "filtered-out"
+  | "delivered"
+  /** One attempt failed (details: reason in plain words, retryable). */
+  | "delivery-failed"
+  | "delivery-retry-scheduled"
+  /** Moved to the subscription's dead-letter queue after a client error or the last retry. */
+  | "dead-letter"
+  /** Given up with no (working) dead-letter queue. */
+  | "discarded"
+  /** A call refused by the topic policy. */
+  | "authorization-denied";
+
 export interface TraceKindsByService {
   sqs: SqsTraceKind;
+  lambda: LambdaTraceKind;
+  sns: SnsTraceKind;
 }
 
 export type TraceService = keyof TraceKindsByService;

@@ -1,0 +1,191 @@
+/**
+ * The Lambda model of one sandbox (`sb.lambda`). Deploying (`createFunction`) throws an AwsError
+ * on bad input, since it is setup code; the API operations take SDK-shaped requests (validated at
+ * run time, any value accepted) and return an Outcome, like `sb.sqs`, which the
+ * @aws-sdk/client-lambda facade turns into responses or errors. Logs, metrics and the bill are
+ * read from the same invocation records.
+ */
+import type { Clock } from "../clock/virtual-clock.ts";
+import { lambdaBill, type LambdaBill } from "../billing/lambda-bill.ts";
+import type { SeededRandom } from "../random/seeded-random.ts";
+import type { SqsService } from "../sqs/sqs-service.ts";
+import type { Trace } from "../trace/trace.ts";
+import { lambdaFaultToError } from "../aws/lambda-exceptions.ts";
+import { resolveFunctionName } from "./arn.ts";
+import {
+  createEventSourceMapping,
+  deleteEventSourceMapping,
+  getEventSourceMapping,
+  listEventSourceMappings,
+  updateEventSourceMapping,
+} from "./event-source-mapping.ts";
+import {
+  createFunction,
+  deleteFunction,
+  deleteFunctionConcurrency,
+  deleteFunctionEventInvokeConfig,
+  getFunction,
+  getFunctionConcurrency,
+  getFunctionEventInvokeConfig,
+  listFunctions,
+  putFunctionConcurrency,
+  putFunctionEventInvokeConfig,
+  updateFunctionConfiguration,
+} from "./functions.ts";
+import { invoke } from "./invoke.ts";
+import type { LambdaOutcome } from "./lambda-faults.ts";
+import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY } from "./lambda-limits.ts";
+import type { DestinationResolver, InvocationRecord, LambdaOptions, LambdaState, LogLine } from "./lambda-state.ts";
+import type {
+  CreateEventSourceMappingRequest,
+  CreateFunctionRequest,
+  DeleteFunctionConcurrencyRequest,
+  DeleteFunctionEventInvokeConfigRequest,
+  DeleteFunctionRequest,
+  EventSourceMappingConfiguration,
+  EventSourceMappingRequest,
+  FunctionConfiguration,
+  FunctionEventInvokeConfig,
+  GetFunctionConcurrencyRequest,
+  GetFunctionConcurrencyResult,
+  GetFunctionEventInvokeConfigRequest,
+  GetFunctionRequest,
+  GetFunctionResult,
+  InvokeRequest,
+  InvokeResult,
+  ListEventSourceMappingsRequest,
+  ListEventSourceMappingsResult,
+  ListFunctionsRequest,
+  ListFunctionsResult,
+  PutFunctionConcurrencyRequest,
+  PutFunctionConcurrencyResult,
+  PutFunctionEventInvokeConfigRequest,
+  UpdateEventSourceMappingRequest,
+  UpdateFunctionConfigurationRequest,
+} from "./lambda-types.ts";
+import { functionMetrics, type FunctionMetrics } from "./metrics.ts";
+import { recentLogs } from "./logs.ts";
+import { unreservedPool } from "./runtime.ts";
+
+type Empty = Record<string, never>;
+
+export interface LambdaService {
+  /** Deploys a function from a function value. Throws an AwsError (ResourceConflictException, InvalidParameterValueException). */
+  createFunction(input: CreateFunctionRequest): FunctionConfiguration;
+  updateFunctionConfiguration(input: UpdateFunctionConfigurationRequest): LambdaOutcome<FunctionConfiguration>;
+  getFunction(input: GetFunctionRequest): LambdaOutcome<GetFunctionResult>;
+  listFunctions(input?: ListFunctionsRequest): LambdaOutcome<ListFunctionsResult>;
+  deleteFunction(input: DeleteFunctionRequest): LambdaOutcome<Empty>;
+  putFunctionConcurrency(input: PutFunctionConcurrencyRequest): LambdaOutcome<PutFunctionConcurrencyResult>;
+  deleteFunctionConcurrency(input: DeleteFunctionConcurrencyRequest): LambdaOutcome<Empty>;
+  getFunctionConcurrency(input: GetFunctionConcurrencyRequest): LambdaOutcome<GetFunctionConcurrencyResult>;
+  putFunctionEventInvokeConfig(input: PutFunctionEventInvokeConfigRequest): LambdaOutcome<FunctionEventInvokeConfig>;
+  getFunctionEventInvokeConfig(input: GetFunctionEventInvokeConfigRequest): LambdaOutcome<FunctionEventInvokeConfig>;
+  deleteFunctionEventInvokeConfig(input: DeleteFunctionEventInvokeConfigRequest): LambdaOutcome<Empty>;
+  /** Async: a synchronous invocation waits for the handler (on the virtual clock). */
+  invoke(input: InvokeRequest): Promise<LambdaOutcome<InvokeResult>>;
+  createEventSourceMapping(input: CreateEventSourceMappingRequest): LambdaOutcome<EventSourceMappingConfiguration>;
+  updateEventSourceMapping(input: UpdateEventSourceMappingRequest): LambdaOutcome<EventSourceMappingConfiguration>;
+  deleteEventSourceMapping(input: EventSourceMappingRequest): LambdaOutcome<EventSourceMappingConfiguration>;
+  getEventSourceMapping(input: EventSourceMappingRequest): LambdaOutcome<EventSourceMappingConfiguration>;
+  listEventSourceMappings(input?: ListEventSourceMappingsRequest): LambdaOutcome<ListEventSourceMappingsResult>;
+
+  /** The function's log lines (every stream, oldest first): START/END/REPORT and what the handler logged. */
+  logs(functionName: string): LogLine[];
+  /** The same lines as one text, as CloudWatch Logs would show the log group. */
+  logText(functionName: string): string;
+  /** Invocations, Errors, Throttles, Duration, ConcurrentExecutions; datapoints per `periodSeconds` (default 60). */
+  metrics(functionName: string, options?: { periodSeconds?: number }): FunctionMetrics;
+  /** Every invocation (and throttle) so far: the record logs, metrics and the bill come from. */
+  invocations(): readonly InvocationRecord[];
+  /** Itemised cost of the run at AWS list prices. */
+  bill(): LambdaBill;
+  /** Account concurrency quota and what is left unreserved. */
+  concurrency(): { account: number; unreserved: number; running: number };
+  /** Where destinations / DLQs of `service` ("sns", "events") are delivered; SNS plugs in here. */
+  setDestinationResolver(service: "sns" | "events", resolver: DestinationResolver | undefined): void;
+}
+
+export interface LambdaServiceDeps {
+  readonly clock: Clock;
+  readonly random: SeededRandom;
+  readonly trace: Trace;
+  readonly sqs: SqsService;
+  readonly region: string;
+  readonly accountId: string;
+  readonly options?: LambdaOptions | undefined;
+}
+
+export function createLambdaService(deps: LambdaServiceDeps): LambdaService {
+  const accountConcurrency = deps.options?.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
+  if (!Number.isInteger(accountConcurrency) || accountConcurrency < MIN_UNRESERVED_CONCURRENCY) {
+    throw new RangeError(`lambda.accountConcurrency must be a whole number >= ${MIN_UNRESERVED_CONCURRENCY}, got ${String(accountConcurrency)}`);
+  }
+  const state: LambdaState = {
+    clock: deps.clock,
+    trace: deps.trace,
+    sqs: deps.sqs,
+    region: deps.region,
+    accountId: deps.accountId,
+    accountConcurrency,
+    ids: deps.random.fork("lambda"),
+    physics: deps.random.fork("lambda-physics"),
+    functions: new Map(),
+    mappings: new Map(),
+    invocations: [],
+    resolvers: new Map(),
+    unreservedActive: 0,
+    nextEnvironmentId: 1,
+    unsubscribeSqs: undefined,
+  };
+  const nameOf = (given: string): string => {
+    const resolved = typeof given === "string" ? resolveFunctionName(state, given) : undefined;
+    return resolved?.ok ? resolved.value.name : String(given);
+  };
+  return {
+    createFunction(input) {
+      const created = createFunction(state, input);
+      if (!created.ok) throw lambdaFaultToError(created.fault, undefined);
+      return created.value;
+    },
+    updateFunctionConfiguration: (input) => updateFunctionConfiguration(state, input),
+    getFunction: (input) => getFunction(state, input),
+    listFunctions: (input) => listFunctions(state, input ?? {}),
+    deleteFunction: (input) => deleteFunction(state, input),
+    putFunctionConcurrency: (input) => putFunctionConcurrency(state, input),
+    deleteFunctionConcurrency: (input) => deleteFunctionConcurrency(state, input),
+    getFunctionConcurrency: (input) => getFunctionConcurrency(state, input),
+    putFunctionEventInvokeConfig: (input) => putFunctionEventInvokeConfig(state, input),
+    getFunctionEventInvokeConfig: (input) => getFunctionEventInvokeConfig(state, input),
+    deleteFunctionEventInvokeConfig: (input) => deleteFunctionEventInvokeConfig(state, input),
+    invoke: (input) => invoke(state, input),
+    createEventSourceMapping: (input) => createEventSourceMapping(state, input),
+    updateEventSourceMapping: (input) => updateEventSourceMapping(state, input),
+    deleteEventSourceMapping: (input) => deleteEventSourceMapping(state, input),
+    getEventSourceMapping: (input) => getEventSourceMapping(state, input),
+    listEventSourceMappings: (input) => listEventSourceMappings(state, input ?? {}),
+    logs(functionName) {
+      const fn = state.functions.get(nameOf(functionName));
+      return fn === undefined ? [] : recentLogs(fn).map((line) => ({ ...line }));
+    },
+    logText(functionName) {
+      return this.logs(functionName).map((line) => line.message).join("\n");
+    },
+    metrics(functionName, options = {}) {
+      const periodSeconds = options.periodSeconds ?? 60;
+      if (!Number.isFinite(periodSeconds) || periodSeconds <= 0) throw new RangeError("metrics: periodSeconds must be > 0");
+      return functionMetrics(state.invocations, nameOf(functionName), periodSeconds * 1000);
+    },
+    invocations: () => [...state.invocations],
+    bill: () => lambdaBill(state.invocations),
+    concurrency() {
+      let running = 0;
+      for (const fn of state.functions.values()) running += fn.active;
+      return { account: state.accountConcurrency, unreserved: unreservedPool(state), running };
+    },
+    setDestinationResolver(service, resolver) {
+      if (resolver === undefined) state.resolvers.delete(service);
+      else state.resolvers.set(service, resolver);
+    },
+  };
+}

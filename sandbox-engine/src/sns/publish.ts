@@ -1,0 +1,265 @@
+/**
+ * Publish and PublishBatch (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html,
+ * API_PublishBatch.html): validate, deduplicate (FIFO), then fan out to every confirmed
+ * subscription whose filter policy matches, in subscription order.
+ */
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { fail, ok, type Outcome } from "../errors/fault.ts";
+import type { Caller } from "../iam/index.ts";
+import { authorize } from "./access.ts";
+import { deliver } from "./delivery/deliver.ts";
+import { messageFor, type PublishedAttribute, type PublishedMessage } from "./delivery/message.ts";
+import { FilterInput, matchesFilterPolicy } from "./filter-policy/index.ts";
+import { asParams, isPlainRecord, optional, required, show } from "./params.ts";
+import { invalidParameter, type SnsContext, type TopicState } from "./sns-context.ts";
+import type { BatchResultErrorEntry, PublishBatchResponse, PublishBatchResultEntry, PublishResponse } from "./sns-types.ts";
+import { DEFAULT_MAXIMUM_MESSAGE_SIZE, findTopic } from "./topics.ts";
+
+/** "Amazon SNS FIFO topics ... deduplication interval of 5 minutes" (fifo-message-dedup.html). */
+export const DEDUPLICATION_INTERVAL_MS = 5 * 60 * 1000;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,256}$/;
+const FIFO_ID = /^[A-Za-z0-9!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]{1,128}$/;
+const encoder = new TextEncoder();
+
+function parameterValueInvalid(message: string) {
+  return fail("InvalidParameterValueException", message, { queryCode: "ParameterValueInvalid" });
+}
+
+/** Message attributes (sns-message-attributes.html): String, String.Array, Number, Binary. */
+function parseAttributes(raw: unknown): Outcome<Map<string, PublishedAttribute>> {
+  const out = new Map<string, PublishedAttribute>();
+  if (raw === undefined || raw === null) return ok(out);
+  if (!isPlainRecord(raw)) return parameterValueInvalid(`MessageAttributes must be an object of name -> { DataType, StringValue }, got ${show(raw)}.`);
+  for (const [name, value] of Object.entries(raw)) {
+    if (!ATTRIBUTE_NAME.test(name) || name.startsWith(".") || name.endsWith(".") || name.includes("..") || /^(aws|amazon)\./i.test(name)) {
+      return parameterValueInvalid(`The message attribute name '${name}' is invalid.`); // wording UNVERIFIED
+    }
+    if (!isPlainRecord(value) || typeof value["DataType"] !== "string") {
+      return parameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute type.`);
+    }
+    const type = value["DataType"];
+    const base = type.split(".")[0];
+    if (base === "Binary") {
+      const bytes = value["BinaryValue"];
+      if (!(bytes instanceof Uint8Array) || bytes.length === 0) return parameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
+      let text = "";
+      for (const byte of bytes) text += String.fromCharCode(byte);
+      out.set(name, { type, value: btoa(text), binary: new Uint8Array(bytes) });
+      continue;
+    }
+    if (base !== "String" && base !== "Number") {
+      return parameterValueInvalid(`The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`);
+    }
+    const text = value["StringValue"];
+    if (typeof text !== "string" || text === "") {
+      return parameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
+    }
+    if (base === "Number" && !NUMBER.test(text.trim())) {
+      return parameterValueInvalid(`An error occurred while trying to parse the value '${text}' of message attribute '${name}' as a number.`); // UNVERIFIED
+    }
+    if (type === "String.Array") {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      if (!Array.isArray(parsed)) return parameterValueInvalid(`The message attribute '${name}' with type 'String.Array' has an invalid value: it must be a JSON array such as ["a","b"].`); // UNVERIFIED
+    }
+    out.set(name, { type, value: text });
+  }
+  return ok(out);
+}
+
+function byteLength(text: string): number {
+  return encoder.encode(text).length;
+}
+
+interface PreparedPublish {
+  readonly message: string;
+  readonly subject: string | undefined;
+  readonly perProtocol: Record<string, string> | undefined;
+  readonly attributes: Map<string, PublishedAttribute>;
+  readonly groupId: string | undefined;
+  readonly deduplicationId: string | undefined;
+  readonly size: number;
+}
+
+/** Validates one message (a Publish, or one PublishBatch entry) against its topic. */
+function prepare(topic: TopicState, params: Readonly<Record<string, unknown>>): Outcome<PreparedPublish> {
+  const message = params["Message"];
+  if (typeof message !== "string" || message === "") return invalidParameter("Invalid parameter: Empty message", "Publish needs a Message (a non-empty string).");
+  const subject = optional(params, "Subject");
+  if (!subject.ok) return subject;
+  if (subject.value !== undefined && (subject.value === "" || subject.value.length > 100 || /[\r\n]/.test(subject.value) || /[^\x20-\x7e]/.test(subject.value))) {
+    return invalidParameter("Invalid parameter: Subject", "A Subject is 1-100 printable ASCII characters on one line.");
+  }
+  const structure = optional(params, "MessageStructure");
+  if (!structure.ok) return structure;
+  let perProtocol: Record<string, string> | undefined;
+  if (structure.value !== undefined) {
+    if (structure.value !== "json") return invalidParameter("Invalid parameter: MessageStructure", 'The only MessageStructure is "json".');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(message);
+    } catch {
+      return invalidParameter("Invalid parameter: Message Structure - JSON message body failed to parse");
+    }
+    if (!isPlainRecord(parsed)) return invalidParameter("Invalid parameter: Message Structure - JSON message body failed to parse");
+    // Keys for protocols must have string values; others are ignored.
+    perProtocol = {};
+    for (const [key, value] of Object.entries(parsed)) if (typeof value === "string") perProtocol[key] = value;
+    if (perProtocol["default"] === undefined) {
+      return invalidParameter("Invalid parameter: Message Structure - No default entry in JSON message body", 'With MessageStructure "json", Message is JSON.stringify({ default: "...", sqs: "...", email: "..." }).');
+    }
+  }
+  const attributes = parseAttributes(params["MessageAttributes"]);
+  if (!attributes.ok) return attributes;
+  const groupId = optional(params, "MessageGroupId");
+  if (!groupId.ok) return groupId;
+  const deduplicationId = optional(params, "MessageDeduplicationId");
+  if (!deduplicationId.ok) return deduplicationId;
+  // Size = message + attribute names, types and values (large-message-payloads.html: "the combined size").
+  let size = byteLength(message);
+  for (const [name, attribute] of attributes.value) size += byteLength(name) + byteLength(attribute.type) + (attribute.binary?.length ?? byteLength(attribute.value));
+  const max = Number(topic.attributes.get("MaximumMessageSize") ?? DEFAULT_MAXIMUM_MESSAGE_SIZE);
+  if (size > max) {
+    return invalidParameter("Invalid parameter: Message too long", `This message is ${size} bytes; topic ${topic.name} accepts up to ${max} (MaximumMessageSize). Store large payloads elsewhere and publish a reference.`);
+  }
+  if (topic.fifo) {
+    if (groupId.value === undefined) return invalidParameter("Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
+    if (!FIFO_ID.test(groupId.value)) return invalidParameter("Invalid parameter: MessageGroupId Reason: MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length."); // UNVERIFIED
+    if (deduplicationId.value === undefined && topic.attributes.get("ContentBasedDeduplication") !== "true") {
+      return invalidParameter("Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+    }
+    if (deduplicationId.value !== undefined && !FIFO_ID.test(deduplicationId.value)) {
+      return invalidParameter("Invalid parameter: MessageDeduplicationId Reason: MessageDeduplicationId can only include alphanumeric and punctuation characters. 1 to 128 in length."); // UNVERIFIED
+    }
+  } else if (deduplicationId.value !== undefined) {
+    return invalidParameter("Invalid parameter: MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type");
+  }
+  return ok({
+    message,
+    subject: subject.value,
+    perProtocol,
+    // "Message attributes are sent only when the message structure is String, not JSON" (AWS-FACTS A.1 item 8).
+    attributes: perProtocol === undefined ? attributes.value : new Map(),
+    groupId: topic.fifo ? groupId.value : undefined,
+    deduplicationId: deduplicationId.value,
+    size,
+  });
+}
+
+/** Commits a prepared message: FIFO deduplication, then fan-out. */
+function commit(ctx: SnsContext, topic: TopicState, prepared: PreparedPublish): PublishResponse {
+  const now = ctx.clock.now();
+  let deduplicationId: string | undefined;
+  let sequenceNumber: string | undefined;
+  if (topic.fifo) {
+    // Content-based: "SHA-256 hash ... using the body of the message" (fifo-message-dedup.html).
+    deduplicationId = prepared.deduplicationId ?? bytesToHex(sha256(utf8ToBytes(prepared.message)));
+    for (const [key, entry] of topic.deduplication) {
+      if (entry.expiresAt > now) break;
+      topic.deduplication.delete(key);
+    }
+    const earlier = topic.deduplication.get(deduplicationId);
+    if (earlier !== undefined) {
+      ctx.trace.record("sns", "deduplicated", topic.arn, { messageId: earlier.messageId, deduplicationId });
+      return { MessageId: earlier.messageId, SequenceNumber: earlier.sequenceNumber };
+    }
+    topic.nextSequenceNumber += 1n;
+    sequenceNumber = topic.nextSequenceNumber.toString();
+  }
+  const messageId = ctx.random.uuid();
+  if (deduplicationId !== undefined) topic.deduplication.set(deduplicationId, { expiresAt: now + DEDUPLICATION_INTERVAL_MS, messageId, sequenceNumber: sequenceNumber! });
+  const message: PublishedMessage = {
+    messageId,
+    topic,
+    subject: prepared.subject,
+    message: prepared.message,
+    perProtocol: prepared.perProtocol,
+    attributes: prepared.attributes,
+    timestamp: now,
+    groupId: prepared.groupId,
+    deduplicationId,
+    sequenceNumber,
+    filterInput: new FilterInput(prepared.attributes),
+  };
+  ctx.trace.record("sns", "publish", topic.arn, {
+    messageId,
+    subscriptions: topic.subscriptions.size,
+    message: prepared.message.length > 200 ? `${prepared.message.slice(0, 200)}…` : prepared.message,
+  });
+  for (const subscription of [...topic.subscriptions]) {
+    if (subscription.pending) continue; // nothing reaches an unconfirmed subscription
+    if (!matchesFilterPolicy(subscription.filter, message.filterInput, messageFor(message, subscription.protocol))) {
+      ctx.trace.record("sns", "filtered-out", topic.arn, { messageId, subscription: subscription.arn });
+      continue;
+    }
+    deliver(ctx, subscription, message);
+  }
+  return sequenceNumber === undefined ? { MessageId: messageId } : { MessageId: messageId, SequenceNumber: sequenceNumber };
+}
+
+export function publish(ctx: SnsContext, input: unknown, caller: Caller): Outcome<PublishResponse> {
+  const params = asParams(input);
+  if (params["PhoneNumber"] !== undefined && params["TopicArn"] === undefined && params["TargetArn"] === undefined) {
+    return invalidParameter("Invalid parameter: PhoneNumber", "The sandbox does not send SMS: publish to a topic (TopicArn).");
+  }
+  const arn = params["TopicArn"] !== undefined ? required(params, "TopicArn") : required(params, "TargetArn", "TopicArn or TargetArn");
+  if (!arn.ok) return arn;
+  const topic = findTopic(ctx, arn.value);
+  if (!topic.ok) return topic;
+  const allowed = authorize(ctx, topic.value, caller, "SNS:Publish");
+  if (!allowed.ok) return allowed;
+  const prepared = prepare(topic.value, params);
+  if (!prepared.ok) return prepared;
+  return ok(commit(ctx, topic.value, prepared.value));
+}
+
+const BATCH_ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+export function publishBatch(ctx: SnsContext, input: unknown, caller: Caller): Outcome<PublishBatchResponse> {
+  const params = asParams(input);
+  const arn = required(params, "TopicArn");
+  if (!arn.ok) return arn;
+  const entries = params["PublishBatchRequestEntries"];
+  if (!Array.isArray(entries) || entries.length === 0) {
+    return fail("EmptyBatchRequestException", "The batch request doesn't contain any entries.", { queryCode: "EmptyBatchRequest" });
+  }
+  if (entries.length > 10) return fail("TooManyEntriesInBatchRequestException", "The batch request contains more entries than permissible.", { queryCode: "TooManyEntriesInBatchRequest" });
+  const topic = findTopic(ctx, arn.value);
+  if (!topic.ok) return topic;
+  const allowed = authorize(ctx, topic.value, caller, "SNS:Publish");
+  if (!allowed.ok) return allowed;
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const id = isPlainRecord(entry) ? entry["Id"] : undefined;
+    if (typeof id !== "string" || !BATCH_ID.test(id)) {
+      return fail("InvalidBatchEntryIdException", `The Id of a batch entry in the batch request ${typeof id === "string" && id.length > 80 ? "is too long" : "contains an impermissible character"}: ${show(id)}`, { queryCode: "InvalidBatchEntryId" });
+    }
+    if (ids.has(id)) return fail("BatchEntryIdsNotDistinctException", "Two or more batch entries in the request have the same Id.", { queryCode: "BatchEntryIdsNotDistinct" });
+    ids.add(id);
+  }
+  // Every entry is validated before any is published: a bad entry fails the whole call, as AWS
+  // does for malformed entries (LocalStack's observation; UNVERIFIED for every case).
+  const prepared: PreparedPublish[] = [];
+  let total = 0;
+  for (const entry of entries as Record<string, unknown>[]) {
+    const one = prepare(topic.value, entry);
+    if (!one.ok) return one;
+    total += one.value.size;
+    prepared.push(one.value);
+  }
+  const max = Number(topic.value.attributes.get("MaximumMessageSize") ?? DEFAULT_MAXIMUM_MESSAGE_SIZE);
+  if (total > max) return fail("BatchRequestTooLongException", "The length of all the messages put together is more than the limit.", { queryCode: "BatchRequestTooLong" });
+  const successful: PublishBatchResultEntry[] = [];
+  const failed: BatchResultErrorEntry[] = [];
+  prepared.forEach((one, index) => {
+    const result = commit(ctx, topic.value, one);
+    successful.push({ Id: (entries[index] as Record<string, unknown>)["Id"] as string, ...result });
+  });
+  return ok({ Successful: successful, Failed: failed });
+}
