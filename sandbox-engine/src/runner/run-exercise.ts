@@ -57,6 +57,10 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
     console: output.console,
   });
   const isUserFile = (file: string) => Object.prototype.hasOwnProperty.call(request.files, file);
+  // Lambda handlers written by the learner log through the injected console; the engine copies those lines
+  // into the function's log stream (START / END / REPORT), as the Node.js runtime does with stdout.
+  const lambdaLogs = options.modules["sandbox-engine"] as { routeConsoleToLambdaLogs?: (console: object) => () => void } | undefined;
+  const stopRoutingLogs = lambdaLogs?.routeConsoleToLambdaLogs?.(output.console);
 
   try {
     for (const file of request.testFiles) {
@@ -79,6 +83,7 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
     });
     return finish(harness.report(outcome, { sources: request.files }));
   } finally {
+    stopRoutingLogs?.();
     // Spies made with vi.spyOn on shared objects (an SDK client prototype) must not outlive the run.
     restoreSpies();
   }
