@@ -12,7 +12,8 @@ import { launchChromium } from "../tests/support/chromium.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
 import { readExercise } from "../src/lib/exercises/read-exercise.ts";
 import { exerciseOn } from "../tests/e2e/exercise-page.ts";
-import { childEnvironment, writeVitestProject } from "../tests/runner/vitest-parity.ts";
+import { writeVitestProject } from "../tests/runner/vitest-parity.ts";
+import { childEnvironment } from "../tests/support/child-environment.ts";
 import { solutionRequest } from "../tests/exercises/exercise-requests.ts";
 
 const exerciseId = "sqs/first-consumer";

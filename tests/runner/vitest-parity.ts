@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultModules, runExercise } from "../../sandbox-engine/src/runner/index.ts";
+import { childEnvironment } from "../support/child-environment.ts";
 import type { RunRequest, RunResults } from "../../sandbox-engine/src/runner/index.ts";
 
 /**
@@ -176,11 +177,6 @@ function byName(entries: [string, Verdict][]): Record<string, Verdict> {
     out[n === 1 ? name : `${name} (${n})`] = verdict;
   }
   return out;
-}
-
-/** A vitest worker's own variables would make a child vitest think it is a worker. */
-export function childEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^VITEST|^TEST$/.test(key)));
 }
 
 /** `@aws-sdk/client-x` -> `sandbox-engine/aws/client-x`, for every SDK id the runner knows. */

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { childEnvironment } from "./child-environment.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 export const distDir = fileURLToPath(new URL("../../dist/", import.meta.url));
@@ -9,5 +10,8 @@ export function buildSite(): void {
   execFileSync(process.execPath, [fileURLToPath(new URL("../../node_modules/astro/bin/astro.mjs", import.meta.url)), "build", "--silent"], {
     cwd: repoRoot,
     stdio: ["ignore", "ignore", "inherit"],
+    // vitest sets NODE_ENV=test, which would make Astro build a development bundle (no search, dev-only paths).
+    // The browser tests must see exactly what `npm run build` gives a workshop host.
+    env: childEnvironment({ NODE_ENV: "production" }),
   });
 }
