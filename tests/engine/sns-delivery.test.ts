@@ -167,7 +167,7 @@ describe("HTTP/HTTPS endpoints", () => {
     expect(received[1]!.headers).toMatchObject({ "x-amz-sns-message-type": "Notification", "content-type": "text/plain; charset=UTF-8" });
     expect(JSON.parse(received[1]!.body).Message).toBe("after");
   });
-  it("can be confirmed with ConfirmSubscription and the token; tokens expire after 3 days", async () => {
+  it("can be confirmed with ConfirmSubscription and the token; tokens expire after 2 days", async () => {
     const f = await givenTopic();
     let token = "";
     f.sb.sns.http.register("http://a.example.com/", (request) => {
@@ -175,7 +175,7 @@ describe("HTTP/HTTPS endpoints", () => {
     });
     await f.sns.send(new SubscribeCommand({ TopicArn: f.topicArn, Protocol: "http", Endpoint: "http://a.example.com/" }));
     await f.sb.clock.advance(0);
-    await f.sb.clock.advance(3 * 24 * 3600_000);
+    await f.sb.clock.advance(2 * 24 * 3600_000 + 1);
     await expect(f.sns.send(new ConfirmSubscriptionCommand({ TopicArn: f.topicArn, Token: token }))).rejects.toThrow("Invalid parameter: Token");
     await f.sns.send(new SubscribeCommand({ TopicArn: f.topicArn, Protocol: "http", Endpoint: "http://a.example.com/" }));
     await f.sb.clock.advance(0);

@@ -32,7 +32,12 @@ import type {
   Subscription,
 } from "./sns-types.ts";
 
-export const TOKEN_VALIDITY_MS = 3 * 24 * 60 * 60 * 1000;
+/**
+ * How long a SubscriptionConfirmation token can be used. The current Subscribe API reference says "Confirmation
+ * tokens are valid for two days" (https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html); older SDK docs
+ * said three, and the current page wins.
+ */
+export const TOKEN_VALIDITY_MS = 2 * 24 * 60 * 60 * 1000;
 const ATTRIBUTE_NAMES = new Set(["DeliveryPolicy", "FilterPolicy", "FilterPolicyScope", "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy"]);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
