@@ -1,0 +1,35 @@
+import { SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
+import { LambdaClient, GetFunctionCommand } from "@aws-sdk/client-lambda";
+import { warehouse } from "./warehouse";
+
+const sns = new SNSClient({});
+const lambda = new LambdaClient({});
+
+export interface SnsEvent {
+  Records: {
+    EventSource: string;
+    Sns: {
+      MessageId: string;
+      TopicArn: string;
+      Subject: string | null;
+      Message: string;
+      MessageAttributes: Record<string, { Type: string; Value: string }>;
+    };
+  }[];
+}
+
+export async function subscribeFunction(topicArn: string, functionName: string): Promise<void> {
+  const { Configuration } = await lambda.send(new GetFunctionCommand({ FunctionName: functionName }));
+  await sns.send(
+    new SubscribeCommand({ TopicArn: topicArn, Protocol: "lambda", Endpoint: Configuration!.FunctionArn! }),
+  );
+}
+
+export async function handler(event: SnsEvent): Promise<void> {
+  for (const record of event.Records) {
+    const order = JSON.parse(record.Sns.Message);
+    const priority = record.Sns.MessageAttributes["priority"]?.Value ?? "normal";
+    // No catch: a failure fails the invocation, and Lambda retries it.
+    await warehouse.book({ orderId: order.orderId, priority });
+  }
+}
