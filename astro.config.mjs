@@ -14,7 +14,9 @@ export default defineConfig({
       customCss: ["./src/styles/custom.css"],
       sidebar: [
         { label: "Start here", items: [{ label: "Welcome", link: "/" }] },
+        { label: "AWS Lambda", items: [{ autogenerate: { directory: "lambda" } }] },
         { label: "Amazon SQS", items: [{ autogenerate: { directory: "sqs" } }] },
+        { label: "Amazon SNS", items: [{ autogenerate: { directory: "sns" } }] },
       ],
     }),
     mdx(),
