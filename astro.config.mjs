@@ -13,7 +13,7 @@ export default defineConfig({
       description: "Learn event-driven, serverless architecture on AWS by building it, in your browser.",
       customCss: ["./src/styles/custom.css"],
       sidebar: [
-        { label: "Start here", items: [{ label: "Welcome", link: "/" }] },
+        { label: "Start here", items: [{ label: "Welcome", link: "/" }, { label: "Your progress", link: "/progress/" }] },
         { label: "AWS Lambda", items: [{ autogenerate: { directory: "lambda" } }] },
         { label: "Amazon SQS", items: [{ autogenerate: { directory: "sqs" } }] },
         { label: "Amazon SNS", items: [{ autogenerate: { directory: "sns" } }] },

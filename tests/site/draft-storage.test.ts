@@ -1,23 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clearDraft, draftKey, loadDraft, saveDraft } from "../../src/client/exercise/draft-storage.ts";
-
-/** An in-memory Storage, optionally refusing writes like a full or private-mode localStorage. */
-function memoryStorage(options: { refuseWrites?: boolean } = {}): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => {
-      if (options.refuseWrites) throw new DOMException("quota exceeded", "QuotaExceededError");
-      items.set(key, String(value));
-    },
-  };
-}
+import { memoryStorage } from "../support/memory-storage.ts";
 
 describe("drafts in localStorage", () => {
   it("saves under a versioned key and restores the editable files", () => {

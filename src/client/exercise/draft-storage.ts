@@ -7,7 +7,7 @@ export const draftFormatVersion = 1;
 
 export type Files = Record<string, string>;
 
-interface StoredDraft {
+export interface StoredDraft {
   version: typeof draftFormatVersion;
   savedAt: string;
   files: Files;
@@ -70,7 +70,7 @@ export function clearDraft(exerciseId: string, storage: Storage | undefined = sa
   }
 }
 
-function parseDraft(raw: string): StoredDraft | undefined {
+export function parseDraft(raw: string): StoredDraft | undefined {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== "object" || value === null) return undefined;
@@ -83,7 +83,7 @@ function parseDraft(raw: string): StoredDraft | undefined {
   }
 }
 
-function safeStorage(): Storage | undefined {
+export function safeStorage(): Storage | undefined {
   try {
     return globalThis.localStorage;
   } catch {

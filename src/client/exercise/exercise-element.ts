@@ -4,6 +4,7 @@ import { clearDraft, loadDraft, saveDraft, type Files } from "./draft-storage.ts
 import type { MountedEditor } from "./editor.ts";
 import { createStore, type ExerciseState, type Store } from "./exercise-store.ts";
 import { renderResults } from "./results-view.ts";
+import { saveResult } from "../progress/progress-storage.ts";
 
 /** What Exercise.astro embeds as JSON for the browser: the starter and the tests, never the solution. */
 export interface ExerciseClientData {
@@ -150,6 +151,7 @@ class ExerciseElement extends HTMLElement {
       return;
     }
     this.store.update({ run: { status: results.status, results } });
+    saveResult(this.data.id, results.status);
   }
 
   private reset(): void {
