@@ -57,13 +57,12 @@ export function schedulePoll(state: LambdaState, mapping: EventSourceMapping, de
 export function watchSqs(state: LambdaState): void {
   if (state.unsubscribeSqs !== undefined) return;
   state.unsubscribeSqs = state.trace.subscribe((event) => {
-    if (event.service !== "sqs" || !WAKING_KINDS.has(event.kind)) return;
     const arns = new Set<string>([event.resource]);
     for (const value of Object.values(event.details)) if (typeof value === "string" && value.startsWith("arn:aws:sqs:")) arns.add(value);
     for (const mapping of state.mappings.values()) {
       if (arns.has(mapping.eventSourceArn) && isPolling(mapping)) schedulePoll(state, mapping);
     }
-  });
+  }, { service: "sqs", kinds: WAKING_KINDS });
 }
 
 export function unwatchSqsIfIdle(state: LambdaState): void {

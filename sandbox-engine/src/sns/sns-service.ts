@@ -127,10 +127,10 @@ export function createSnsService(deps: SnsServiceDeps): SnsService {
     queuePolicies: new Map(),
     signingCertUrl: `https://sns.${deps.region}.amazonaws.com/SimpleNotificationService-${random.fork("cert").hex(32)}.pem`,
   };
-  deps.trace.subscribe((event) => {
-    if (event.service === "sqs" && (event.kind === "set-queue-attributes" || event.kind === "create-queue" || event.kind === "delete-queue")) {
-      ctx.queuePolicies.delete(event.resource);
-    }
+  // Only the queue changes that can change a queue's policy: naming them keeps every other event cheap to record.
+  deps.trace.subscribe((event) => ctx.queuePolicies.delete(event.resource), {
+    service: "sqs",
+    kinds: ["set-queue-attributes", "create-queue", "delete-queue"],
   });
   const root = rootCaller(ctx);
   const service: SnsService = {

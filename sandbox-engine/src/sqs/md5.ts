@@ -11,7 +11,9 @@
 let bytes = new Uint8Array(1024);
 let words = new Int32Array(bytes.buffer);
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+/** Character codes of "0"-"9", "a"-"f", and a reused buffer for the 32 of a digest (one flat string, no concatenation). */
+const HEX_CODES: readonly number[] = Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
+const hexCodes: number[] = new Array<number>(32).fill(0);
 
 function ensureCapacity(byteLength: number): void {
   if (byteLength <= bytes.length) return;
@@ -58,8 +60,13 @@ function encodeUtf8(text: string): number {
   return n;
 }
 
-function wordHex(word: number): string {
-  return HEX[word & 0xff]! + HEX[(word >>> 8) & 0xff]! + HEX[(word >>> 16) & 0xff]! + HEX[(word >>> 24) & 0xff]!;
+/** Writes the 4 bytes of `word`, least significant first (MD5's output order), as 8 hex digits from `at`. */
+function putWordHex(at: number, word: number): void {
+  const out = hexCodes;
+  for (let i = 0; i < 4; i++) {
+    out[at + 2 * i] = HEX_CODES[(word >>> (8 * i + 4)) & 0xf]!;
+    out[at + 2 * i + 1] = HEX_CODES[(word >>> (8 * i)) & 0xf]!;
+  }
 }
 
 /** Pads the `length` bytes in `bytes` and hashes them. */
@@ -217,7 +224,11 @@ function digest(length: number): string {
     c0 = (c0 + c) | 0;
     d0 = (d0 + d) | 0;
   }
-  return wordHex(a0) + wordHex(b0) + wordHex(c0) + wordHex(d0);
+  putWordHex(0, a0);
+  putWordHex(8, b0);
+  putWordHex(16, c0);
+  putWordHex(24, d0);
+  return String.fromCharCode.apply(null, hexCodes);
 }
 
 /** Lowercase hex MD5 of a string (hashed as UTF-8) or of bytes. */

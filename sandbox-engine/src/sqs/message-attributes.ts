@@ -78,9 +78,13 @@ function validateValue(name: string, raw: unknown): Outcome<StoredAttribute> {
   );
 }
 
+/** Shared answers for the common case of a send without (system) attributes. */
+const NONE_SENT: Outcome<StoredAttributes> = Object.freeze({ ok: true, value: NO_ATTRIBUTES });
+const NO_HEADER: Outcome<string | undefined> = Object.freeze({ ok: true, value: undefined });
+
 /** Validates and copies the MessageAttributes of a send. */
 export function parseMessageAttributes(raw: unknown): Outcome<StoredAttributes> {
-  if (raw === undefined || raw === null) return ok(NO_ATTRIBUTES);
+  if (raw === undefined || raw === null) return NONE_SENT;
   if (!isPlainRecord(raw)) {
     return invalidAttribute(`MessageAttributes must be an object mapping names to values, got ${show(raw)}.`);
   }
@@ -183,7 +187,7 @@ export function attributesMd5(attributes: StoredAttributes): string | undefined 
  * "MessageSystemAttributes"). Returned as the trace header value, or undefined.
  */
 export function parseSystemAttributes(raw: unknown): Outcome<string | undefined> {
-  if (raw === undefined || raw === null) return ok(undefined);
+  if (raw === undefined || raw === null) return NO_HEADER;
   if (!isPlainRecord(raw)) {
     return invalidAttribute(`MessageSystemAttributes must be an object such as { AWSTraceHeader: { DataType: "String", StringValue: "Root=..." } }, got ${show(raw)}.`);
   }

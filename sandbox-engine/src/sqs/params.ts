@@ -30,7 +30,19 @@ export function isPlainRecord(value: unknown): value is Readonly<Record<string, 
 }
 
 function has(params: Params, name: string): boolean {
-  return Object.hasOwn(params, name) && params[name] !== undefined && params[name] !== null;
+  if (!Object.hasOwn(params, name)) return false;
+  const value = params[name];
+  return value !== undefined && value !== null;
+}
+
+/** Shared by every absent optional parameter (outcomes are never mutated). */
+const ABSENT: Outcome<undefined> = Object.freeze({ ok: true, value: undefined });
+
+/** The common case of requiredString, without an Outcome: the value if it is a non-empty string. */
+export function presentString(params: Params, name: string): string | undefined {
+  if (!Object.hasOwn(params, name)) return undefined;
+  const value = params[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 export type Failed = { readonly ok: false; readonly fault: Fault };
@@ -54,7 +66,7 @@ export function requiredString(params: Params, name: string): Outcome<string> {
 
 /** An optional string (absent gives undefined). */
 export function optionalString(params: Params, name: string): Outcome<string | undefined> {
-  if (!has(params, name)) return ok(undefined);
+  if (!has(params, name)) return ABSENT;
   const value = params[name];
   return typeof value === "string" ? ok(value) : invalid(name, value, "must be a string.");
 }
@@ -69,7 +81,7 @@ export function optionalInteger(
   range: Range,
   rangeReason: string,
 ): Outcome<number | undefined> {
-  if (!has(params, name)) return ok(undefined);
+  if (!has(params, name)) return ABSENT;
   const value = params[name];
   if (typeof value !== "number" || !Number.isFinite(value)) {
     return invalid(name, value, `must be a number (an integer from ${range.min} to ${range.max}).`);
@@ -81,7 +93,7 @@ export function optionalInteger(
 
 /** An optional list of strings. */
 export function optionalStringList(params: Params, name: string): Outcome<readonly string[] | undefined> {
-  if (!has(params, name)) return ok(undefined);
+  if (!has(params, name)) return ABSENT;
   const value = params[name];
   if (!Array.isArray(value) || !value.every((item): item is string => typeof item === "string")) {
     return invalid(name, value, "must be a list of strings.");

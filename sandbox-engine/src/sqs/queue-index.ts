@@ -13,6 +13,7 @@
 import type { MessageGroup, StoredMessage } from "./message.ts";
 import type { Queue } from "./queue.ts";
 import type { SqsContext } from "./sqs-context.ts";
+import { DELAY_ENDED, RETENTION_EXPIRED, VISIBILITY_EXPIRED } from "./trace-shapes.ts";
 
 function appendReady(queue: Queue, message: StoredMessage): void {
   message.prev = queue.readyTail;
@@ -175,20 +176,14 @@ export function syncQueue(ctx: SqsContext, queue: Queue): void {
   let oldest = queue.retention.peek();
   while (oldest !== undefined && oldest.sentTimestamp + retentionMs <= now) {
     removeMessage(queue, oldest);
-    ctx.trace.record("sqs", "retention-expired", queue.arn, {
-      messageId: oldest.messageId,
-      expiredAt: oldest.sentTimestamp + retentionMs,
-    });
+    ctx.trace.recordCompact(RETENTION_EXPIRED, queue.arn, oldest.messageId, "", oldest.sentTimestamp + retentionMs, 0);
     oldest = queue.retention.peek();
   }
   let due = queue.pending.peek();
   while (due !== undefined && due.nextVisibleAt <= now) {
     detach(queue, due);
     place(ctx, queue, due);
-    ctx.trace.record("sqs", due.receiveCount > 0 ? "visibility-expired" : "delay-ended", queue.arn, {
-      messageId: due.messageId,
-      receiveCount: due.receiveCount,
-    });
+    ctx.trace.recordCompact(due.receiveCount > 0 ? VISIBILITY_EXPIRED : DELAY_ENDED, queue.arn, due.messageId, "", due.receiveCount, 0);
     due = queue.pending.peek();
   }
 }

@@ -6,13 +6,24 @@
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
  */
 import type { SeededRandom } from "../random/seeded-random.ts";
-import { randomHex } from "./ids.ts";
+import { fillHex, prefixedBuffer } from "./ids.ts";
 
 const PREFIX = "AQEB";
 const SHAPE = /^AQEB[0-9a-f]{40}$/;
 
+const NONCE_WORDS = 4;
+/** Per queue tag, a buffer with "AQEB" + tag written (bounded: queues come and go). */
+const buffers = new Map<string, number[]>();
+const MAX_BUFFERS = 64;
+
 export function newReceiptHandle(queueTag: string, random: SeededRandom): string {
-  return PREFIX + queueTag + randomHex(random, 4);
+  let codes = buffers.get(queueTag);
+  if (codes === undefined) {
+    if (buffers.size >= MAX_BUFFERS) buffers.clear();
+    codes = prefixedBuffer(PREFIX + queueTag, NONCE_WORDS);
+    buffers.set(queueTag, codes);
+  }
+  return fillHex(codes, PREFIX.length + queueTag.length, random, NONCE_WORDS);
 }
 
 /** The tag of the queue a well-formed handle was issued by, or undefined for garbage. */

@@ -1,6 +1,16 @@
 /**
  * The record of everything that happened in a sandbox: services call record(), the UI, metrics,
  * bill and test messages read `events` or subscribe. Events are frozen once recorded.
+ *
+ * Storage: the engine's hot path (three events per SQS send/receive/delete) records through
+ * recordCompact(), which appends the event's fields to flat columns instead of allocating two
+ * frozen objects that would live as long as the sandbox (they were a third of the engine's time,
+ * in garbage collection). The columns are turned into the frozen event objects, once and in order,
+ * the first time anything needs an object: reading `events`, a subscriber that asked for that
+ * kind, or a record(). So every reader sees exactly the events, fields and objects an eager trace
+ * would have made (the same objects on every read, the same object a subscriber was given). One
+ * difference: `events` is still the same array every time, but a compact event appears in it when
+ * `events` is next read, not at once, so read `events` again rather than keeping the array.
  */
 import type { Clock } from "../clock/virtual-clock.ts";
 import type {
@@ -10,13 +20,39 @@ import type {
   TraceKindsByService,
   TraceListener,
   TraceService,
+  TraceValue,
 } from "./trace-event.ts";
+
+/**
+ * A kind of event recorded with recordCompact: its service and kind, and how its details are made
+ * from the arguments (two strings, two numbers). Services declare one per event kind as a module
+ * constant; `details` must return a fresh object each time.
+ */
+export interface CompactType {
+  readonly service: TraceService;
+  readonly kind: string;
+  readonly details: (s0: string, s1: string, n0: number, n1: number) => Record<string, TraceValue>;
+  /** Cache of "does a subscriber want this kind", valid while `watchToken` is the trace's token. */
+  watchToken: number;
+  watched: boolean;
+}
+
+export function compactType<S extends TraceService>(
+  service: S,
+  kind: TraceKindsByService[S],
+  details: (s0: string, s1: string, n0: number, n1: number) => Record<string, TraceValue>,
+): CompactType {
+  return { service, kind, details, watchToken: 0, watched: false };
+}
 
 export interface Trace {
   /** Every event so far, in the order recorded (which is virtual-time order). */
   readonly events: readonly TraceEvent[];
-  /** Calls `listener` for each event recorded from now on; returns an unsubscribe function. */
-  subscribe(listener: TraceListener): () => void;
+  /**
+   * Calls `listener` for each event recorded from now on (only those `interest` names, if given);
+   * returns an unsubscribe function. Naming the kinds a listener needs keeps the others cheap.
+   */
+  subscribe(listener: TraceListener, interest?: TraceInterest): () => void;
   /** Records an event at the clock's current time. Used by the services. */
   record<S extends TraceService>(
     service: S,
@@ -24,52 +60,181 @@ export interface Trace {
     resource: string,
     details?: TraceDetails,
   ): TraceEventOf<S>;
+  /**
+   * Engine-internal, for hot paths: records the same event as `record(type.service, type.kind,
+   * resource, type.details(s0, s1, n0, n1))`, without building it until it is read (or a
+   * subscriber wants it). Arguments the type does not use are ignored.
+   */
+  recordCompact(type: CompactType, resource: string, s0: string, s1: string, n0: number, n1: number): void;
 }
 
+/** The events a subscriber wants: of these services, and (if given) of these kinds only. */
+export interface TraceInterest {
+  readonly service: TraceService;
+  readonly kinds?: readonly string[] | ReadonlySet<string>;
+}
+
+interface Subscription {
+  readonly listener: TraceListener;
+  readonly service: TraceService | undefined;
+  /** undefined: every kind of `service` (or every event when service is undefined too). */
+  readonly kinds: ReadonlySet<string> | undefined;
+}
+
+function wants(subscription: Subscription, service: string, kind: string): boolean {
+  if (subscription.service === undefined) return true;
+  return subscription.service === service && (subscription.kinds === undefined || subscription.kinds.has(kind));
+}
+
+/** Changes on every subscribe/unsubscribe of any trace: a trace's current token names its set of subscriptions. */
+let lastWatchToken = 0;
+
 const noDetails: TraceDetails = Object.freeze({});
+/** Compact events are stored in chunks of this many (so storage never copies as it grows). */
+const CHUNK = 8192;
+/** References per compact event: type, resource, s0, s1. */
+const REFS = 4;
+/** Numbers per compact event: time, n0, n1. */
+const NUMS = 3;
 
 export function createTrace(clock: Pick<Clock, "now">): Trace {
   const events: TraceEvent[] = [];
-  const listeners = new Set<TraceListener>();
+  const listeners = new Set<Subscription>();
+  // Subscriptions without an interest: every event must be built when recorded.
+  let listenAll = 0;
+  let watchToken = ++lastWatchToken;
+  let snapshot: Subscription[] | undefined;
+  // Compact events not yet turned into objects; they follow every event in `events`.
+  const refChunks: unknown[][] = [];
+  const numChunks: Float64Array[] = [];
+  let pending = 0;
+  let refs: unknown[] = [];
+  let nums = new Float64Array(0);
+  /** Position of the next compact event in the current chunk; CHUNK means "needs a new chunk". */
+  let slot = CHUNK;
+
+  function build(
+    time: number,
+    seq: number,
+    service: TraceService,
+    kind: string,
+    resource: string,
+    details: TraceDetails,
+  ): TraceEvent {
+    // Services pass a fresh details object, so it is frozen in place rather than copied.
+    return Object.freeze({ time, seq, service, kind, resource, details: Object.freeze(details) }) as TraceEvent;
+  }
+
+  /** Turns every pending compact event into its frozen object, in order. */
+  function flush(): void {
+    if (pending === 0) return;
+    for (let i = 0; i < pending; i++) {
+      const r = refChunks[Math.floor(i / CHUNK)]!;
+      const n = numChunks[Math.floor(i / CHUNK)]!;
+      const ri = (i % CHUNK) * REFS;
+      const ni = (i % CHUNK) * NUMS;
+      const type = r[ri] as CompactType;
+      const details = type.details(r[ri + 2] as string, r[ri + 3] as string, n[ni + 1]!, n[ni + 2]!);
+      events.push(build(n[ni]!, events.length, type.service, type.kind, r[ri + 1] as string, details));
+    }
+    pending = 0;
+    refChunks.length = 0;
+    numChunks.length = 0;
+    refs = [];
+    nums = new Float64Array(0);
+    slot = CHUNK;
+  }
+
+  /** Whether some subscriber wants this event now (so it cannot stay compact). */
+  function watched(service: string, kind: string): boolean {
+    if (listenAll !== 0) return true;
+    if (listeners.size === 0) return false;
+    for (const subscription of listeners) if (wants(subscription, service, kind)) return true;
+    return false;
+  }
+
+  function notify(event: TraceEvent): void {
+    // The subscriptions as they were when the event was recorded (changes made by a listener apply
+    // from the next event): a snapshot array, rebuilt only when subscriptions change.
+    snapshot ??= [...listeners];
+    for (const subscription of snapshot) {
+      if (!wants(subscription, event.service, event.kind)) continue;
+      try {
+        subscription.listener(event);
+      } catch (error) {
+        // A broken listener must not abort the service operation that is recording; surface
+        // the error outside it instead (the way EventTarget reports listener errors).
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  function record<S extends TraceService>(service: S, kind: TraceKindsByService[S], resource: string, details: TraceDetails = noDetails): TraceEventOf<S> {
+    flush();
+    const event = build(clock.now(), events.length, service, kind, resource, details);
+    events.push(event);
+    if (listeners.size !== 0) notify(event);
+    return event as TraceEventOf<S>;
+  }
+
   return {
     get events(): readonly TraceEvent[] {
+      flush();
       return events;
     },
-    subscribe(listener) {
+    subscribe(listener, interest) {
       if (typeof listener !== "function") throw new TypeError("trace.subscribe needs a function");
-      // Wrap so the same function subscribed twice gets two independent subscriptions.
-      const entry: TraceListener = (event) => listener(event);
+      if (interest !== undefined && (typeof interest !== "object" || interest === null || typeof interest.service !== "string")) {
+        throw new TypeError('trace.subscribe: interest must be like { service: "sqs", kinds: ["send"] }');
+      }
+      // A fresh entry per call, so the same function subscribed twice gets two independent subscriptions.
+      const entry: Subscription = {
+        listener,
+        service: interest?.service,
+        kinds: interest?.kinds === undefined ? undefined : new Set(interest.kinds),
+      };
       listeners.add(entry);
+      if (entry.service === undefined) listenAll += 1;
+      watchToken = ++lastWatchToken;
+      snapshot = undefined;
       return () => {
-        listeners.delete(entry);
+        if (!listeners.delete(entry)) return;
+        if (entry.service === undefined) listenAll -= 1;
+        watchToken = ++lastWatchToken;
+        snapshot = undefined;
       };
     },
-    record(service, kind, resource, details = noDetails) {
-      // Services pass a fresh details object, so it is frozen in place rather than copied: the trace is on the
-      // engine's hot path (three events per send/receive/delete), and copies are what its garbage is made of.
-      const event = Object.freeze({
-        time: clock.now(),
-        seq: events.length,
-        service,
-        kind,
-        resource,
-        details: Object.freeze(details),
-      }) as TraceEventOf<typeof service>;
-      events.push(event as TraceEvent);
-      // Nobody listening (the common case, and the engine's hot path): nothing more than the push.
-      if (listeners.size === 0) return event;
-      for (const listener of [...listeners]) {
-        try {
-          listener(event as TraceEvent);
-        } catch (error) {
-          // A broken listener must not abort the service operation that is recording; surface
-          // the error outside it instead (the way EventTarget reports listener errors).
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
+    record,
+    recordCompact(type, resource, s0, s1, n0, n1) {
+      if (type.watchToken !== watchToken) {
+        type.watched = watched(type.service, type.kind);
+        type.watchToken = watchToken;
       }
-      return event;
+      if (type.watched) {
+        // Someone is listening: the event object is needed now.
+        record(type.service, type.kind as never, resource, type.details(s0, s1, n0, n1));
+        return;
+      }
+      if (slot === CHUNK) {
+        refs = new Array<unknown>(CHUNK * REFS);
+        nums = new Float64Array(CHUNK * NUMS);
+        refChunks.push(refs);
+        numChunks.push(nums);
+        slot = 0;
+      }
+      const ri = slot * REFS;
+      const ni = slot * NUMS;
+      refs[ri] = type;
+      refs[ri + 1] = resource;
+      refs[ri + 2] = s0;
+      refs[ri + 3] = s1;
+      nums[ni] = clock.now();
+      nums[ni + 1] = n0;
+      nums[ni + 2] = n1;
+      slot += 1;
+      pending += 1;
     },
   };
 }

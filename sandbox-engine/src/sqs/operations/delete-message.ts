@@ -5,35 +5,48 @@
  * after the visibility timeout; FIFO queues refuse it then (item 22).
  */
 import { ok, type Outcome } from "../../errors/fault.ts";
-import { asParams, requiredString } from "../params.ts";
+import { asParams, presentString, requiredString } from "../params.ts";
 import { removeMessage } from "../queue-index.ts";
 import type { Queue } from "../queue.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";
+import { DELETE } from "../trace-shapes.ts";
 import { expiredOnFifo, lookUpReceipt } from "./receipt-lookup.ts";
 
 const DONE: Outcome<Record<string, never>> = ok({});
 
 /** Deletes by handle in a queue already found (also used per entry by DeleteMessageBatch). */
 export function deleteByHandle(ctx: SqsContext, queue: Queue, handle: string): Outcome<Record<string, never>> {
-  const receipt = lookUpReceipt(queue, handle);
-  if (!receipt.ok) return receipt;
-  if (receipt.value.kind === "current") {
-    const message = receipt.value.message;
+  // The current handle of a message of this queue (lookUpReceipt's own first step, inlined).
+  let message = queue.handles.get(handle);
+  if (message === undefined) {
+    const receipt = lookUpReceipt(queue, handle);
+    if (!receipt.ok) return receipt;
+    if (receipt.value.kind === "current") message = receipt.value.message;
+  }
+  if (message !== undefined) {
     const expired = expiredOnFifo(queue, message, handle, ctx.clock.now());
     if (expired !== undefined) return expired;
     removeMessage(queue, message);
-    ctx.trace.record("sqs", "delete", queue.arn, { messageId: message.messageId, receiveCount: message.receiveCount });
+    ctx.trace.recordCompact(DELETE, queue.arn, message.messageId, "", message.receiveCount, 0);
   }
   return DONE;
 }
 
 export function deleteMessage(ctx: SqsContext, input: unknown): Outcome<Record<string, never>> {
   const params = asParams(input);
-  const url = requiredString(params, "QueueUrl");
-  if (!url.ok) return url;
-  const handle = requiredString(params, "ReceiptHandle");
-  if (!handle.ok) return handle;
-  const queue = findQueue(ctx, url.value);
+  let queueUrl = presentString(params, "QueueUrl");
+  if (queueUrl === undefined) {
+    const url = requiredString(params, "QueueUrl");
+    if (!url.ok) return url;
+    queueUrl = url.value;
+  }
+  let handle = presentString(params, "ReceiptHandle");
+  if (handle === undefined) {
+    const read = requiredString(params, "ReceiptHandle");
+    if (!read.ok) return read;
+    handle = read.value;
+  }
+  const queue = findQueue(ctx, queueUrl);
   if (!queue.ok) return queue;
-  return deleteByHandle(ctx, queue.value, handle.value);
+  return deleteByHandle(ctx, queue.value, handle);
 }

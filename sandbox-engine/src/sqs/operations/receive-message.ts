@@ -25,6 +25,7 @@ import {
   VISIBILITY_TIMEOUT,
 } from "../sqs-limits.ts";
 import type { Message, MessageSystemAttributeName, ReceiveMessageResult } from "../sqs-types.ts";
+import { RECEIVE } from "../trace-shapes.ts";
 
 const SYSTEM_ATTRIBUTE_NAMES: readonly MessageSystemAttributeName[] = [
   "All", "SenderId", "SentTimestamp", "ApproximateReceiveCount", "ApproximateFirstReceiveTimestamp",
@@ -108,11 +109,7 @@ function systemAttributes(
 /** Receives one message: a new receipt handle, hidden until `visibleAt`, and the SDK-shaped copy. */
 function deliver(ctx: SqsContext, queue: Queue, message: StoredMessage, visibleAt: number, request: ReceiveRequest): Message {
   markReceived(ctx, queue, message, newReceiptHandle(queue.tag, ctx.random), visibleAt);
-  ctx.trace.record("sqs", "receive", queue.arn, {
-    messageId: message.messageId,
-    receiveCount: message.receiveCount,
-    visibleAgainAt: visibleAt,
-  });
+  ctx.trace.recordCompact(RECEIVE, queue.arn, message.messageId, "", message.receiveCount, visibleAt);
   const out: Message = {
     MessageId: message.messageId,
     ReceiptHandle: message.receiptHandle,
@@ -198,29 +195,47 @@ function takeFifo(ctx: SqsContext, queue: Queue, request: ReceiveRequest, visibl
  * clock's auto-advance rule, so an un-advanced test cannot deadlock) and returns as soon as a
  * message becomes available, or empty when the wait ends.
  */
-export async function receiveMessage(ctx: SqsContext, input: unknown): Promise<Outcome<ReceiveMessageResult>> {
-  const request = parseRequest(input);
-  if (!request.ok) return request;
-  const found = findQueue(ctx, request.value.queueUrl);
-  if (!found.ok) return found;
-  const queue = found.value;
-  const waitSeconds = request.value.waitTimeSeconds ?? queue.settings.ReceiveMessageWaitTimeSeconds;
-  if (waitSeconds === 0 && !queue.fifo && queue.inFlight >= MAX_IN_FLIGHT_STANDARD) {
-    // AWS-FACTS B.1 item 13: short polls get OverLimit at the standard in-flight quota (text ours).
-    return fail("OverLimit", `Too many messages in flight: this queue already has ${MAX_IN_FLIGHT_STANDARD} received messages that were not deleted.`, {
-      hint: "Delete messages once processed (DeleteMessage), or let their visibility timeout end.",
-    });
+export function receiveMessage(ctx: SqsContext, input: unknown): Promise<Outcome<ReceiveMessageResult>> {
+  // Everything up to the first wait runs synchronously (as it would in an async function), and a
+  // result available at once comes back as an already-resolved promise: no async machinery on the
+  // short-poll path. A throw still becomes a rejected promise, as from an async function.
+  try {
+    const request = parseRequest(input);
+    if (!request.ok) return Promise.resolve(request);
+    const found = findQueue(ctx, request.value.queueUrl);
+    if (!found.ok) return Promise.resolve(found);
+    const queue = found.value;
+    const waitSeconds = request.value.waitTimeSeconds ?? queue.settings.ReceiveMessageWaitTimeSeconds;
+    if (waitSeconds === 0 && !queue.fifo && queue.inFlight >= MAX_IN_FLIGHT_STANDARD) {
+      // AWS-FACTS B.1 item 13: short polls get OverLimit at the standard in-flight quota (text ours).
+      return Promise.resolve(
+        fail("OverLimit", `Too many messages in flight: this queue already has ${MAX_IN_FLIGHT_STANDARD} received messages that were not deleted.`, {
+          hint: "Delete messages once processed (DeleteMessage), or let their visibility timeout end.",
+        }),
+      );
+    }
+    const deadline = ctx.clock.now() + waitSeconds * 1000;
+    const first = attempt(ctx, queue, request.value, deadline);
+    return first !== undefined ? Promise.resolve(first) : longPoll(ctx, queue, request.value, deadline);
+  } catch (error) {
+    return Promise.reject(error);
   }
-  const deadline = ctx.clock.now() + waitSeconds * 1000;
+}
+
+/** One look at the queue: the answer, or undefined to keep waiting. */
+function attempt(ctx: SqsContext, queue: Queue, request: ReceiveRequest, deadline: number): Outcome<ReceiveMessageResult> | undefined {
+  if (queue.deleted) return queueDoesNotExist("The queue was deleted while this receive was waiting.");
+  const now = ctx.clock.now();
+  const visibleAt = now + (request.visibilityTimeout ?? queue.settings.VisibilityTimeout) * 1000;
+  const messages = queue.fifo ? takeFifo(ctx, queue, request, visibleAt) : takeStandard(ctx, queue, request, visibleAt);
+  if (messages.length > 0) return ok({ Messages: messages });
+  if (now >= deadline) return ok({});
+  return undefined;
+}
+
+/** Waits (a waiter on the virtual clock, woken by new messages), then looks again, until an answer. */
+async function longPoll(ctx: SqsContext, queue: Queue, request: ReceiveRequest, deadline: number): Promise<Outcome<ReceiveMessageResult>> {
   for (;;) {
-    if (queue.deleted) return queueDoesNotExist("The queue was deleted while this receive was waiting.");
-    const now = ctx.clock.now();
-    const visibleAt = now + (request.value.visibilityTimeout ?? queue.settings.VisibilityTimeout) * 1000;
-    const messages = queue.fifo
-      ? takeFifo(ctx, queue, request.value, visibleAt)
-      : takeStandard(ctx, queue, request.value, visibleAt);
-    if (messages.length > 0) return ok({ Messages: messages });
-    if (now >= deadline) return ok({});
     const waiter = ctx.clock.waitUntil(deadline);
     const wake = (): void => waiter.wake();
     queue.pollers.add(wake);
@@ -230,5 +245,7 @@ export async function receiveMessage(ctx: SqsContext, input: unknown): Promise<O
       queue.pollers.delete(wake);
     }
     syncQueue(ctx, queue);
+    const answer = attempt(ctx, queue, request, deadline);
+    if (answer !== undefined) return answer;
   }
 }

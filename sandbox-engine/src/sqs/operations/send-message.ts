@@ -16,17 +16,19 @@ import {
   type StoredAttributes,
 } from "../message-attributes.ts";
 import { newStoredMessage } from "../message-factory.ts";
-import { asParams, invalid, missing, optionalInteger, optionalString, requiredString, type Params } from "../params.ts";
+import { asParams, invalid, missing, optionalInteger, optionalString, presentString, requiredString, type Params } from "../params.ts";
 import { enqueue } from "../queue-index.ts";
 import type { Queue } from "../queue.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";
 import { DELAY_SECONDS } from "../sqs-limits.ts";
 import type { SendMessageResult } from "../sqs-types.ts";
+import { SEND } from "../trace-shapes.ts";
 
 /** Characters SQS accepts: #x9 | #xA | #xD | #x20-#xD7FF | #xE000-#xFFFD | #x10000-#x10FFFF (quotas-messages.html). */
 const INVALID_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const INVALID_CHARACTERS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const TRACE_BODY_PREVIEW = 200;
+const FIFO_OK: Outcome<true> = Object.freeze({ ok: true, value: true });
 
 export interface SendFields {
   readonly body: string;
@@ -45,7 +47,8 @@ export interface PreparedSend extends SendFields {
 /** Reads and validates the fields of a send (or of one batch entry) that need no queue. */
 export function readSendFields(params: Params): Outcome<SendFields> {
   // An empty body is MissingParameter (AWS-FACTS B.1 item 12).
-  const body = requiredString(params, "MessageBody");
+  const presentBody = presentString(params, "MessageBody");
+  const body = presentBody !== undefined ? { ok: true as const, value: presentBody } : requiredString(params, "MessageBody");
   if (!body.ok) return body;
   // Per-message delay 0-900 s (AWS-FACTS B.1 item 4); the reason text is moto's (UNVERIFIED).
   const delay = optionalInteger(params, "DelaySeconds", DELAY_SECONDS, "DelaySeconds must be >= 0 and <= 900.");
@@ -115,7 +118,7 @@ function checkFifoFields(queue: Queue, fields: SendFields, batch: boolean): Outc
     if (fields.deduplicationId !== undefined) {
       return invalid("MessageDeduplicationId", fields.deduplicationId, "The request include parameter that is not valid for this queue type.");
     }
-    return ok(true);
+    return FIFO_OK;
   }
   if (fields.groupId === undefined) {
     return batch
@@ -136,7 +139,7 @@ function checkFifoFields(queue: Queue, fields: SendFields, batch: boolean): Outc
       { hint: 'Pass a MessageDeduplicationId, or create the queue with ContentBasedDeduplication: "true".' },
     );
   }
-  return ok(true);
+  return FIFO_OK;
 }
 
 /** Checks the fields against the queue: FIFO rules, characters, size. */
@@ -155,7 +158,15 @@ export function prepareSend(queue: Queue, fields: SendFields, batch: boolean): O
       hint: `This message is ${size} bytes. Store large payloads elsewhere (e.g. S3) and send a reference.`,
     });
   }
-  return ok({ ...fields, body: body.value, size });
+  return ok({
+    body: body.value,
+    delaySeconds: fields.delaySeconds,
+    attributes: fields.attributes,
+    traceHeader: fields.traceHeader,
+    groupId: fields.groupId,
+    deduplicationId: fields.deduplicationId,
+    size,
+  });
 }
 
 /** Enqueues a prepared send, or on a FIFO queue answers for the earlier copy within 5 minutes. */
@@ -197,11 +208,8 @@ export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): S
     deadLetterSourceArn: undefined,
   });
   if (queue.fifo) rememberDeduplication(queue, deduplicationKey(queue, send.groupId!, deduplicationId!), message.messageId, sequenceNumber!, now);
-  ctx.trace.record("sqs", "send", queue.arn, {
-    messageId: message.messageId,
-    delaySeconds,
-    body: send.body.length > TRACE_BODY_PREVIEW ? `${send.body.slice(0, TRACE_BODY_PREVIEW)}…` : send.body,
-  });
+  const preview = send.body.length > TRACE_BODY_PREVIEW ? `${send.body.slice(0, TRACE_BODY_PREVIEW)}…` : send.body;
+  ctx.trace.recordCompact(SEND, queue.arn, message.messageId, preview, delaySeconds, 0);
   enqueue(ctx, queue, message, message.groupId);
   return result(message.messageId, md5OfBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, sequenceNumber);
 }
@@ -222,11 +230,15 @@ function result(
 
 export function sendMessage(ctx: SqsContext, input: unknown): Outcome<SendMessageResult> {
   const params = asParams(input);
-  const url = requiredString(params, "QueueUrl");
-  if (!url.ok) return url;
+  let queueUrl = presentString(params, "QueueUrl");
+  if (queueUrl === undefined) {
+    const url = requiredString(params, "QueueUrl");
+    if (!url.ok) return url;
+    queueUrl = url.value;
+  }
   const fields = readSendFields(params);
   if (!fields.ok) return fields;
-  const queue = findQueue(ctx, url.value);
+  const queue = findQueue(ctx, queueUrl);
   if (!queue.ok) return queue;
   const prepared = prepareSend(queue.value, fields.value, false);
   if (!prepared.ok) return prepared;
