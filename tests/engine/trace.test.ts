@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSandbox, type TraceEvent } from "sandbox-engine";
+import { compactType } from "../../sandbox-engine/src/trace/trace.ts";
 
 describe("trace", () => {
   it("records events with the virtual time, in order", async () => {
@@ -38,5 +39,36 @@ describe("trace", () => {
     const b = createSandbox();
     a.trace.record("sqs", "send", "q", {});
     expect(b.trace.events).toHaveLength(0);
+  });
+
+  it("keeps compact (hot-path) events in order with ordinary ones, across many reads and chunks", () => {
+    const sb = createSandbox();
+    const sendType = compactType("sqs", "send", (messageId) => ({ messageId }));
+    const expected: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 9000; i++) {
+        sb.trace.recordCompact(sendType, "q", `m${round}-${i}`, "", 0, 0);
+        expected.push(`send:m${round}-${i}`);
+        if (i % 4000 === 0) {
+          sb.trace.record("sqs", "delete", "q", { messageId: `d${round}-${i}` });
+          expected.push(`delete:d${round}-${i}`);
+        }
+      }
+      expect(sb.trace.events.length).toBe(expected.length); // a read in between builds what is pending
+    }
+    const events = sb.trace.events;
+    expect(events.map((event) => `${event.kind}:${String(event.details.messageId)}`)).toEqual(expected);
+    expect(events.every((event, index) => event.seq === index && Object.isFrozen(event))).toBe(true);
+    expect(sb.trace.events[5]).toBe(events[5]); // the same objects on every read
+  });
+
+  it("hands a subscriber that names a kind only those events, as the objects later in events", () => {
+    const sb = createSandbox();
+    const seen: TraceEvent[] = [];
+    sb.trace.subscribe((event) => seen.push(event), { service: "sqs", kinds: ["delete"] });
+    sb.trace.recordCompact(compactType("sqs", "send", (messageId) => ({ messageId })), "q", "m1", "", 0, 0);
+    sb.trace.recordCompact(compactType("sqs", "delete", (messageId) => ({ messageId })), "q", "m1", "", 0, 0);
+    expect(seen.map((event) => event.kind)).toEqual(["delete"]);
+    expect(sb.trace.events[1]).toBe(seen[0]);
   });
 });

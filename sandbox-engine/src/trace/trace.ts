@@ -106,7 +106,7 @@ export function createTrace(clock: Pick<Clock, "now">): Trace {
   let snapshot: Subscription[] | undefined;
   // Compact events not yet turned into objects; they follow every event in `events`.
   const refChunks: unknown[][] = [];
-  const numChunks: Float64Array[] = [];
+  const numChunks: Float64Array<ArrayBuffer>[] = [];
   let pending = 0;
   let refs: unknown[] = [];
   let nums = new Float64Array(0);
@@ -138,11 +138,17 @@ export function createTrace(clock: Pick<Clock, "now">): Trace {
       events.push(build(n[ni]!, events.length, type.service, type.kind, r[ri + 1] as string, details));
     }
     pending = 0;
-    refChunks.length = 0;
-    numChunks.length = 0;
-    refs = [];
-    nums = new Float64Array(0);
-    slot = CHUNK;
+    // Keep the first chunk for the next compact events: services alternate record() and recordCompact(),
+    // and allocating a fresh chunk after every flush would cost far more than it saves.
+    refChunks.length = Math.min(refChunks.length, 1);
+    numChunks.length = Math.min(numChunks.length, 1);
+    if (refChunks.length === 1) {
+      refs = refChunks[0]!;
+      nums = numChunks[0]!;
+      slot = 0;
+    } else {
+      slot = CHUNK;
+    }
   }
 
   /** Whether some subscriber wants this event now (so it cannot stay compact). */
