@@ -84,16 +84,17 @@ describe("collect", () => {
   });
 
   it("interprets .only per file: only marked tests and suites run", async () => {
-    const { outcome, tree } = await runSuite(({ describe, it }) => {
-      it("not me", () => {});
-      it.only("me", () => {});
-      describe.only("all of these", () => {
-        it("one", () => {});
-        it("two", () => {});
+    const { outcome, tree } = await runSuite(({ describe: suite, it: spec }) => {
+      // The harness under test, named apart from this file's own vitest describe/it.
+      spec("not me", () => {});
+      spec.only("me", () => {});
+      suite.only("all of these", () => {
+        spec("one", () => {});
+        spec("two", () => {});
       });
-      describe("mixed", () => {
-        it("no", () => {});
-        it.only("yes", () => {});
+      suite("mixed", () => {
+        spec("no", () => {});
+        spec.only("yes", () => {});
       });
     });
     const status = (id: string) => outcome.tests[id]?.status;
@@ -111,16 +112,16 @@ describe("collect", () => {
 
   it("honours .skip, .todo, skipIf, runIf and a test without a body", async () => {
     const ran: string[] = [];
-    const { outcome } = await runSuite(({ describe, it, test }) => {
-      it.skip("skipped", () => ran.push("skipped"));
-      it.todo("later");
-      test("no body");
-      it.skipIf(true)("skipIf", () => ran.push("skipIf"));
-      it.runIf(false)("runIf", () => ran.push("runIf"));
-      describe.skip("skipped suite", () => {
-        it("inner", () => ran.push("inner"));
+    const { outcome } = await runSuite(({ describe: suite, it: spec, test: check }) => {
+      spec.skip("skipped", () => ran.push("skipped"));
+      spec.todo("later");
+      check("no body");
+      spec.skipIf(true)("skipIf", () => ran.push("skipIf"));
+      spec.runIf(false)("runIf", () => ran.push("runIf"));
+      suite.skip("skipped suite", () => {
+        spec("inner", () => ran.push("inner"));
       });
-      it("runs", () => ran.push("runs"));
+      spec("runs", () => ran.push("runs"));
     });
     expect(ran).toEqual(["runs"]);
     const results = Object.values(outcome.tests).map((r) => [r.status, r.skipReason]);
