@@ -4,6 +4,7 @@ import starlight from "@astrojs/starlight";
 import mdx from "@astrojs/mdx";
 import { runnerWorkerPlugin } from "./src/lib/vite/runner-worker-plugin.ts";
 import { exerciseTypingsPlugin } from "./src/lib/vite/exercise-typings-plugin.ts";
+import { monacoCssPlugin } from "./src/lib/vite/monaco-css-plugin.ts";
 
 export default defineConfig({
   server: { port: 4321 },
@@ -25,6 +26,7 @@ export default defineConfig({
     plugins: [
       runnerWorkerPlugin(new URL("./src/client/runner/worker.ts", import.meta.url)),
       exerciseTypingsPlugin(new URL("./", import.meta.url)),
+      monacoCssPlugin(new URL("./", import.meta.url)),
     ],
     // Monaco's own workers: one self-contained file each.
     worker: { format: "iife" },

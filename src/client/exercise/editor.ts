@@ -4,6 +4,7 @@ import * as monaco from "monaco-editor";
 import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
 import TypeScriptWorker from "monaco-editor/language/typescript/ts.worker.js?worker";
 import typings from "virtual:eventlab/exercise-typings";
+import monacoCss from "virtual:eventlab/monaco-css";
 import type { Files } from "./draft-storage.ts";
 
 export interface EditorFile {
@@ -71,7 +72,17 @@ function configureTypeScript(): void {
   defaults.addExtraLib(runnerGlobals, "file:///node_modules/@types/eventlab-runner/index.d.ts");
 }
 
+/** Monaco's CSS comes with the editor, not with the lesson page (see monaco-css-plugin.ts). */
+function insertMonacoCss(): void {
+  if (document.querySelector("style[data-monaco-css]")) return;
+  const style = document.createElement("style");
+  style.dataset.monacoCss = "";
+  style.textContent = monacoCss;
+  document.head.append(style);
+}
+
 export function mountEditor(options: MountOptions): MountedEditor {
+  insertMonacoCss();
   configureTypeScript();
   const models = new Map<string, monaco.editor.ITextModel>();
   const readOnly = new Set(options.files.filter((file) => file.readOnly).map((file) => file.name));

@@ -9,3 +9,9 @@ declare module "virtual:eventlab/exercise-typings" {
   const typings: Record<string, string>;
   export default typings;
 }
+
+declare module "virtual:eventlab/monaco-css" {
+  /** All of Monaco's CSS, inserted when the editor mounts (src/lib/vite/monaco-css-plugin.ts). */
+  const css: string;
+  export default css;
+}
