@@ -4,6 +4,7 @@ import * as monaco from "monaco-editor";
 import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
 import TypeScriptWorker from "monaco-editor/language/typescript/ts.worker.js?worker";
 import typings from "virtual:eventlab/exercise-typings";
+import { exerciseLibs } from "../../lib/exercise-libs.ts";
 import monacoCss from "virtual:eventlab/monaco-css";
 import type { Files } from "./draft-storage.ts";
 
@@ -37,18 +38,6 @@ self.MonacoEnvironment = {
 
 let languageConfigured = false;
 
-/** The globals the runner gives learner code besides the ES library: a console whose output is captured. */
-const runnerGlobals = `
-interface Console {
-  log(...data: unknown[]): void;
-  info(...data: unknown[]): void;
-  warn(...data: unknown[]): void;
-  error(...data: unknown[]): void;
-  debug(...data: unknown[]): void;
-  table(data: unknown): void;
-}
-declare var console: Console;
-`;
 
 /** The TypeScript service sees every exercise file, sandbox-engine and the vitest API (never blocks a run). */
 function configureTypeScript(): void {
@@ -59,8 +48,9 @@ function configureTypeScript(): void {
     target: monaco.typescript.ScriptTarget.ES2020,
     module: monaco.typescript.ModuleKind.ESNext,
     moduleResolution: 100 as monaco.typescript.ModuleResolutionKind, // "Bundler": follows package.json exports
-    // Learner code runs in a Worker with no DOM: the ES library only (file names, as the language service wants).
-    lib: ["lib.es2023.d.ts"],
+    // Learner code runs in a Worker: the ES and Web Worker libraries (file names, as the language service wants),
+    // the same as sandbox-engine's own tsconfig. TextEncoder, URL and console are there; the DOM is not.
+    lib: [...exerciseLibs],
     strict: true,
     noEmit: true,
     allowImportingTsExtensions: true,
@@ -69,7 +59,6 @@ function configureTypeScript(): void {
   });
   defaults.setEagerModelSync(true);
   for (const [path, content] of Object.entries(typings)) defaults.addExtraLib(content, path);
-  defaults.addExtraLib(runnerGlobals, "file:///node_modules/@types/eventlab-runner/index.d.ts");
 }
 
 /** Monaco's CSS comes with the editor, not with the lesson page (see monaco-css-plugin.ts). */

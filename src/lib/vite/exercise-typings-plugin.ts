@@ -75,11 +75,16 @@ export async function collectTypings(rootPath: string): Promise<{ typings: Recor
   }
   // "vitest" inside exercises is the harness's API (sandbox-engine/src/harness/vitest-types.ts).
   typings["file:///node_modules/vitest/package.json"] = JSON.stringify({ name: "vitest", types: "index.d.ts" });
-  typings["file:///node_modules/vitest/index.d.ts"] = [
+  typings["file:///node_modules/vitest/index.d.ts"] = vitestDeclarations();
+  return { typings, watched };
+}
+
+/** The module "vitest" is inside exercises: the harness's API, typed by VitestTypes. */
+export function vitestDeclarations(): string {
+  return [
     'import type { VitestTypes } from "sandbox-engine/harness";',
     ...vitestExports.map((name) => `export declare const ${name}: VitestTypes["${name}"];`),
   ].join("\n");
-  return { typings, watched };
 }
 
 async function listFiles(folder: string): Promise<string[]> {
