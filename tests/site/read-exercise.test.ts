@@ -78,6 +78,14 @@ describe("reading an exercise folder", () => {
     await expect(readExercise(folder, "sqs/drain")).rejects.toThrow(/solution: files: .*missing consumer\.ts/);
   });
 
+  it("shares read-only starter files with the solution, and refuses a second copy in solution/", async () => {
+    const folder = await writeExercise({ ...complete, "starter/clock.ts": "export const now = 0;\n" });
+    const exercise = await readExercise(folder, "sqs/drain");
+    expect(exercise.solution.map((file) => [file.name, file.role])).toEqual([["clock.ts", "read-only"], ["consumer.ts", "editable"]]);
+    await writeFile(join(folder, "solution/clock.ts"), "export const now = 1;\n");
+    await expect(readExercise(folder, "sqs/drain")).rejects.toThrow(/solution: files: only editable files belong in solution\/.*remove clock\.ts/);
+  });
+
   it("names a missing tests folder", async () => {
     const { ["tests/consumer.test.ts"]: _dropped, ...rest } = complete;
     const folder = await writeExercise(rest);

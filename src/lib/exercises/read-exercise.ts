@@ -38,9 +38,14 @@ export async function readExercise(folder: string, id: string): Promise<Exercise
       fail(where(metadataFile), `editable[${index}]`, `"${name}" is not a file in starter/ (found: ${starterNames.join(", ")})`);
     }
   }
-  const missingInSolution = starterNames.filter((name) => !solutionNames.includes(name));
+  // solution/ holds the answer to each editable file; read-only files live once, in starter/, and serve both.
+  const missingInSolution = meta.editable.filter((name) => !solutionNames.includes(name));
   if (missingInSolution.length > 0) {
-    fail(where("solution"), "files", `solution/ must have the same files as starter/; missing ${missingInSolution.join(", ")}`);
+    fail(where("solution"), "files", `solution/ needs a solved copy of every editable file; missing ${missingInSolution.join(", ")}`);
+  }
+  const extraInSolution = solutionNames.filter((name) => !meta.editable.includes(name));
+  if (extraInSolution.length > 0) {
+    fail(where("solution"), "files", `only editable files belong in solution/ (read-only files live in starter/ alone); remove ${extraInSolution.join(", ")}`);
   }
   const notTests = testNames.filter((name) => !name.endsWith(".test.ts"));
   if (notTests.length > 0) {
@@ -57,7 +62,10 @@ export async function readExercise(folder: string, id: string): Promise<Exercise
     id,
     ...meta,
     starter: await load("starter", starterNames, role),
-    solution: await load("solution", solutionNames, role),
+    solution: [
+      ...(await load("solution", solutionNames, role)),
+      ...(await load("starter", starterNames.filter((name) => !meta.editable.includes(name)), role)),
+    ].sort((a, b) => a.name.localeCompare(b.name)),
     tests: await load("tests", testNames, () => "test"),
   };
 }

@@ -50,7 +50,7 @@ export const exerciseFolderSchema = exerciseMetaSchema.extend({
   id: z.string(),
   /** What the learner starts from: editable and read-only files. */
   starter: z.array(exerciseFileSchema),
-  /** The reference answer: the same file names as starter/, passing every test. */
+  /** The reference answer: solution/'s solved editable files plus starter/'s read-only ones; passes every test. */
   solution: z.array(exerciseFileSchema),
   /** The vitest-syntax test files that grade the exercise. */
   tests: z.array(exerciseFileSchema),
