@@ -292,6 +292,8 @@ describe("Lambda", () => {
     if (lambda?.createFunction === undefined) return; // Lambda is being built in parallel
     const seen: unknown[] = [];
     lambda.createFunction({ FunctionName: "notify", handler: async (event: unknown) => void seen.push(event) });
+    // As on AWS, the function's resource-based policy must let SNS invoke it (delivery-router.test.ts: refused without).
+    f.sb.lambda.addPermission({ FunctionName: "notify", StatementId: "sns", Action: "lambda:InvokeFunction", Principal: "sns.amazonaws.com", SourceArn: f.topicArn });
     await f.sns.send(new SubscribeCommand({ TopicArn: f.topicArn, Protocol: "lambda", Endpoint: "arn:aws:lambda:us-east-1:123456789012:function:notify" }));
     await f.sns.send(new PublishCommand({ TopicArn: f.topicArn, Message: "to lambda" }));
     await f.sb.clock.advance(10_000);

@@ -6,7 +6,8 @@
  * Delete answer HTTP 202.
  */
 import { queueUrl } from "../sqs/queue-address.ts";
-import { functionArn, parseArn } from "./arn.ts";
+import { parseArn } from "../core/arn.ts";
+import { functionArn } from "./arn.ts";
 import { findFunction } from "./functions.ts";
 import {
   invalidParameter,

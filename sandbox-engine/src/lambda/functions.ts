@@ -5,7 +5,8 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html,
  * https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html.
  */
-import { functionArn, parseArn, resolveFunctionName, validateFunctionName } from "./arn.ts";
+import { parseArn } from "../core/arn.ts";
+import { functionArn, resolveFunctionName, validateFunctionName } from "./arn.ts";
 import {
   functionNotFound,
   invalidParameter,
@@ -233,6 +234,8 @@ export function createFunction(state: LambdaState, input: unknown): LambdaOutcom
     lastModified: now,
     deleted: false,
     logs: [],
+    // No uuid drawn here: creating a function must not shift the ids drawn after it.
+    policy: { statements: [], revisionId: "", parsed: undefined },
   };
   state.functions.set(fn.name, fn);
   state.trace.record("lambda", "create-function", fn.arn, {

@@ -2,7 +2,7 @@
  * Lambda faults as data, named as @aws-sdk/client-lambda surfaces them. Texts are AWS's where
  * AWS-FACTS C records them; the others are written to tell a learner what to change.
  */
-import type { Fault } from "../errors/fault.ts";
+import type { Fault } from "../core/outcome.ts";
 
 /** A Fault plus the extra fields some Lambda exceptions carry (TooManyRequestsException.Reason). */
 export interface LambdaFault extends Fault {

@@ -3,11 +3,13 @@
  * mappings and invocation records of one sandbox, plus its clock, randomness, trace and SQS.
  */
 import type { Clock } from "../clock/virtual-clock.ts";
+import type { DeliveryTargets } from "../core/delivery.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { SqsService } from "../sqs/sqs-service.ts";
 import type { Trace } from "../trace/trace.ts";
 import type { ThrottleReason } from "./lambda-faults.ts";
 import type { DestinationConfig, FunctionResponseType, LambdaHandler } from "./lambda-types.ts";
+import type { ResourcePolicy } from "./policy-types.ts";
 
 export interface ExecutionEnvironment {
   readonly id: number;
@@ -59,6 +61,8 @@ export interface LambdaFunction {
   lastModified: number;
   deleted: boolean;
   readonly logs: LogLine[];
+  /** Resource-based policy (AddPermission): who else may invoke it. */
+  readonly policy: ResourcePolicy;
 }
 
 /** One finished (or throttled) invocation: the single record that logs, metrics and the bill read. */
@@ -139,5 +143,8 @@ export interface LambdaState {
   unreservedActive: number;
   nextEnvironmentId: number;
   /** Unsubscribes from the trace (SQS activity wakes the mappings); set while mappings exist. */
-  unsubscribeSqs: (() => void) | undefined;
+  /** Queue ARN -> stops its sqs.onActivity callback: one per queue some event source mapping reads. */
+  readonly sqsWatches: Map<string, () => void>;
+  /** Where destinations that are not functions go (the sandbox's delivery router). */
+  readonly targets: DeliveryTargets;
 }

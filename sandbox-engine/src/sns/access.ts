@@ -5,7 +5,7 @@
  * assumes their own IAM policies allow SNS); callers from another account need an Allow in the topic
  * policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
  */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "../core/outcome.ts";
 import { evaluatePolicy, parsePolicy, type Caller, type ParseResult, type PolicyDocument } from "../iam/index.ts";
 import type { SnsContext, TopicState } from "./sns-context.ts";
 

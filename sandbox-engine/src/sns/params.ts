@@ -1,9 +1,9 @@
 /** Reading SNS request parameters (any value accepted; faults, never throws). */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
-import { isPlainRecord, show } from "../sqs/params.ts";
+import { fail, ok, type Outcome } from "../core/outcome.ts";
+import { isPlainRecord, show } from "../core/params.ts";
 import { invalidParameter } from "./sns-context.ts";
 
-export { asParams, isPlainRecord, show, type Params } from "../sqs/params.ts";
+export { asParams, isPlainRecord, show, type Params } from "../core/params.ts";
 
 /** A required string: missing/empty is InvalidParameter "Invalid parameter: <Name>" (the SNS style). */
 export function required(params: Readonly<Record<string, unknown>>, name: string, label = name): Outcome<string> {

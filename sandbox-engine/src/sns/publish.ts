@@ -5,7 +5,7 @@
  */
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
 import { authorize } from "./access.ts";
 import { deliver } from "./delivery/deliver.ts";
@@ -187,7 +187,7 @@ function commit(ctx: SnsContext, topic: TopicState, prepared: PreparedPublish): 
     sequenceNumber,
     filterInput: new FilterInput(prepared.attributes),
   };
-  ctx.trace.record("sns", "publish", topic.arn, {
+  const published = ctx.trace.record("sns", "publish", topic.arn, {
     messageId,
     subscriptions: topic.subscriptions.size,
     message: prepared.message.length > 200 ? `${prepared.message.slice(0, 200)}…` : prepared.message,
@@ -195,10 +195,10 @@ function commit(ctx: SnsContext, topic: TopicState, prepared: PreparedPublish): 
   for (const subscription of [...topic.subscriptions]) {
     if (subscription.pending) continue; // nothing reaches an unconfirmed subscription
     if (!matchesFilterPolicy(subscription.filter, message.filterInput, messageFor(message, subscription.protocol))) {
-      ctx.trace.record("sns", "filtered-out", topic.arn, { messageId, subscription: subscription.arn });
+      ctx.trace.record("sns", "filtered-out", topic.arn, { messageId, subscription: subscription.arn }, published.seq);
       continue;
     }
-    deliver(ctx, subscription, message);
+    deliver(ctx, subscription, message, published.seq);
   }
   return sequenceNumber === undefined ? { MessageId: messageId } : { MessageId: messageId, SequenceNumber: sequenceNumber };
 }

@@ -11,11 +11,12 @@
  * - `lambda`: where Lambda subscriptions are delivered (wired to sb.lambda by createSandbox).
  */
 import type { Clock } from "../clock/virtual-clock.ts";
-import { ok, type Outcome } from "../errors/fault.ts";
+import { ok, type Outcome } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
-import type { SqsService } from "../sqs/sqs-service.ts";
+import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
 import type { Trace } from "../trace/trace.ts";
+import type { World } from "../world/world.ts";
 import type { LambdaInvoker } from "./lambda-invoker.ts";
 import { publish, publishBatch } from "./publish.ts";
 import { invalidParameter, rootCaller, type SnsContext, type SnsEmail, type SnsHttpDelivery, type SnsHttpHandler } from "./sns-context.ts";
@@ -92,7 +93,7 @@ export interface SnsService {
   mailbox(address: string): SnsMailbox;
   /** Follows a SubscribeURL (ConfirmSubscription) or UnsubscribeURL, as a browser would. */
   visit(url: string): Outcome<ConfirmSubscriptionResponse | Empty>;
-  /** Where Lambda subscriptions deliver; createSandbox sets it from sb.lambda when Lambda exists. */
+  /** Replaces how Lambda subscriptions are invoked (a test's fake); undefined: through the delivery router. */
   setLambdaInvoker(invoker: LambdaInvoker | undefined): void;
 }
 
@@ -102,36 +103,41 @@ export interface SnsServiceDeps {
   readonly trace: Trace;
   readonly region: string;
   readonly accountId: string;
-  readonly sqs: SqsService;
+  /** Where SQS and Lambda subscriptions are delivered (the sandbox's delivery router). */
+  readonly targets: DeliveryTargets;
+  /** Mailboxes and web servers. */
+  readonly world: World;
+  /** Replaces the router for Lambda subscriptions (a test's fake); see setLambdaInvoker. */
   readonly lambda?: LambdaInvoker | undefined;
 }
 
 export function createSnsService(deps: SnsServiceDeps): SnsService {
+  return createSns(deps).service;
+}
+
+/**
+ * The service and its delivery receiver: a delivery to a topic ARN (a Lambda destination) is a Publish
+ * of the payload by the sender's account (topic policy: same account allowed).
+ */
+export function createSns(deps: SnsServiceDeps): { service: SnsService; receive: DeliveryReceiver } {
   const random = deps.random.fork("sns");
   const ctx: SnsContext = {
     clock: deps.clock,
     trace: deps.trace,
     region: deps.region,
     accountId: deps.accountId,
-    sqs: deps.sqs,
+    targets: deps.targets,
+    world: deps.world,
     random,
     signatureRandom: deps.random.fork("sns-signature"),
     lambda: { invoker: deps.lambda },
     topics: new Map(),
     subscriptions: new Map(),
     tokens: new Map(),
-    httpHandlers: new Map(),
-    httpLog: [],
-    mailboxes: new Map(),
+    sentMail: new Map(),
     policyCache: new Map(),
-    queuePolicies: new Map(),
     signingCertUrl: `https://sns.${deps.region}.amazonaws.com/SimpleNotificationService-${random.fork("cert").hex(32)}.pem`,
   };
-  // Only the queue changes that can change a queue's policy: naming them keeps every other event cheap to record.
-  deps.trace.subscribe((event) => ctx.queuePolicies.delete(event.resource), {
-    service: "sqs",
-    kinds: ["set-queue-attributes", "create-queue", "delete-queue"],
-  });
   const root = rootCaller(ctx);
   const service: SnsService = {
     createTopic: (input) => createTopic(ctx, input),
@@ -151,27 +157,25 @@ export function createSnsService(deps: SnsServiceDeps): SnsService {
     tagResource: (input) => tagResource(ctx, input),
     untagResource: (input) => untagResource(ctx, input),
     listTagsForResource: (input) => listTagsForResource(ctx, input),
+    // Thin aliases of sb.world, kept for the engine's own SNS tests; exercises use sb.world.
     http: {
-      register(url, handler) {
-        if (typeof url !== "string" || !/^https?:\/\//.test(url)) throw new TypeError(`sns.http.register needs an http:// or https:// URL, got ${String(url)}`);
-        if (typeof handler !== "function") throw new TypeError("sns.http.register needs a handler function (request) => status");
-        ctx.httpHandlers.set(url, handler);
-      },
-      unregister(url) {
-        ctx.httpHandlers.delete(url);
-      },
-      requests(url) {
-        return url === undefined ? [...ctx.httpLog] : ctx.httpLog.filter((entry) => entry.request.url === url);
-      },
+      register: (url, handler) => ctx.world.http.endpoint(url, handler),
+      unregister: (url) => ctx.world.http.remove(url),
+      requests: (url) => ctx.world.http.requests(url),
     },
     mailbox(address) {
+      const snsMails = (): SnsEmail[] => ctx.world.mailbox(address).flatMap((mail) => {
+        const sent = ctx.sentMail.get(mail.messageId);
+        if (sent === undefined) return [];
+        return [Object.freeze({ time: mail.receivedAt, from: mail.from, to: address, subject: mail.subject, body: mail.text, ...sent })];
+      });
       return {
         address,
         get messages() {
-          return [...(ctx.mailboxes.get(address.toLowerCase()) ?? [])];
+          return snsMails();
         },
         confirm() {
-          const mails = ctx.mailboxes.get(address.toLowerCase()) ?? [];
+          const mails = snsMails();
           const latest = [...mails].reverse().find((mail) => mail.subscribeUrl !== undefined);
           if (latest === undefined) return invalidParameter("Invalid parameter: Token", `No confirmation email in the mailbox of ${address}: subscribe it first.`);
           return service.visit(latest.subscribeUrl!) as Outcome<ConfirmSubscriptionResponse>;
@@ -197,5 +201,9 @@ export function createSnsService(deps: SnsServiceDeps): SnsService {
       ctx.lambda.invoker = invoker;
     },
   };
-  return service;
+  const receive: DeliveryReceiver = (arn, payload) => {
+    const published = publish(ctx, { TopicArn: arn, Message: payload.body }, root);
+    return published.ok ? { status: "delivered" } : { status: "rejected", reason: `${published.fault.code}: ${published.fault.message}` };
+  };
+  return { service, receive };
 }

@@ -5,8 +5,9 @@
  * email subscriptions wait for confirmation (a token valid for 3 days, sent to the endpoint).
  * Error texts: AWS's as recorded by LocalStack's validated tests where known, else marked.
  */
-import { ok, type Outcome } from "../errors/fault.ts";
+import { ok, type Outcome } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
+import { parseArn } from "../core/arn.ts";
 import { authorize } from "./access.ts";
 import { confirmationJson, subscribeUrl } from "./delivery/message.ts";
 import { deliverEmail, postHttp } from "./delivery/deliver.ts";
@@ -17,7 +18,6 @@ import { DEFAULT_MAXIMUM_MESSAGE_SIZE, findTopic } from "./topics.ts";
 import {
   invalidParameter,
   notFound,
-  parseArn,
   PROTOCOLS,
   type Protocol,
   type SnsContext,
@@ -251,7 +251,7 @@ function sendConfirmation(ctx: SnsContext, subscription: SubscriptionState): voi
     }, confirmationJson(ctx, topic, token, messageId));
   } else {
     const name = topic.attributes.get("DisplayName") || topic.name;
-    deliverEmail(ctx, subscription.endpoint, {
+    deliverEmail(ctx, subscription.endpoint, messageId, {
       subject: "AWS Notification - Subscription Confirmation",
       body: subscription.protocol === "email-json"
         ? confirmationJson(ctx, topic, token, messageId)

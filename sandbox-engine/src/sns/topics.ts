@@ -2,12 +2,13 @@
  * Topic operations: CreateTopic, DeleteTopic, ListTopics, Get/SetTopicAttributes, and tags
  * (https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html and neighbours).
  */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
 import { authorize, defaultTopicPolicy, parseTopicPolicy } from "./access.ts";
 import { parseDeliveryPolicy } from "./delivery/retry-policy.ts";
 import { asParams, MAX_TAGS, optional, page, parseTagList, required, stringMap, tagLimit } from "./params.ts";
-import { invalidParameter, notFound, parseArn, topicArnOf, type SnsContext, type TopicState } from "./sns-context.ts";
+import { parseArn } from "../core/arn.ts";
+import { invalidParameter, notFound, topicArnOf, type SnsContext, type TopicState } from "./sns-context.ts";
 import type {
   CreateTopicResponse,
   GetTopicAttributesResponse,

@@ -45,6 +45,8 @@ export class StoredMessage {
   lastReceivedAt: number | undefined = undefined;
   /** Only the newest receipt handle acts on the message (API_DeleteMessage.html). */
   receiptHandle: string | undefined = undefined;
+  /** Trace seq of the send that enqueued it (-1: unknown), the cause of its receives. */
+  sentSeq = -1;
 
   // Index bookkeeping, owned by queue-index.ts.
   location: MessageLocation = "gone";

@@ -3,7 +3,7 @@
  * trace, and the helpers to find a queue by URL or ARN.
  */
 import type { Clock } from "../clock/virtual-clock.ts";
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "../core/outcome.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
 import type { DeliveryBehaviour } from "./delivery.ts";

@@ -14,7 +14,7 @@
  * is not documented exactly (UNVERIFIED): linear/arithmetic interpolate linearly, geometric and
  * exponential geometrically, from the minimum to the maximum delay.
  */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../../core/outcome.ts";
 import { invalidParameter } from "../sns-context.ts";
 
 export type BackoffFunction = "linear" | "arithmetic" | "geometric" | "exponential";

@@ -9,7 +9,7 @@
  * AWS's, after the prefix that depends on the call (Subscribe or SetSubscriptionAttributes).
  * Pure: no clock, no randomness, no state.
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../../core/outcome.ts";
 import { parseCidr, type Cidr } from "./cidr.ts";
 
 export type FilterPolicyScope = "MessageAttributes" | "MessageBody";
