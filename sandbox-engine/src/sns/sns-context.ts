@@ -105,3 +105,11 @@ export function notFound(message: string, hint?: string) {
 export function topicArnOf(ctx: { region: string; accountId: string }, name: string): string {
   return `arn:aws:sns:${ctx.region}:${ctx.accountId}:${name}`;
 }
+
+/** Forgets a subscription (Unsubscribe, DeleteTopic): no message reaches it from now on, not even a retry. */
+export function removeSubscription(ctx: Pick<SnsContext, "subscriptions">, subscription: SubscriptionState): void {
+  subscription.deleted = true;
+  subscription.topic.subscriptions.delete(subscription);
+  subscription.topic.deletedSubscriptions += 1;
+  ctx.subscriptions.delete(subscription.arn);
+}

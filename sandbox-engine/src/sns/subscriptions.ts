@@ -19,6 +19,7 @@ import {
   invalidParameter,
   notFound,
   PROTOCOLS,
+  removeSubscription,
   type Protocol,
   type SnsContext,
   type SubscriptionState,
@@ -284,13 +285,6 @@ export function confirmSubscription(ctx: SnsContext, input: unknown): Outcome<Co
     ctx.trace.record("sns", "confirm-subscription", topic.value.arn, { subscription: subscription.arn });
   }
   return ok({ SubscriptionArn: subscription.arn });
-}
-
-export function removeSubscription(ctx: SnsContext, subscription: SubscriptionState): void {
-  subscription.deleted = true;
-  subscription.topic.subscriptions.delete(subscription);
-  subscription.topic.deletedSubscriptions += 1;
-  ctx.subscriptions.delete(subscription.arn);
 }
 
 export function unsubscribe(ctx: SnsContext, input: unknown): Outcome<Record<string, never>> {

@@ -8,14 +8,13 @@ import { authorize, defaultTopicPolicy, parseTopicPolicy } from "./access.ts";
 import { parseDeliveryPolicy } from "./delivery/retry-policy.ts";
 import { asParams, MAX_TAGS, optional, page, parseTagList, required, stringMap, tagLimit } from "./params.ts";
 import { parseArn } from "../core/arn.ts";
-import { invalidParameter, notFound, topicArnOf, type SnsContext, type TopicState } from "./sns-context.ts";
+import { invalidParameter, notFound, removeSubscription, topicArnOf, type SnsContext, type TopicState } from "./sns-context.ts";
 import type {
   CreateTopicResponse,
   GetTopicAttributesResponse,
   ListTagsForResourceResponse,
   ListTopicsResponse,
 } from "./sns-types.ts";
-import { removeSubscription } from "./subscriptions.ts";
 
 const NAME = /^[A-Za-z0-9_-]{1,256}$/;
 const FIFO_NAME = /^[A-Za-z0-9_-]{1,251}\.fifo$/;
