@@ -5,7 +5,7 @@
  */
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import { fail, ok, type Outcome } from "../core/outcome.ts";
+import { fail, ok } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
 import { authorize } from "./access.ts";
 import { deliver } from "./delivery/deliver.ts";
@@ -15,6 +15,7 @@ import { asParams, isPlainRecord, optional, required, show } from "./params.ts";
 import { invalidParameter, type SnsContext, type TopicState } from "./sns-context.ts";
 import type { BatchResultErrorEntry, PublishBatchResponse, PublishBatchResultEntry, PublishResponse } from "./sns-types.ts";
 import { DEFAULT_MAXIMUM_MESSAGE_SIZE, findTopic } from "./topics.ts";
+import type { SnsOutcome } from "./sns-faults.ts";
 
 /** "Amazon SNS FIFO topics ... deduplication interval of 5 minutes" (fifo-message-dedup.html). */
 export const DEDUPLICATION_INTERVAL_MS = 5 * 60 * 1000;
@@ -28,7 +29,7 @@ function parameterValueInvalid(message: string) {
 }
 
 /** Message attributes (sns-message-attributes.html): String, String.Array, Number, Binary. */
-function parseAttributes(raw: unknown): Outcome<Map<string, PublishedAttribute>> {
+function parseAttributes(raw: unknown): SnsOutcome<Map<string, PublishedAttribute>> {
   const out = new Map<string, PublishedAttribute>();
   if (raw === undefined || raw === null) return ok(out);
   if (!isPlainRecord(raw)) return parameterValueInvalid(`MessageAttributes must be an object of name -> { DataType, StringValue }, got ${show(raw)}.`);
@@ -88,7 +89,7 @@ interface PreparedPublish {
 }
 
 /** Validates one message (a Publish, or one PublishBatch entry) against its topic. */
-function prepare(topic: TopicState, params: Readonly<Record<string, unknown>>): Outcome<PreparedPublish> {
+function prepare(topic: TopicState, params: Readonly<Record<string, unknown>>): SnsOutcome<PreparedPublish> {
   const message = params["Message"];
   if (typeof message !== "string" || message === "") return invalidParameter("Invalid parameter: Empty message", "Publish needs a Message (a non-empty string).");
   const subject = optional(params, "Subject");
@@ -203,7 +204,7 @@ function commit(ctx: SnsContext, topic: TopicState, prepared: PreparedPublish): 
   return sequenceNumber === undefined ? { MessageId: messageId } : { MessageId: messageId, SequenceNumber: sequenceNumber };
 }
 
-export function publish(ctx: SnsContext, input: unknown, caller: Caller): Outcome<PublishResponse> {
+export function publish(ctx: SnsContext, input: unknown, caller: Caller): SnsOutcome<PublishResponse> {
   const params = asParams(input);
   if (params["PhoneNumber"] !== undefined && params["TopicArn"] === undefined && params["TargetArn"] === undefined) {
     return invalidParameter("Invalid parameter: PhoneNumber", "The sandbox does not send SMS: publish to a topic (TopicArn).");
@@ -221,7 +222,7 @@ export function publish(ctx: SnsContext, input: unknown, caller: Caller): Outcom
 
 const BATCH_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
-export function publishBatch(ctx: SnsContext, input: unknown, caller: Caller): Outcome<PublishBatchResponse> {
+export function publishBatch(ctx: SnsContext, input: unknown, caller: Caller): SnsOutcome<PublishBatchResponse> {
   const params = asParams(input);
   const arn = required(params, "TopicArn");
   if (!arn.ok) return arn;

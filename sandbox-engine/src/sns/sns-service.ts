@@ -11,7 +11,7 @@
  * - `lambda`: where Lambda subscriptions are delivered (wired to sb.lambda by createSandbox).
  */
 import type { Clock } from "../clock/virtual-clock.ts";
-import { ok, type Outcome } from "../core/outcome.ts";
+import { ok } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
@@ -51,6 +51,7 @@ import {
   tagResource,
   untagResource,
 } from "./topics.ts";
+import type { SnsOutcome } from "./sns-faults.ts";
 
 type Empty = Record<string, never>;
 
@@ -67,32 +68,32 @@ export interface SnsMailbox {
   /** Emails received, oldest first. */
   readonly messages: readonly SnsEmail[];
   /** Visits the SubscribeURL of the newest confirmation email; returns the SubscriptionArn. */
-  confirm(): Outcome<ConfirmSubscriptionResponse>;
+  confirm(): SnsOutcome<ConfirmSubscriptionResponse>;
 }
 
 export interface SnsService {
-  createTopic(input: unknown): Outcome<CreateTopicResponse>;
-  deleteTopic(input: unknown, caller?: Caller): Outcome<Empty>;
-  listTopics(input: unknown): Outcome<ListTopicsResponse>;
-  getTopicAttributes(input: unknown, caller?: Caller): Outcome<GetTopicAttributesResponse>;
-  setTopicAttributes(input: unknown, caller?: Caller): Outcome<Empty>;
-  subscribe(input: unknown, caller?: Caller): Outcome<SubscribeResponse>;
-  confirmSubscription(input: unknown): Outcome<ConfirmSubscriptionResponse>;
-  unsubscribe(input: unknown): Outcome<Empty>;
-  listSubscriptions(input: unknown): Outcome<ListSubscriptionsResponse>;
-  listSubscriptionsByTopic(input: unknown, caller?: Caller): Outcome<ListSubscriptionsResponse>;
-  getSubscriptionAttributes(input: unknown): Outcome<GetSubscriptionAttributesResponse>;
-  setSubscriptionAttributes(input: unknown): Outcome<Empty>;
-  publish(input: unknown, caller?: Caller): Outcome<PublishResponse>;
-  publishBatch(input: unknown, caller?: Caller): Outcome<PublishBatchResponse>;
-  tagResource(input: unknown): Outcome<Empty>;
-  untagResource(input: unknown): Outcome<Empty>;
-  listTagsForResource(input: unknown): Outcome<ListTagsForResourceResponse>;
+  createTopic(input: unknown): SnsOutcome<CreateTopicResponse>;
+  deleteTopic(input: unknown, caller?: Caller): SnsOutcome<Empty>;
+  listTopics(input: unknown): SnsOutcome<ListTopicsResponse>;
+  getTopicAttributes(input: unknown, caller?: Caller): SnsOutcome<GetTopicAttributesResponse>;
+  setTopicAttributes(input: unknown, caller?: Caller): SnsOutcome<Empty>;
+  subscribe(input: unknown, caller?: Caller): SnsOutcome<SubscribeResponse>;
+  confirmSubscription(input: unknown): SnsOutcome<ConfirmSubscriptionResponse>;
+  unsubscribe(input: unknown): SnsOutcome<Empty>;
+  listSubscriptions(input: unknown): SnsOutcome<ListSubscriptionsResponse>;
+  listSubscriptionsByTopic(input: unknown, caller?: Caller): SnsOutcome<ListSubscriptionsResponse>;
+  getSubscriptionAttributes(input: unknown): SnsOutcome<GetSubscriptionAttributesResponse>;
+  setSubscriptionAttributes(input: unknown): SnsOutcome<Empty>;
+  publish(input: unknown, caller?: Caller): SnsOutcome<PublishResponse>;
+  publishBatch(input: unknown, caller?: Caller): SnsOutcome<PublishBatchResponse>;
+  tagResource(input: unknown): SnsOutcome<Empty>;
+  untagResource(input: unknown): SnsOutcome<Empty>;
+  listTagsForResource(input: unknown): SnsOutcome<ListTagsForResourceResponse>;
 
   readonly http: SnsHttpEndpoints;
   mailbox(address: string): SnsMailbox;
   /** Follows a SubscribeURL (ConfirmSubscription) or UnsubscribeURL, as a browser would. */
-  visit(url: string): Outcome<ConfirmSubscriptionResponse | Empty>;
+  visit(url: string): SnsOutcome<ConfirmSubscriptionResponse | Empty>;
   /** Replaces how Lambda subscriptions are invoked (a test's fake); undefined: through the delivery router. */
   setLambdaInvoker(invoker: LambdaInvoker | undefined): void;
 }
@@ -178,7 +179,7 @@ export function createSns(deps: SnsServiceDeps): { service: SnsService; receive:
           const mails = snsMails();
           const latest = [...mails].reverse().find((mail) => mail.subscribeUrl !== undefined);
           if (latest === undefined) return invalidParameter("Invalid parameter: Token", `No confirmation email in the mailbox of ${address}: subscribe it first.`);
-          return service.visit(latest.subscribeUrl!) as Outcome<ConfirmSubscriptionResponse>;
+          return service.visit(latest.subscribeUrl!) as SnsOutcome<ConfirmSubscriptionResponse>;
         },
       };
     },

@@ -5,7 +5,7 @@
  * email subscriptions wait for confirmation (a token valid for 3 days, sent to the endpoint).
  * Error texts: AWS's as recorded by LocalStack's validated tests where known, else marked.
  */
-import { ok, type Outcome } from "../core/outcome.ts";
+import { ok } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
 import { parseArn } from "../core/arn.ts";
 import { authorize } from "./access.ts";
@@ -32,6 +32,7 @@ import type {
   SubscribeResponse,
   Subscription,
 } from "./sns-types.ts";
+import type { SnsOutcome } from "./sns-faults.ts";
 
 /**
  * How long a SubscriptionConfirmation token can be used. The current Subscribe API reference says "Confirmation
@@ -46,7 +47,7 @@ type Call = "subscribe" | "set-attributes";
 const prefixOf = (call: Call) => (call === "subscribe" ? "Invalid parameter: Attributes Reason: " : "Invalid parameter: ");
 
 /** Endpoint checks per protocol. */
-function checkEndpoint(ctx: SnsContext, topic: TopicState, protocol: Protocol, endpoint: string): Outcome<true> {
+function checkEndpoint(ctx: SnsContext, topic: TopicState, protocol: Protocol, endpoint: string): SnsOutcome<true> {
   switch (protocol) {
     case "http":
     case "https":
@@ -108,7 +109,7 @@ function parseAttributes(
   endpoint: string,
   current: ReadonlyMap<string, string>,
   call: Call,
-): Outcome<ParsedSubscriptionAttributes> {
+): SnsOutcome<ParsedSubscriptionAttributes> {
   const prefix = prefixOf(call);
   const out: ParsedSubscriptionAttributes = { values: new Map(), filter: undefined, raw: undefined, deadLetterTargetArn: undefined };
   for (const name of given.keys()) if (!ATTRIBUTE_NAMES.has(name)) return invalidParameter(`${prefix}AttributeName`, `Subscription attributes are ${[...ATTRIBUTE_NAMES].join(", ")}; got "${name}".`);
@@ -180,7 +181,7 @@ function apply(subscription: SubscriptionState, parsed: ParsedSubscriptionAttrib
   if (parsed.deadLetterTargetArn !== undefined) subscription.deadLetterTargetArn = parsed.deadLetterTargetArn ?? undefined;
 }
 
-export function subscribe(ctx: SnsContext, input: unknown, caller: Caller): Outcome<SubscribeResponse> {
+export function subscribe(ctx: SnsContext, input: unknown, caller: Caller): SnsOutcome<SubscribeResponse> {
   const params = asParams(input);
   const topicArn = required(params, "TopicArn");
   if (!topicArn.ok) return topicArn;
@@ -264,7 +265,7 @@ function sendConfirmation(ctx: SnsContext, subscription: SubscriptionState): voi
   }
 }
 
-export function confirmSubscription(ctx: SnsContext, input: unknown): Outcome<ConfirmSubscriptionResponse> {
+export function confirmSubscription(ctx: SnsContext, input: unknown): SnsOutcome<ConfirmSubscriptionResponse> {
   const params = asParams(input);
   const topicArn = required(params, "TopicArn", "Topic");
   if (!topicArn.ok) return topicArn;
@@ -287,7 +288,7 @@ export function confirmSubscription(ctx: SnsContext, input: unknown): Outcome<Co
   return ok({ SubscriptionArn: subscription.arn });
 }
 
-export function unsubscribe(ctx: SnsContext, input: unknown): Outcome<Record<string, never>> {
+export function unsubscribe(ctx: SnsContext, input: unknown): SnsOutcome<Record<string, never>> {
   const arn = required(asParams(input), "SubscriptionArn", "SubscriptionArn Reason: no value for required parameter");
   if (!arn.ok) return arn;
   if (arn.value === "pending confirmation") {
@@ -315,7 +316,7 @@ function summary(subscription: SubscriptionState): Subscription {
   };
 }
 
-export function listSubscriptions(ctx: SnsContext, input: unknown): Outcome<ListSubscriptionsResponse> {
+export function listSubscriptions(ctx: SnsContext, input: unknown): SnsOutcome<ListSubscriptionsResponse> {
   const token = optional(asParams(input), "NextToken");
   if (!token.ok) return token;
   const all = [...ctx.subscriptions.values()];
@@ -324,7 +325,7 @@ export function listSubscriptions(ctx: SnsContext, input: unknown): Outcome<List
   return ok({ Subscriptions: paged.value.items.map(summary), ...(paged.value.next ? { NextToken: paged.value.next } : {}) });
 }
 
-export function listSubscriptionsByTopic(ctx: SnsContext, input: unknown, caller: Caller): Outcome<ListSubscriptionsResponse> {
+export function listSubscriptionsByTopic(ctx: SnsContext, input: unknown, caller: Caller): SnsOutcome<ListSubscriptionsResponse> {
   const params = asParams(input);
   const arn = required(params, "TopicArn");
   if (!arn.ok) return arn;
@@ -339,14 +340,14 @@ export function listSubscriptionsByTopic(ctx: SnsContext, input: unknown, caller
   return ok({ Subscriptions: paged.value.items.map(summary), ...(paged.value.next ? { NextToken: paged.value.next } : {}) });
 }
 
-function findSubscription(ctx: SnsContext, arn: string): Outcome<SubscriptionState> {
+function findSubscription(ctx: SnsContext, arn: string): SnsOutcome<SubscriptionState> {
   const subscription = ctx.subscriptions.get(arn);
   if (subscription !== undefined) return ok(subscription);
   if (arn.split(":").length < 6) return invalidParameter(`Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not ${arn.split(":").length}`);
   return notFound("Subscription does not exist", "Use the SubscriptionArn that Subscribe returned (ReturnSubscriptionArn: true for pending ones).");
 }
 
-export function getSubscriptionAttributes(ctx: SnsContext, input: unknown): Outcome<GetSubscriptionAttributesResponse> {
+export function getSubscriptionAttributes(ctx: SnsContext, input: unknown): SnsOutcome<GetSubscriptionAttributesResponse> {
   const arn = required(asParams(input), "SubscriptionArn");
   if (!arn.ok) return arn;
   const found = findSubscription(ctx, arn.value);
@@ -369,7 +370,7 @@ export function getSubscriptionAttributes(ctx: SnsContext, input: unknown): Outc
   return ok({ Attributes: attributes });
 }
 
-export function setSubscriptionAttributes(ctx: SnsContext, input: unknown): Outcome<Record<string, never>> {
+export function setSubscriptionAttributes(ctx: SnsContext, input: unknown): SnsOutcome<Record<string, never>> {
   const params = asParams(input);
   const arn = required(params, "SubscriptionArn");
   if (!arn.ok) return arn;

@@ -2,7 +2,7 @@
  * Topic operations: CreateTopic, DeleteTopic, ListTopics, Get/SetTopicAttributes, and tags
  * (https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html and neighbours).
  */
-import { fail, ok, type Outcome } from "../core/outcome.ts";
+import { fail, ok } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
 import { authorize, defaultTopicPolicy, parseTopicPolicy } from "./access.ts";
 import { parseDeliveryPolicy } from "./delivery/retry-policy.ts";
@@ -15,6 +15,7 @@ import type {
   ListTagsForResourceResponse,
   ListTopicsResponse,
 } from "./sns-types.ts";
+import type { SnsOutcome } from "./sns-faults.ts";
 
 const NAME = /^[A-Za-z0-9_-]{1,256}$/;
 const FIFO_NAME = /^[A-Za-z0-9_-]{1,251}\.fifo$/;
@@ -40,7 +41,7 @@ export const DEFAULT_EFFECTIVE_DELIVERY_POLICY = JSON.stringify({
 });
 
 /** Finds a topic by ARN: a malformed ARN is InvalidParameter, an unknown one NotFound. */
-export function findTopic(ctx: SnsContext, arn: string, label = "TopicArn"): Outcome<TopicState> {
+export function findTopic(ctx: SnsContext, arn: string, label = "TopicArn"): SnsOutcome<TopicState> {
   const topic = ctx.topics.get(arn);
   if (topic !== undefined) return ok(topic);
   const parsed = parseArn(arn);
@@ -51,11 +52,11 @@ export function findTopic(ctx: SnsContext, arn: string, label = "TopicArn"): Out
 }
 
 /** Validates topic attributes; `fifo` says which ones apply. Returns the canonical values. */
-function checkAttribute(name: string, value: string, fifo: boolean, call: "create" | "set"): Outcome<string> {
+function checkAttribute(name: string, value: string, fifo: boolean, call: "create" | "set"): SnsOutcome<string> {
   const reason = call === "create" ? "Invalid parameter: Attributes Reason: " : "Invalid parameter: ";
   switch (name) {
     case "Policy":
-      return parseTopicPolicy(value).ok ? ok(value) : parseTopicPolicy(value) as Outcome<never>;
+      return parseTopicPolicy(value).ok ? ok(value) : parseTopicPolicy(value) as SnsOutcome<never>;
     case "ContentBasedDeduplication":
       if (!fifo) return invalidParameter(`${reason}ContentBasedDeduplication`, "ContentBasedDeduplication applies to FIFO topics only.");
       if (value !== "true" && value !== "false") return invalidParameter(`${reason}ContentBasedDeduplication`, 'Use "true" or "false".');
@@ -80,7 +81,7 @@ function checkAttribute(name: string, value: string, fifo: boolean, call: "creat
   }
 }
 
-export function createTopic(ctx: SnsContext, input: unknown): Outcome<CreateTopicResponse> {
+export function createTopic(ctx: SnsContext, input: unknown): SnsOutcome<CreateTopicResponse> {
   const params = asParams(input);
   const name = required(params, "Name", "Topic Name");
   if (!name.ok) return name;
@@ -143,13 +144,13 @@ export function createTopic(ctx: SnsContext, input: unknown): Outcome<CreateTopi
 }
 
 /** "Deleting a topic that doesn't exist doesn't result in an error" (API_DeleteTopic.html). */
-export function deleteTopic(ctx: SnsContext, input: unknown, caller: Caller): Outcome<Record<string, never>> {
+export function deleteTopic(ctx: SnsContext, input: unknown, caller: Caller): SnsOutcome<Record<string, never>> {
   const arn = required(asParams(input), "TopicArn");
   if (!arn.ok) return arn;
   const topic = ctx.topics.get(arn.value);
   if (topic === undefined) {
     const found = findTopic(ctx, arn.value);
-    return !found.ok && found.fault.code === "NotFoundException" ? ok({}) : (found as Outcome<never>);
+    return !found.ok && found.fault.code === "NotFoundException" ? ok({}) : (found as SnsOutcome<never>);
   }
   const allowed = authorize(ctx, topic, caller, "SNS:DeleteTopic");
   if (!allowed.ok) return allowed;
@@ -159,7 +160,7 @@ export function deleteTopic(ctx: SnsContext, input: unknown, caller: Caller): Ou
   return ok({});
 }
 
-export function listTopics(ctx: SnsContext, input: unknown): Outcome<ListTopicsResponse> {
+export function listTopics(ctx: SnsContext, input: unknown): SnsOutcome<ListTopicsResponse> {
   const token = optional(asParams(input), "NextToken");
   if (!token.ok) return token;
   const arns = [...ctx.topics.keys()].sort();
@@ -168,7 +169,7 @@ export function listTopics(ctx: SnsContext, input: unknown): Outcome<ListTopicsR
   return ok({ Topics: paged.value.items.map((TopicArn) => ({ TopicArn })), ...(paged.value.next ? { NextToken: paged.value.next } : {}) });
 }
 
-export function getTopicAttributes(ctx: SnsContext, input: unknown, caller: Caller): Outcome<GetTopicAttributesResponse> {
+export function getTopicAttributes(ctx: SnsContext, input: unknown, caller: Caller): SnsOutcome<GetTopicAttributesResponse> {
   const arn = required(asParams(input), "TopicArn");
   if (!arn.ok) return arn;
   const topic = findTopic(ctx, arn.value);
@@ -195,7 +196,7 @@ export function getTopicAttributes(ctx: SnsContext, input: unknown, caller: Call
   return ok({ Attributes: attributes });
 }
 
-export function setTopicAttributes(ctx: SnsContext, input: unknown, caller: Caller): Outcome<Record<string, never>> {
+export function setTopicAttributes(ctx: SnsContext, input: unknown, caller: Caller): SnsOutcome<Record<string, never>> {
   const params = asParams(input);
   const arn = required(params, "TopicArn");
   if (!arn.ok) return arn;
@@ -225,7 +226,7 @@ export function setTopicAttributes(ctx: SnsContext, input: unknown, caller: Call
   return ok({});
 }
 
-function tagTarget(ctx: SnsContext, params: Readonly<Record<string, unknown>>): Outcome<TopicState> {
+function tagTarget(ctx: SnsContext, params: Readonly<Record<string, unknown>>): SnsOutcome<TopicState> {
   const arn = required(params, "ResourceArn");
   if (!arn.ok) return arn;
   const topic = ctx.topics.get(arn.value);
@@ -233,7 +234,7 @@ function tagTarget(ctx: SnsContext, params: Readonly<Record<string, unknown>>): 
   return ok(topic);
 }
 
-export function tagResource(ctx: SnsContext, input: unknown): Outcome<Record<string, never>> {
+export function tagResource(ctx: SnsContext, input: unknown): SnsOutcome<Record<string, never>> {
   const params = asParams(input);
   const topic = tagTarget(ctx, params);
   if (!topic.ok) return topic;
@@ -246,7 +247,7 @@ export function tagResource(ctx: SnsContext, input: unknown): Outcome<Record<str
   return ok({});
 }
 
-export function untagResource(ctx: SnsContext, input: unknown): Outcome<Record<string, never>> {
+export function untagResource(ctx: SnsContext, input: unknown): SnsOutcome<Record<string, never>> {
   const params = asParams(input);
   const topic = tagTarget(ctx, params);
   if (!topic.ok) return topic;
@@ -259,7 +260,7 @@ export function untagResource(ctx: SnsContext, input: unknown): Outcome<Record<s
   return ok({});
 }
 
-export function listTagsForResource(ctx: SnsContext, input: unknown): Outcome<ListTagsForResourceResponse> {
+export function listTagsForResource(ctx: SnsContext, input: unknown): SnsOutcome<ListTagsForResourceResponse> {
   const topic = tagTarget(ctx, asParams(input));
   if (!topic.ok) return topic;
   return ok({ Tags: [...topic.value.tags].map(([Key, Value]) => ({ Key, Value })) });

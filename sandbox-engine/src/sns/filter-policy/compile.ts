@@ -75,7 +75,7 @@ export function filterPolicyErrorPrefix(call: FilterPolicyCall): string {
  * Validates `text` (the FilterPolicy attribute) for `scope` and compiles it. Faults are
  * InvalidParameterException (query code InvalidParameter) with AWS's text.
  */
-export function compileFilterPolicy(text: string, scope: FilterPolicyScope, call: FilterPolicyCall): Outcome<CompiledFilterPolicy> {
+export function compileFilterPolicy(text: string, scope: FilterPolicyScope, call: FilterPolicyCall): Outcome<CompiledFilterPolicy, "InvalidParameterException"> {
   const prefix = filterPolicyErrorPrefix(call);
   const error = (e: PolicyError) =>
     fail("InvalidParameterException", `${prefix}${e.withFilterPolicyPrefix ? "FilterPolicy: " : ""}${e.reason}`, {
