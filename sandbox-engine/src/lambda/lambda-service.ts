@@ -20,19 +20,17 @@ import {
   listEventSourceMappings,
   updateEventSourceMapping,
 } from "./event-source-mapping.ts";
-import {
-  createFunction,
-  deleteFunction,
-  deleteFunctionConcurrency,
-  deleteFunctionEventInvokeConfig,
-  getFunction,
-  getFunctionConcurrency,
-  getFunctionEventInvokeConfig,
-  listFunctions,
-  putFunctionConcurrency,
-  putFunctionEventInvokeConfig,
-  updateFunctionConfiguration,
-} from "./functions.ts";
+import { createFunction } from "./operations/create-function.ts";
+import { deleteFunction } from "./operations/delete-function.ts";
+import { deleteFunctionConcurrency } from "./operations/delete-function-concurrency.ts";
+import { deleteFunctionEventInvokeConfig } from "./operations/delete-function-event-invoke-config.ts";
+import { getFunction } from "./operations/get-function.ts";
+import { getFunctionConcurrency } from "./operations/get-function-concurrency.ts";
+import { getFunctionEventInvokeConfig } from "./operations/get-function-event-invoke-config.ts";
+import { listFunctions } from "./operations/list-functions.ts";
+import { putFunctionConcurrency } from "./operations/put-function-concurrency.ts";
+import { putFunctionEventInvokeConfig } from "./operations/put-function-event-invoke-config.ts";
+import { updateFunctionConfiguration } from "./operations/update-function-configuration.ts";
 import { invoke } from "./invoke.ts";
 import { addPermission, type AddPermissionResult } from "./operations/add-permission.ts";
 import { getPolicy, type GetPolicyResult } from "./operations/get-policy.ts";
