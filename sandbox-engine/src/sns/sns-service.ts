@@ -18,7 +18,8 @@ import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
 import type { Trace } from "../trace/trace.ts";
 import type { World } from "../world/world.ts";
 import type { LambdaInvoker } from "./lambda-invoker.ts";
-import { publish, publishBatch } from "./publish.ts";
+import { publish } from "./operations/publish.ts";
+import { publishBatch } from "./operations/publish-batch.ts";
 import { invalidParameter, rootCaller, type SnsContext, type SnsEmail, type SnsHttpDelivery, type SnsHttpHandler } from "./sns-context.ts";
 import type {
   ConfirmSubscriptionResponse,
@@ -32,25 +33,21 @@ import type {
   PublishResponse,
   SubscribeResponse,
 } from "./sns-types.ts";
-import {
-  confirmSubscription,
-  getSubscriptionAttributes,
-  listSubscriptions,
-  listSubscriptionsByTopic,
-  setSubscriptionAttributes,
-  subscribe,
-  unsubscribe,
-} from "./subscriptions.ts";
-import {
-  createTopic,
-  deleteTopic,
-  getTopicAttributes,
-  listTagsForResource,
-  listTopics,
-  setTopicAttributes,
-  tagResource,
-  untagResource,
-} from "./topics.ts";
+import { confirmSubscription } from "./operations/confirm-subscription.ts";
+import { getSubscriptionAttributes } from "./operations/get-subscription-attributes.ts";
+import { listSubscriptions } from "./operations/list-subscriptions.ts";
+import { listSubscriptionsByTopic } from "./operations/list-subscriptions-by-topic.ts";
+import { setSubscriptionAttributes } from "./operations/set-subscription-attributes.ts";
+import { subscribe } from "./operations/subscribe.ts";
+import { unsubscribe } from "./operations/unsubscribe.ts";
+import { createTopic } from "./operations/create-topic.ts";
+import { deleteTopic } from "./operations/delete-topic.ts";
+import { getTopicAttributes } from "./operations/get-topic-attributes.ts";
+import { listTagsForResource } from "./operations/list-tags-for-resource.ts";
+import { listTopics } from "./operations/list-topics.ts";
+import { setTopicAttributes } from "./operations/set-topic-attributes.ts";
+import { tagResource } from "./operations/tag-resource.ts";
+import { untagResource } from "./operations/untag-resource.ts";
 import type { SnsOutcome } from "./sns-faults.ts";
 
 type Empty = Record<string, never>;
