@@ -6,7 +6,8 @@
  * move or a move-task arrival (on the queue the message arrived at).
  *
  * It is derived from what SQS records, in one place, by wrapping the trace SQS writes to: the
- * operations stay as they are, and with no callback registered the wrapper costs one size check.
+ * operations stay as they are. The wrapper is in place only while a callback is registered
+ * (`useTrace` switches SQS between it and the plain trace), so the hot path pays nothing otherwise.
  */
 import type { Trace } from "../trace/trace.ts";
 
@@ -21,7 +22,8 @@ export interface SqsActivity {
   onActivity(queueArn: string, callback: ActivityCallback): () => void;
 }
 
-export function createSqsActivity(trace: Trace): SqsActivity {
+/** `useTrace` is told which trace SQS should record to: the wrapper while callbacks exist, else the plain one. */
+export function createSqsActivity(trace: Trace, useTrace: (trace: Trace) => void): SqsActivity {
   const callbacks = new Map<string, Set<ActivityCallback>>();
   const notify = (queueArn: string): void => {
     const set = callbacks.get(queueArn);
@@ -58,9 +60,11 @@ export function createSqsActivity(trace: Trace): SqsActivity {
       let set = callbacks.get(queueArn);
       if (set === undefined) callbacks.set(queueArn, (set = new Set()));
       set.add(callback);
+      if (callbacks.size === 1) useTrace(wrapped);
       return () => {
         set.delete(callback);
         if (set.size === 0 && callbacks.get(queueArn) === set) callbacks.delete(queueArn);
+        if (callbacks.size === 0) useTrace(trace);
       };
     },
   };

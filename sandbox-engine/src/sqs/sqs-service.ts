@@ -120,11 +120,11 @@ export function createSqsService(deps: SqsServiceDeps): SqsService {
 
 /** The service and its delivery receiver (what the service registry needs). */
 export function createSqs(deps: SqsServiceDeps): { service: SqsService; receive: DeliveryReceiver } {
-  const activity = createSqsActivity(deps.trace);
+  const activity = createSqsActivity(deps.trace, (trace) => (ctx.trace = trace));
   const ctx: SqsContext = {
     clock: deps.clock,
     random: deps.random,
-    trace: activity.trace,
+    trace: deps.trace,
     region: deps.region,
     accountId: deps.accountId,
     delivery: deliveryBehaviour(deps.options),

@@ -14,7 +14,8 @@ export interface SqsContext {
   /** A separate stream for at-least-once delivery choices, so they never shift message ids. */
   readonly deliveryRandom: SeededRandom;
   readonly delivery: DeliveryBehaviour;
-  readonly trace: Trace;
+  /** Where SQS records; while some sqs.onActivity callback exists, a wrapper that also wakes them (activity.ts). */
+  trace: Trace;
   readonly region: string;
   readonly accountId: string;
   /** By queue name. */
