@@ -81,8 +81,8 @@ export type { FunctionMetrics, MetricDatapoint } from "./lambda/metrics.ts";
 export type { LambdaBill, LambdaBillLine } from "./lambda/billing/lambda-bill.ts";
 export { routeConsoleToLambdaLogs } from "./lambda/logs.ts";
 
-export { createSnsService, type SnsHttpEndpoints, type SnsMailbox, type SnsService } from "./sns/sns-service.ts";
-export type { Protocol as SnsProtocol, SnsEmail, SnsHttpDelivery, SnsHttpHandler, SnsHttpRequest, SnsHttpResponse } from "./sns/sns-context.ts";
+export { createSnsService, type SnsService } from "./sns/sns-service.ts";
+export type { Protocol as SnsProtocol, SnsHttpHandler, SnsHttpRequest, SnsHttpResponse } from "./sns/sns-context.ts";
 export type { LambdaInvoker, LambdaInvokeRequest, LambdaInvokeResult } from "./sns/lambda-invoker.ts";
 export * as filterPolicy from "./sns/filter-policy/index.ts";
 export * as iam from "./iam/index.ts";

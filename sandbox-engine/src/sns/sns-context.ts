@@ -8,7 +8,7 @@ import type { Caller, ParseResult, PolicyDocument } from "../iam/index.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
 import type { Trace } from "../trace/trace.ts";
-import type { World, WorldHttpExchange, WorldHttpHandler, WorldHttpRequest, WorldHttpResponse } from "../world/world.ts";
+import type { World, WorldHttpHandler, WorldHttpRequest, WorldHttpResponse } from "../world/world.ts";
 import type { CompiledFilterPolicy } from "./filter-policy/index.ts";
 import type { LambdaInvoker } from "./lambda-invoker.ts";
 
@@ -50,20 +50,6 @@ export interface SubscriptionState {
 export type SnsHttpRequest = WorldHttpRequest;
 export type SnsHttpResponse = WorldHttpResponse;
 export type SnsHttpHandler = WorldHttpHandler;
-export type SnsHttpDelivery = WorldHttpExchange;
-
-/** An email in a sandbox mailbox. */
-export interface SnsEmail {
-  readonly time: number;
-  readonly from: string;
-  readonly to: string;
-  readonly subject: string;
-  readonly body: string;
-  readonly type: "SubscriptionConfirmation" | "Notification";
-  /** On a confirmation email: the link to "click" with sb.sns.visit(url). */
-  readonly subscribeUrl?: string;
-  readonly topicArn: string;
-}
 
 export interface SnsContext {
   readonly clock: Clock;
@@ -82,8 +68,6 @@ export interface SnsContext {
   readonly topics: Map<string, TopicState>;
   readonly subscriptions: Map<string, SubscriptionState>;
   readonly tokens: Map<string, { subscriptionArn: string; expiresAt: number }>;
-  /** World mail message id -> what SNS knows of it (for the sb.sns.mailbox view). */
-  readonly sentMail: Map<string, { type: SnsEmail["type"]; topicArn: string; subscribeUrl?: string }>;
   /** Parsed resource policies by their text (queue policies are re-read on every delivery). */
   readonly policyCache: Map<string, ParseResult>;
   readonly signingCertUrl: string;

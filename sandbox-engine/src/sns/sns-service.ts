@@ -20,7 +20,7 @@ import type { World } from "../world/world.ts";
 import type { LambdaInvoker } from "./lambda-invoker.ts";
 import { publish } from "./operations/publish.ts";
 import { publishBatch } from "./operations/publish-batch.ts";
-import { invalidParameter, rootCaller, type SnsContext, type SnsEmail, type SnsHttpDelivery, type SnsHttpHandler } from "./sns-context.ts";
+import { invalidParameter, rootCaller, type SnsContext } from "./sns-context.ts";
 import type {
   ConfirmSubscriptionResponse,
   CreateTopicResponse,
@@ -52,22 +52,6 @@ import type { SnsOutcome } from "./sns-faults.ts";
 
 type Empty = Record<string, never>;
 
-export interface SnsHttpEndpoints {
-  /** Registers (or replaces) the handler for `url` (exact match, e.g. "https://example.com/orders"). */
-  register(url: string, handler: SnsHttpHandler): void;
-  unregister(url: string): void;
-  /** Every request SNS made to `url` (or to any URL), oldest first, with the status answered. */
-  requests(url?: string): readonly SnsHttpDelivery[];
-}
-
-export interface SnsMailbox {
-  readonly address: string;
-  /** Emails received, oldest first. */
-  readonly messages: readonly SnsEmail[];
-  /** Visits the SubscribeURL of the newest confirmation email; returns the SubscriptionArn. */
-  confirm(): SnsOutcome<ConfirmSubscriptionResponse>;
-}
-
 export interface SnsService {
   createTopic(input: unknown): SnsOutcome<CreateTopicResponse>;
   deleteTopic(input: unknown, caller?: Caller): SnsOutcome<Empty>;
@@ -87,8 +71,6 @@ export interface SnsService {
   untagResource(input: unknown): SnsOutcome<Empty>;
   listTagsForResource(input: unknown): SnsOutcome<ListTagsForResourceResponse>;
 
-  readonly http: SnsHttpEndpoints;
-  mailbox(address: string): SnsMailbox;
   /** Follows a SubscribeURL (ConfirmSubscription) or UnsubscribeURL, as a browser would. */
   visit(url: string): SnsOutcome<ConfirmSubscriptionResponse | Empty>;
   /** Replaces how Lambda subscriptions are invoked (a test's fake); undefined: through the delivery router. */
@@ -132,7 +114,6 @@ export function createSns(deps: SnsServiceDeps): { service: SnsService; receive:
     topics: new Map(),
     subscriptions: new Map(),
     tokens: new Map(),
-    sentMail: new Map(),
     policyCache: new Map(),
     signingCertUrl: `https://sns.${deps.region}.amazonaws.com/SimpleNotificationService-${random.fork("cert").hex(32)}.pem`,
   };
@@ -155,31 +136,6 @@ export function createSns(deps: SnsServiceDeps): { service: SnsService; receive:
     tagResource: (input) => tagResource(ctx, input),
     untagResource: (input) => untagResource(ctx, input),
     listTagsForResource: (input) => listTagsForResource(ctx, input),
-    // Thin aliases of sb.world, kept for the engine's own SNS tests; exercises use sb.world.
-    http: {
-      register: (url, handler) => ctx.world.http.endpoint(url, handler),
-      unregister: (url) => ctx.world.http.remove(url),
-      requests: (url) => ctx.world.http.requests(url),
-    },
-    mailbox(address) {
-      const snsMails = (): SnsEmail[] => ctx.world.mailbox(address).flatMap((mail) => {
-        const sent = ctx.sentMail.get(mail.messageId);
-        if (sent === undefined) return [];
-        return [Object.freeze({ time: mail.receivedAt, from: mail.from, to: address, subject: mail.subject, body: mail.text, ...sent })];
-      });
-      return {
-        address,
-        get messages() {
-          return snsMails();
-        },
-        confirm() {
-          const mails = snsMails();
-          const latest = [...mails].reverse().find((mail) => mail.subscribeUrl !== undefined);
-          if (latest === undefined) return invalidParameter("Invalid parameter: Token", `No confirmation email in the mailbox of ${address}: subscribe it first.`);
-          return service.visit(latest.subscribeUrl!) as SnsOutcome<ConfirmSubscriptionResponse>;
-        },
-      };
-    },
     visit(url) {
       let parsed: URL;
       try {

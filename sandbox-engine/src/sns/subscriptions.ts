@@ -188,7 +188,6 @@ export function sendConfirmation(ctx: SnsContext, subscription: SubscriptionStat
         : `You have chosen to subscribe to the topic:\n${topic.arn}\n\nTo confirm this subscription, click or visit the link below (If this was in error no action is necessary):\n${url}\n\n(sent on behalf of ${name})`,
       type: "SubscriptionConfirmation",
       topicArn: topic.arn,
-      subscribeUrl: url,
     });
   }
 }

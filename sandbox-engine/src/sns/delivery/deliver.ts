@@ -18,7 +18,7 @@
  */
 import type { DeliveryAttribute, DeliveryOutcome, DeliveryPayload, DeliverySource } from "../../core/delivery.ts";
 import { compactType } from "../../trace/trace.ts";
-import type { SnsContext, SnsEmail, SubscriptionState, TopicState } from "../sns-context.ts";
+import type { SnsContext, SubscriptionState, TopicState } from "../sns-context.ts";
 import { lambdaEvent, messageFor, notificationJson, type PublishedMessage } from "./message.ts";
 import {
   DEFAULT_HTTP_RETRY_POLICY,
@@ -246,15 +246,13 @@ export async function postHttp(ctx: SnsContext, url: string, headers: Record<str
   return { kind: "server-error", reason: `${url} answered HTTP ${status}` };
 }
 
-/** Sends an email from SNS to `address` (sb.world.mailbox), remembering what it was for sb.sns.mailbox. */
+/** Sends an email from SNS to `address` (sb.world.mailbox); the headers say what it is and which topic sent it. */
 export function deliverEmail(
   ctx: SnsContext,
   address: string,
   messageId: string,
-  mail: { subject: string; body: string; type: SnsEmail["type"]; topicArn: string; subscribeUrl?: string },
+  mail: { subject: string; body: string; type: "SubscriptionConfirmation" | "Notification"; topicArn: string },
 ): void {
-  const worldId = `${messageId}@sns.${ctx.region}.amazonaws.com`;
-  ctx.sentMail.set(worldId, { type: mail.type, topicArn: mail.topicArn, ...(mail.subscribeUrl === undefined ? {} : { subscribeUrl: mail.subscribeUrl }) });
   ctx.world.sendMail({
     from: "no-reply@sns.amazonaws.com",
     to: [address],
@@ -263,7 +261,7 @@ export function deliverEmail(
     text: mail.body,
     html: undefined,
     headers: { "x-amz-sns-message-type": mail.type, "x-amz-sns-topic-arn": mail.topicArn },
-    messageId: worldId,
+    messageId: `${messageId}@sns.${ctx.region}.amazonaws.com`,
     receivedAt: ctx.clock.now(),
   });
 }
