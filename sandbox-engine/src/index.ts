@@ -75,7 +75,7 @@ export { queueArn, queueUrl } from "./sqs/queue-address.ts";
 export type * from "./sqs/sqs-types.ts";
 
 export { createLambdaService, type LambdaService } from "./lambda/lambda-service.ts";
-export type { DestinationDelivery, DestinationResolver, InvocationRecord, LambdaOptions, LogLine } from "./lambda/lambda-state.ts";
+export type { DestinationDelivery, InvocationRecord, LambdaOptions, LogLine } from "./lambda/lambda-state.ts";
 export type { LambdaContext, LambdaHandler, LambdaCallback, CreateFunctionRequest, FunctionConfiguration } from "./lambda/lambda-types.ts";
 export type { FunctionMetrics, MetricDatapoint } from "./lambda/metrics.ts";
 export type { LambdaBill, LambdaBillLine } from "./lambda/billing/lambda-bill.ts";

@@ -3,8 +3,8 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html). Lambda functions are invoked
  * asynchronously with the record; everything else (SQS queues, SNS topics) goes through the sandbox's
  * delivery router as the function's execution role (same account: no queue or topic policy needed).
- * A resolver set with sb.lambda.setDestinationResolver (e.g. for EventBridge, not simulated) takes
- * precedence for its service. Every delivery is traced; an undeliverable one as "destination-undeliverable".
+ * Every delivery is traced; an undeliverable one (EventBridge is not simulated, a topic is missing) as
+ * "destination-undeliverable".
  */
 import { parseArn } from "../core/arn.ts";
 import type { DeliveryOutcome } from "../core/delivery.ts";
@@ -35,16 +35,6 @@ export function deliverToDestination(state: LambdaState, delivery: DestinationDe
       event = delivery.message;
     }
     return name !== undefined && enqueue(state, name, event) ? traceDelivered() : traceFailure(`Function not found: ${delivery.arn}`);
-  }
-  const resolver = state.resolvers.get(arn.service);
-  if (resolver !== undefined) {
-    let result: { delivered: boolean; reason?: string };
-    try {
-      result = resolver(delivery);
-    } catch (error) {
-      result = { delivered: false, reason: `the ${arn.service} resolver threw: ${String(error)}` };
-    }
-    return result.delivered ? traceDelivered() : traceFailure(result.reason ?? "");
   }
   const settle = (outcome: DeliveryOutcome): void => (outcome.status === "delivered" ? traceDelivered() : traceFailure(outcome.reason));
   const outcome = state.targets.deliver(delivery.arn, { body: delivery.message }, {

@@ -38,7 +38,7 @@ import { removePermission } from "./operations/remove-permission.ts";
 import { lambdaDeliveryReceiver } from "./receive-delivery.ts";
 import type { LambdaOutcome } from "./lambda-faults.ts";
 import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY } from "./lambda-limits.ts";
-import type { DestinationResolver, InvocationRecord, LambdaOptions, LambdaState, LogLine } from "./lambda-state.ts";
+import type { InvocationRecord, LambdaOptions, LambdaState, LogLine } from "./lambda-state.ts";
 import type {
   AddPermissionRequest,
   CreateEventSourceMappingRequest,
@@ -108,8 +108,6 @@ export interface LambdaService {
   bill(): LambdaBill;
   /** Account concurrency quota and what is left unreserved. */
   concurrency(): { account: number; unreserved: number; running: number };
-  /** Replaces the delivery of destinations / DLQs of `service` ("sns", "events"), e.g. with a fake; by default they go through the delivery router. */
-  setDestinationResolver(service: "sns" | "events", resolver: DestinationResolver | undefined): void;
   /** Adds a statement to the function's resource-based policy (who else may invoke it). */
   addPermission(input: AddPermissionRequest): LambdaOutcome<AddPermissionResult>;
   removePermission(input: RemovePermissionRequest): LambdaOutcome<Empty>;
@@ -150,7 +148,6 @@ export function createLambda(deps: LambdaServiceDeps): { service: LambdaService;
     functions: new Map(),
     mappings: new Map(),
     invocations: [],
-    resolvers: new Map(),
     unreservedActive: 0,
     nextEnvironmentId: 1,
     sqsWatches: new Map(),
@@ -201,10 +198,6 @@ export function createLambda(deps: LambdaServiceDeps): { service: LambdaService;
       let running = 0;
       for (const fn of state.functions.values()) running += fn.active;
       return { account: state.accountConcurrency, unreserved: unreservedPool(state), running };
-    },
-    setDestinationResolver(service, resolver) {
-      if (resolver === undefined) state.resolvers.delete(service);
-      else state.resolvers.set(service, resolver);
     },
     addPermission: (input) => addPermission(state, input),
     removePermission: (input) => removePermission(state, input),

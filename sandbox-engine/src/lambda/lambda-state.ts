@@ -108,8 +108,7 @@ export interface EventSourceMapping {
   deleted: boolean;
 }
 
-/** Where async destinations of a given service are delivered; SNS plugs in here when it exists. */
-export type DestinationResolver = (delivery: DestinationDelivery) => { delivered: boolean; reason?: string };
+/** One delivery to an asynchronous-invocation destination or dead-letter queue (destinations.ts). */
 export interface DestinationDelivery {
   readonly arn: string;
   readonly kind: "on-success" | "on-failure" | "dead-letter";
@@ -138,7 +137,6 @@ export interface LambdaState {
   readonly functions: Map<string, LambdaFunction>;
   readonly mappings: Map<string, EventSourceMapping>;
   readonly invocations: InvocationRecord[];
-  readonly resolvers: Map<string, DestinationResolver>;
   /** Running invocations of functions without reserved concurrency (the unreserved pool's use). */
   unreservedActive: number;
   nextEnvironmentId: number;
