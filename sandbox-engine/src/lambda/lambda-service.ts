@@ -13,13 +13,11 @@ import type { Trace } from "../trace/trace.ts";
 import { faultToError } from "../core/aws-error.ts";
 import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
 import { resolveFunctionName } from "./arn.ts";
-import {
-  createEventSourceMapping,
-  deleteEventSourceMapping,
-  getEventSourceMapping,
-  listEventSourceMappings,
-  updateEventSourceMapping,
-} from "./event-source-mapping.ts";
+import { createEventSourceMapping } from "./operations/create-event-source-mapping.ts";
+import { deleteEventSourceMapping } from "./operations/delete-event-source-mapping.ts";
+import { getEventSourceMapping } from "./operations/get-event-source-mapping.ts";
+import { listEventSourceMappings } from "./operations/list-event-source-mappings.ts";
+import { updateEventSourceMapping } from "./operations/update-event-source-mapping.ts";
 import { createFunction } from "./operations/create-function.ts";
 import { deleteFunction } from "./operations/delete-function.ts";
 import { deleteFunctionConcurrency } from "./operations/delete-function-concurrency.ts";
