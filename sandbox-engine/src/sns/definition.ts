@@ -5,5 +5,6 @@ import { createSns } from "./sns-service.ts";
 export const snsDefinition = defineService({
   name: "sns",
   sdkModules: ["client-sns"],
-  create: (env) => createSns(env),
+  // No options: `createSandbox({ sns: ... })` is a type error.
+  create: (env, _options: undefined) => createSns(env),
 });
