@@ -3,7 +3,7 @@
  * (API_ListQueues.html). Without MaxResults, ListQueues returns up to 1000 URLs and no token.
  * The token here encodes the last name returned; the text for a bad token is ours (UNVERIFIED).
  */
-import { fail, ok, type Outcome } from "../core/outcome.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { optionalInteger, optionalString, type Params } from "./params.ts";
 import { LIST_MAX_RESULTS } from "./sqs-limits.ts";
 

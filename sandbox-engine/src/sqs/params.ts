@@ -2,7 +2,7 @@
  * Reading request parameters that may be anything at all (learner input is not type-checked at
  * run time). Each reader returns a fault instead of throwing, so no input can cause a TypeError.
  */
-import { fail, ok, type Fault, type Outcome } from "../core/outcome.ts";
+import { fail, ok, type Fault, type Outcome } from "./sqs-outcome.ts";
 import type { Range } from "./sqs-limits.ts";
 import { asParams, isPlainRecord, show, type Params } from "../core/params.ts";
 

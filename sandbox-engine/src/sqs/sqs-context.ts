@@ -2,7 +2,7 @@
  * What every SQS operation works on (the state, typed in sqs-state.ts) and the helpers to find a
  * queue by URL or ARN, brought up to date with the clock.
  */
-import { fail, ok, type Outcome } from "../core/outcome.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { parseQueueUrl } from "./queue-address.ts";
 import { syncQueue } from "./queue-index.ts";
 import type { Queue } from "./queue.ts";

@@ -6,7 +6,7 @@
  */
 import type { Clock } from "../clock/virtual-clock.ts";
 import type { DeliveryReceiver } from "../core/delivery.ts";
-import type { Outcome } from "../core/outcome.ts";
+import type { Outcome } from "./sqs-outcome.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
 import { createSqsActivity, type ActivityCallback } from "./activity.ts";

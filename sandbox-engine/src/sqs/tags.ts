@@ -3,7 +3,7 @@
  * the "aws:" prefix reserved. https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-tags.html
  * The error codes and texts AWS uses for these were not captured (UNVERIFIED): InvalidParameterValue.
  */
-import { fail, ok, type Outcome } from "../core/outcome.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { isPlainRecord, show } from "./params.ts";
 import { MAX_TAGS } from "./sqs-limits.ts";
 

@@ -3,7 +3,7 @@
  * Deletes every message (AWS takes up to 60 s; the sandbox does it at once). One purge per 60 s:
  * otherwise PurgeQueueInProgress, HTTP 403 (AWS-FACTS B.1 item 16, validated text).
  */
-import { fail, ok, type Outcome } from "../../core/outcome.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, requiredString } from "../params.ts";
 import { removeMessage } from "../queue-index.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";

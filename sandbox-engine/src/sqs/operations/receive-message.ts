@@ -7,7 +7,7 @@
  * or none; a deterministic course simulator does not). Standard queues return messages in the
  * order they became visible, unless the sandbox's at-least-once delivery option is on (delivery.ts).
  */
-import { fail, ok, type Outcome } from "../../core/outcome.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { dueForDeadLetter, moveToDeadLetterQueue } from "../dead-letter.ts";
 import { attributesMd5, selectAttributes, toSdkAttributes } from "../message-attributes.ts";
 import { copyStoredMessage } from "../message-factory.ts";

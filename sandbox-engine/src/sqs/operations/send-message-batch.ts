@@ -4,7 +4,7 @@
  * or fails on its own, with the code SendMessage would give (a missing MessageGroupId is
  * InvalidParameterValue here, B.4 item 30). Entries are committed in order.
  */
-import { fail, ok, type Outcome } from "../../core/outcome.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { failedEntry, readBatchEntries } from "../batch.ts";
 import { asParams, requiredString } from "../params.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";

@@ -3,7 +3,7 @@
  * Split into three steps that SendMessageBatch reuses per entry: read the fields, check them
  * against the queue (FIFO rules, size), then commit (enqueue, or deduplicate on FIFO queues).
  */
-import { fail, ok, type Outcome } from "../../core/outcome.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { contentDeduplicationId, deduplicationKey, findDuplicate, nextSequenceNumber, rememberDeduplication, validateFifoId } from "../fifo.ts";
 import { randomUuid } from "../ids.ts";
 import { md5Hex } from "../md5.ts";

@@ -3,7 +3,7 @@
  * The source must be a dead-letter queue of some queue; one running task per source at a time.
  * Texts are modelled on AWS's (UNVERIFIED; see move-task.ts for the simulated behaviour).
  */
-import { fail, ok, type Outcome } from "../../core/outcome.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { randomUuid } from "../ids.ts";
 import { countVisible, startMoveTask } from "../move-task.ts";
 import { asParams, optionalInteger, optionalString, requiredString } from "../params.ts";
