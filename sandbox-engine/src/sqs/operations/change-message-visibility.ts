@@ -6,6 +6,7 @@
  * once (AWS-FACTS B.2 item 19). The 12-hour maximum counts from the receive (B.1 item 2).
  */
 import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { isInFlight } from "../message.ts";
 import { asParams, invalid, missing, optionalInteger, requiredString, type Params } from "../params.ts";
 import { setNextVisibleAt } from "../queue-index.ts";
 import type { Queue } from "../queue.ts";
@@ -25,12 +26,14 @@ export function readVisibilityTimeout(params: Params): Outcome<number> {
 export function changeVisibilityByHandle(ctx: SqsContext, queue: Queue, handle: string, seconds: number): Outcome<Record<string, never>> {
   const receipt = lookUpReceipt(queue, handle);
   if (!receipt.ok) return receipt;
-  if (receipt.value.kind === "stale") {
-    // AWS-FACTS B.2 item 20 (validated for a deleted message; applied to outdated handles too).
+  const now = ctx.clock.now();
+  // An older handle still works while the message is in flight again (moto's
+  // test_change_message_visibility_on_old_message: "this is allowed in AWS"); otherwise, and for a
+  // deleted message, AWS-FACTS B.2 item 20 (validated text).
+  if (receipt.value.kind === "stale" || (receipt.value.kind === "older" && !isInFlight(receipt.value.message, now))) {
     return invalid("ReceiptHandle", handle, "Message does not exist or is not available for visibility timeout change.");
   }
   const message = receipt.value.message;
-  const now = ctx.clock.now();
   const expired = expiredOnFifo(queue, message, handle, now);
   if (expired !== undefined) return expired;
   const nextVisibleAt = now + seconds * 1000;
