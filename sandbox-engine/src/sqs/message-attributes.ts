@@ -68,7 +68,8 @@ function validateValue(name: string, raw: unknown): Outcome<StoredAttribute> {
     }
     if (hasInvalidCharacter(value)) {
       // LS validated (test_invalid_string_attributes_cause_invalid_parameter_value_error): the code
-      // is InvalidParameterValue; the text is ours (UNVERIFIED: that test checks only the code).
+      // is InvalidParameterValue. The text is ours, UNVERIFIED: that test checks only the code, and
+      // neither the SendMessage API reference nor moto's tests give AWS's text.
       return invalidAttribute(
         `The message attribute '${name}' contains characters SQS does not accept. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF.`,
       );
@@ -121,7 +122,11 @@ export function parseMessageAttributes(raw: unknown): Outcome<StoredAttributes> 
 
 /**
  * Bytes counted against the message size limit: body plus attribute names, types and values.
- * This is LocalStack's formula; AWS's exact one is UNVERIFIED (AWS-FACTS B.1 item 5).
+ * This is LocalStack's formula; AWS's exact one is UNVERIFIED (AWS-FACTS B.1 item 5): the
+ * SendMessage API reference and quotas-messages.html give the limit but not how attribute bytes
+ * count, and the validated oversize snapshots (test_send_oversized_message,
+ * test_send_message_batch_with_oversized_contents) use ASCII names and values, on which this
+ * formula and AWS agree byte for byte.
  */
 export function attributesSize(attributes: StoredAttributes): number {
   let size = 0;

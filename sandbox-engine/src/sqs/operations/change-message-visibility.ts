@@ -14,7 +14,10 @@ import { findQueue, type SqsContext } from "../sqs-context.ts";
 import { VISIBILITY_TIMEOUT } from "../sqs-limits.ts";
 import { expiredOnFifo, lookUpReceipt } from "./receipt-lookup.ts";
 
-/** Reads VisibilityTimeout (required, 0-43200); the reason text is ours (UNVERIFIED). */
+/**
+ * Reads VisibilityTimeout (required, 0-43200). The reason text is ours, UNVERIFIED: no snapshot
+ * recorded against AWS has an out-of-range ChangeMessageVisibility.
+ */
 export function readVisibilityTimeout(params: Params): Outcome<number> {
   const timeout = optionalInteger(params, "VisibilityTimeout", VISIBILITY_TIMEOUT, "VisibilityTimeout must be an integer between 0 and 43200 (seconds).");
   if (!timeout.ok) return timeout;
@@ -37,7 +40,8 @@ export function changeVisibilityByHandle(ctx: SqsContext, queue: Queue, handle: 
   const expired = expiredOnFifo(queue, message, handle, now);
   if (expired !== undefined) return expired;
   const nextVisibleAt = now + seconds * 1000;
-  // Extending does not reset the 12-hour maximum (AWS-FACTS B.1 item 2; moto's wording, AWS's UNVERIFIED).
+  // Extending does not reset the 12-hour maximum (AWS-FACTS B.1 item 2). moto's wording; AWS's is
+  // UNVERIFIED: the visibility-timeout guide states the rule only, and no snapshot records it.
   if (nextVisibleAt - (message.lastReceivedAt ?? now) > VISIBILITY_TIMEOUT.max * 1000) {
     return fail(
       "InvalidParameterValue",
@@ -45,7 +49,7 @@ export function changeVisibilityByHandle(ctx: SqsContext, queue: Queue, handle: 
     );
   }
   // A standard-queue message whose timeout already ran out may still be changed with its newest
-  // handle; whether AWS answers MessageNotInflight here is UNVERIFIED.
+  // handle (LS validated test_change_message_visibility_after_visibility_timeout_expiration).
   setNextVisibleAt(ctx, queue, message, nextVisibleAt);
   ctx.trace.record("sqs", "change-visibility", queue.arn, {
     messageId: message.messageId,

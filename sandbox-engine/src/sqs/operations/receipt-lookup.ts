@@ -20,7 +20,9 @@ export function lookUpReceipt(queue: Queue, handle: string): Outcome<ReceiptLook
   // Fast path: the current handle of a message of this queue.
   const message = queue.handles.get(handle);
   if (message !== undefined) return ok({ kind: message.receiptHandle === handle ? "current" : "older", message });
-  // A handle of another queue is treated as not valid here (AWS behaviour UNVERIFIED).
+  // A handle of another queue is treated as not valid here. UNVERIFIED: the DeleteMessage and
+  // ChangeMessageVisibility references, the snapshots recorded against AWS and moto's tests were
+  // searched; none uses one queue's handle on another.
   if (receiptHandleQueueTag(handle) !== queue.tag) {
     // AWS-FACTS B.2 item 21 (validated text).
     return fail("ReceiptHandleIsInvalid", `The input receipt handle "${handle}" is not a valid receipt handle.`, {

@@ -48,7 +48,8 @@ export function readSendFields(params: Params): Outcome<SendFields> {
   const presentBody = presentString(params, "MessageBody");
   const body = presentBody !== undefined ? { ok: true as const, value: presentBody } : requiredString(params, "MessageBody");
   if (!body.ok) return body;
-  // Per-message delay 0-900 s (AWS-FACTS B.1 item 4); the reason text is moto's (UNVERIFIED).
+  // Per-message delay 0-900 s (AWS-FACTS B.1 item 4). The reason text is moto's, UNVERIFIED: the
+  // snapshots recorded against AWS hold only the FIFO DelaySeconds error, not an out-of-range one.
   const delay = optionalInteger(params, "DelaySeconds", DELAY_SECONDS, "DelaySeconds must be >= 0 and <= 900.");
   if (!delay.ok) return delay;
   const attributes = parseMessageAttributes(params["MessageAttributes"]);
@@ -140,7 +141,8 @@ function checkFifoFields(queue: Queue, fields: SendFields): Outcome<true> {
 
 /** Bytes a send counts against MaximumMessageSize and the batch limit: body plus attributes. */
 export function sendSize(fields: SendFields): number {
-  // Size = body + attribute names, types and values (AWS-FACTS B.1 item 5; formula UNVERIFIED).
+  // Body + attribute names, types and values (AWS-FACTS B.1 item 5; see attributesSize for why the
+  // formula stays UNVERIFIED).
   const attributeBytes = fields.attributes.size === 0 ? 0 : attributesSize(fields.attributes);
   return utf8Length(fields.body) + attributeBytes;
 }
