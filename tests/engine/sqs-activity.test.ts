@@ -29,3 +29,24 @@ describe("sqs.onActivity", () => {
     expect(sb.trace.events.filter((event) => event.kind === "send")).toHaveLength(2);
   });
 });
+
+describe("causes across a dead-letter queue", () => {
+  it("a receive from the DLQ points to the dead-letter move, which points to the original send", async () => {
+    const sb = createSandbox();
+    const dlq = sb.sqs.createQueue({ QueueName: "dlq" });
+    const redrive = JSON.stringify({ deadLetterTargetArn: "arn:aws:sqs:us-east-1:123456789012:dlq", maxReceiveCount: 1 });
+    const main = sb.sqs.createQueue({ QueueName: "main", Attributes: { RedrivePolicy: redrive, VisibilityTimeout: "10" } });
+    if (!main.ok || !dlq.ok) throw new Error("setup");
+    sb.sqs.sendMessage({ QueueUrl: main.value.QueueUrl!, MessageBody: "a" });
+    await sb.sqs.receiveMessage({ QueueUrl: main.value.QueueUrl! });
+    await sb.clock.advance(10_000);
+    await sb.sqs.receiveMessage({ QueueUrl: main.value.QueueUrl! });
+    await sb.sqs.receiveMessage({ QueueUrl: dlq.value.QueueUrl! });
+    const events = sb.trace.events;
+    const chain: string[] = [];
+    for (let event = events.at(-1); event !== undefined; event = event.cause === undefined ? undefined : events[event.cause]) {
+      chain.push(`${event.kind}@${event.resource.split(":").at(-1)}`);
+    }
+    expect(chain).toEqual(["receive@dlq", "dead-letter@main", "send@main"]);
+  });
+});

@@ -82,7 +82,8 @@ function step(ctx: SqsContext, task: MoveTask): void {
     });
     enqueue(ctx, destination, copy, destination.fifo ? copy.groupId : undefined);
     task.moved += 1;
-    ctx.trace.record("sqs", "move-task-moved", source.arn, { messageId: message.messageId, destinationArn });
+    // Receives from the destination follow the move, which follows the message's arrival in the DLQ.
+    copy.sentSeq = ctx.trace.record("sqs", "move-task-moved", source.arn, { messageId: message.messageId, destinationArn }, message.sentSeq).seq;
   }
   if (task.moved >= task.toMove || countVisible(source) === 0) return finish(ctx, task, "COMPLETED");
   task.timer = ctx.clock.setTimer(() => step(ctx, task), 1000);
