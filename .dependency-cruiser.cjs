@@ -3,7 +3,7 @@
  * (sandbox-engine/README.md, "Layers"). Each rule's comment is what a violation means.
  * @type {import("dependency-cruiser").IConfiguration}
  */
-const SERVICES = "(sqs|sns|lambda)";
+const SERVICES = "(sqs|sns|lambda|apigateway)";
 
 module.exports = {
   forbidden: [

@@ -49,6 +49,7 @@ export type {
   LambdaTraceKind,
   SnsTraceKind,
   SqsTraceKind,
+  ApiGatewayTraceDetails,
   LambdaTraceDetails,
   SnsTraceDetails,
   SqsTraceDetails,

@@ -1,7 +1,8 @@
 /**
  * Lambda as a delivery target (core/delivery.ts): another service (an SNS subscription, a Lambda
  * destination) invokes a function asynchronously by its ARN. Lambda checks the function's resource
- * policy first (resource-policy.ts), then queues the event as Invoke with InvocationType "Event" does.
+ * policy first (resource-policy.ts), then queues the event as Invoke with InvocationType "Event" does,
+ * or (payload.invocationType "RequestResponse", API Gateway) runs it and answers with its reply.
  * Throttling and service errors are server-side (the sender retries); the rest are client-side.
  */
 import type { DeliveryOutcome, DeliveryReceiver } from "../core/delivery.ts";
@@ -11,6 +12,8 @@ import type { LambdaState } from "./lambda-state.ts";
 import { checkInvokePermission } from "./resource-policy.ts";
 
 /** Lambda faults a sender treats as server-side (retried). */
+const decoder = new TextDecoder();
+
 const SERVER_SIDE: ReadonlySet<string> = new Set(["ServiceException", "ResourceNotReadyException", "EC2ThrottledException"]);
 
 export function lambdaDeliveryReceiver(state: LambdaState): DeliveryReceiver {
@@ -24,8 +27,13 @@ export function lambdaDeliveryReceiver(state: LambdaState): DeliveryReceiver {
       }
     }
     const body = payload.event === undefined ? payload.body : JSON.stringify(payload.event);
-    const outcome = await invoke(state, { FunctionName: arn, InvocationType: "Event", Payload: body }, source.cause);
-    if (outcome.ok) return { status: "delivered", detail: "invoked asynchronously" };
+    const invocationType = payload.invocationType ?? "Event";
+    const outcome = await invoke(state, { FunctionName: arn, InvocationType: invocationType, Payload: body }, source.cause);
+    if (outcome.ok && invocationType === "Event") return { status: "delivered", detail: "invoked asynchronously" };
+    if (outcome.ok) {
+      const reply = { payload: decoder.decode(outcome.value.Payload ?? new Uint8Array(0)), functionError: outcome.value.FunctionError };
+      return { status: "delivered", detail: "invoked synchronously", reply };
+    }
     const { code, message } = outcome.fault;
     const reason = `Lambda refused the invocation: ${code}: ${message}`;
     if (code === "TooManyRequestsException") return { status: "throttled", reason };

@@ -127,10 +127,21 @@ export interface SnsTraceDetails {
   "authorization-denied": { readonly caller: string; readonly action: string };
 }
 
+/** API Gateway (resource: the API id). A request's response, and the function invocation it caused, point to its `request` event. */
+export interface ApiGatewayTraceDetails {
+  "create-api": { readonly name: string; readonly protocol: string };
+  deploy: { readonly deploymentId: string; readonly stage: string | null };
+  /** A call to the API (route: "GET /orders/{id}" or "$default"; empty when nothing matched). */
+  request: { readonly requestId: string; readonly method: string; readonly path: string; readonly stage: string; readonly route: string };
+  /** The answer (cause: the request); reason: why API Gateway answered instead of the backend, if it did. */
+  response: { readonly requestId: string; readonly status: number; readonly latencyMs: number; readonly reason: string | null };
+}
+
 export interface TraceDetailsByService {
   sqs: SqsTraceDetails;
   lambda: LambdaTraceDetails;
   sns: SnsTraceDetails;
+  apigateway: ApiGatewayTraceDetails;
 }
 
 export type TraceService = keyof TraceDetailsByService;

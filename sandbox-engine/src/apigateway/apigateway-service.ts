@@ -1,0 +1,111 @@
+/**
+ * `sb.apigateway`: the API Gateway model. Operations take SDK-shaped requests (@aws-sdk/client-api-gateway
+ * members for REST APIs; @aws-sdk/client-apigatewayv2 members under `v2` for HTTP APIs), validate them at
+ * run time and return Outcomes. Calling the APIs goes through `sb.http.fetch` (http-service.ts).
+ */
+import type { Clock } from "../clock/virtual-clock.ts";
+import type { DeliveryTargets } from "../core/delivery.ts";
+import type { SeededRandom } from "../random/seeded-random.ts";
+import type { Trace } from "../trace/trace.ts";
+import type { ApiGatewayContext } from "./apigateway-context.ts";
+import type { ApiGatewayOutcome } from "./apigateway-faults.ts";
+import { ACCOUNT_BURST_LIMIT, ACCOUNT_RATE_LIMIT } from "./apigateway-limits.ts";
+import { createDeployment, type DeploymentSummary } from "./operations/create-deployment.ts";
+import { createResource, type ResourceSummary } from "./operations/create-resource.ts";
+import { createRestApi, type RestApiSummary } from "./operations/create-rest-api.ts";
+import { createStage, getStage, type StageSummary } from "./operations/create-stage.ts";
+import { getResources } from "./operations/get-resources.ts";
+import { getRestApis } from "./operations/get-rest-apis.ts";
+import { putIntegration, type IntegrationSummary } from "./operations/put-integration.ts";
+import { putIntegrationResponse } from "./operations/put-integration-response.ts";
+import { putMethod, type MethodSummary } from "./operations/put-method.ts";
+import { putMethodResponse } from "./operations/put-method-response.ts";
+import { updateStage } from "./operations/update-stage.ts";
+import { createApi, type HttpApiSummary } from "./operations/v2/create-api.ts";
+import { createHttpDeployment } from "./operations/v2/create-deployment.ts";
+import { createIntegration, type HttpIntegrationSummary } from "./operations/v2/create-integration.ts";
+import { createRoute, type RouteSummary } from "./operations/v2/create-route.ts";
+import { createHttpStage, type HttpStageSummary } from "./operations/v2/create-stage.ts";
+import { getApis } from "./operations/v2/get-apis.ts";
+import type { GatewayRequest, GatewayResponse } from "./requests/gateway-request.ts";
+import { apiIdOf, executeApi } from "./requests/execute-api.ts";
+import { createTokenBucket } from "./throttling/token-bucket.ts";
+
+/** HTTP APIs (@aws-sdk/client-apigatewayv2 names and members). */
+export interface ApiGatewayV2Operations {
+  createApi(input: unknown): ApiGatewayOutcome<HttpApiSummary>;
+  getApis(input?: unknown): ApiGatewayOutcome<{ Items: HttpApiSummary[] }>;
+  createIntegration(input: unknown): ApiGatewayOutcome<HttpIntegrationSummary>;
+  createRoute(input: unknown): ApiGatewayOutcome<RouteSummary>;
+  createStage(input: unknown): ApiGatewayOutcome<HttpStageSummary>;
+  createDeployment(input: unknown): ApiGatewayOutcome<{ DeploymentId: string; DeploymentStatus: "DEPLOYED"; CreatedDate: Date }>;
+}
+
+export interface ApiGatewayService {
+  createRestApi(input: unknown): ApiGatewayOutcome<RestApiSummary>;
+  getRestApis(input?: unknown): ApiGatewayOutcome<{ items: RestApiSummary[] }>;
+  createResource(input: unknown): ApiGatewayOutcome<ResourceSummary>;
+  getResources(input: unknown): ApiGatewayOutcome<{ items: ResourceSummary[] }>;
+  putMethod(input: unknown): ApiGatewayOutcome<MethodSummary>;
+  putMethodResponse(input: unknown): ApiGatewayOutcome<{ statusCode: string }>;
+  putIntegration(input: unknown): ApiGatewayOutcome<IntegrationSummary>;
+  putIntegrationResponse(input: unknown): ApiGatewayOutcome<{ statusCode: string; responseTemplates?: Record<string, string> }>;
+  createDeployment(input: unknown): ApiGatewayOutcome<DeploymentSummary>;
+  createStage(input: unknown): ApiGatewayOutcome<StageSummary>;
+  getStage(input: unknown): ApiGatewayOutcome<StageSummary>;
+  updateStage(input: unknown): ApiGatewayOutcome<StageSummary>;
+  readonly v2: ApiGatewayV2Operations;
+  /** Engine-internal (sb.http): is `url` one of this sandbox's execute-api URLs? */
+  answers(url: URL): boolean;
+  /** Engine-internal (sb.http): answers a request to one of the APIs. */
+  execute(request: GatewayRequest): Promise<GatewayResponse>;
+}
+
+export interface ApiGatewayDeps {
+  readonly clock: Clock;
+  readonly random: SeededRandom;
+  readonly trace: Trace;
+  readonly targets: DeliveryTargets;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewayService } {
+  const context: ApiGatewayContext = {
+    clock: deps.clock,
+    trace: deps.trace,
+    targets: deps.targets,
+    region: deps.region,
+    accountId: deps.accountId,
+    ids: deps.random.fork("apigateway"),
+    requestIds: deps.random.fork("apigateway-requests"),
+    apis: new Map(),
+    accountBucket: createTokenBucket(ACCOUNT_RATE_LIMIT, ACCOUNT_BURST_LIMIT, deps.clock.now()),
+    buckets: new Map(),
+  };
+  const service: ApiGatewayService = {
+    createRestApi: (input) => createRestApi(context, input),
+    getRestApis: () => getRestApis(context),
+    createResource: (input) => createResource(context, input),
+    getResources: (input) => getResources(context, input),
+    putMethod: (input) => putMethod(context, input),
+    putMethodResponse: (input) => putMethodResponse(context, input),
+    putIntegration: (input) => putIntegration(context, input),
+    putIntegrationResponse: (input) => putIntegrationResponse(context, input),
+    createDeployment: (input) => createDeployment(context, input),
+    createStage: (input) => createStage(context, input),
+    getStage: (input) => getStage(context, input),
+    updateStage: (input) => updateStage(context, input),
+    v2: Object.freeze({
+      createApi: (input: unknown) => createApi(context, input),
+      getApis: () => getApis(context),
+      createIntegration: (input: unknown) => createIntegration(context, input),
+      createRoute: (input: unknown) => createRoute(context, input),
+      createStage: (input: unknown) => createHttpStage(context, input),
+      createDeployment: (input: unknown) => createHttpDeployment(context, input),
+    }),
+    answers: (url) => apiIdOf(context, url) !== undefined,
+    execute: (request) => executeApi(context, request),
+  };
+  return { service: Object.freeze(service) };
+}

@@ -1,0 +1,133 @@
+/**
+ * The API Gateway model's state: REST APIs (resources, methods, integrations, deployments, stages) and
+ * HTTP APIs (routes, integrations, stages). A deployment is a frozen copy of what it deployed, so only
+ * deployed changes take effect ("You must deploy an API for changes to take effect",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-deploy-api.html).
+ */
+
+export type RestIntegration =
+  /** Lambda proxy: `functionUri` is the function ARN (may hold `${stageVariables.x}`). */
+  | { readonly type: "AWS_PROXY"; readonly functionUri: string; readonly timeoutMs: number }
+  /**
+   * No backend: the request template's `statusCode` picks an integration response, whose response
+   * template is the body. Templates are used as literal text (no VTL evaluation is simulated).
+   */
+  | { readonly type: "MOCK"; readonly statusCode: string; readonly responses: Map<string, MockResponse> };
+
+export interface MockResponse {
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export interface RestMethod {
+  readonly httpMethod: string;
+  readonly authorizationType: string;
+  readonly apiKeyRequired: boolean;
+  integration?: RestIntegration;
+  /** Status codes declared with PutMethodResponse. */
+  readonly methodResponses: Set<string>;
+}
+
+export interface RestResource {
+  readonly id: string;
+  readonly parentId: string | undefined;
+  /** "" for the root. */
+  readonly pathPart: string;
+  /** "/" for the root, "/orders/{id}" below it. */
+  readonly path: string;
+  readonly methods: Map<string, RestMethod>;
+}
+
+export interface ThrottleLimits {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+export interface RestStage {
+  readonly stageName: string;
+  deploymentId: string;
+  variables: Record<string, string>;
+  /** Method throttling by "resourcePath/METHOD" ("*\/*" for every method). */
+  readonly methodThrottling: Map<string, ThrottleLimits>;
+  readonly createdDate: number;
+}
+
+export interface RestDeployment {
+  readonly id: string;
+  readonly createdDate: number;
+  readonly description: string | undefined;
+  /** The resources as they were when deployed. */
+  readonly resources: readonly FrozenResource[];
+}
+
+export interface FrozenResource {
+  readonly id: string;
+  readonly path: string;
+  readonly pathPart: string;
+  readonly parentId: string | undefined;
+  readonly methods: ReadonlyMap<string, Readonly<RestMethod>>;
+}
+
+export interface RestApi {
+  readonly kind: "REST";
+  readonly id: string;
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly createdDate: number;
+  readonly rootResourceId: string;
+  readonly resources: Map<string, RestResource>;
+  readonly deployments: Map<string, RestDeployment>;
+  readonly stages: Map<string, RestStage>;
+}
+
+export type PayloadFormatVersion = "1.0" | "2.0";
+
+export interface HttpIntegration {
+  readonly id: string;
+  readonly integrationType: "AWS_PROXY";
+  readonly functionUri: string;
+  readonly payloadFormatVersion: PayloadFormatVersion;
+  readonly timeoutMs: number;
+}
+
+export interface HttpRoute {
+  readonly id: string;
+  /** "GET /orders/{id}", "ANY /{proxy+}" or "$default". */
+  readonly routeKey: string;
+  readonly target: string | undefined;
+}
+
+export interface HttpStage {
+  readonly stageName: string;
+  readonly autoDeploy: boolean;
+  deploymentId: string | undefined;
+  variables: Record<string, string>;
+  readonly defaultRouteThrottling: ThrottleLimits | undefined;
+  readonly routeThrottling: ReadonlyMap<string, ThrottleLimits>;
+  readonly createdDate: number;
+}
+
+/** Routes and their integrations as deployed. */
+export interface HttpSnapshot {
+  readonly routes: readonly HttpRoute[];
+  readonly integrations: ReadonlyMap<string, HttpIntegration>;
+}
+
+export interface HttpDeployment {
+  readonly id: string;
+  readonly createdDate: number;
+  readonly snapshot: HttpSnapshot;
+}
+
+export interface HttpApi {
+  readonly kind: "HTTP";
+  readonly id: string;
+  readonly name: string;
+  readonly createdDate: number;
+  readonly routes: Map<string, HttpRoute>;
+  readonly integrations: Map<string, HttpIntegration>;
+  readonly deployments: Map<string, HttpDeployment>;
+  readonly stages: Map<string, HttpStage>;
+}
+
+export type AnyApi = RestApi | HttpApi;

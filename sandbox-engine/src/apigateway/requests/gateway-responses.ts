@@ -1,0 +1,66 @@
+/**
+ * The answers API Gateway gives itself, without the backend's say
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html, AWS-FACTS C.5
+ * item 25). REST and HTTP APIs word them differently. What each relies on:
+ * - REST unknown resource or method: 403 {"message":"Missing Authentication Token"} (MISSING_AUTHENTICATION_TOKEN).
+ * - HTTP API no route: 404 {"message":"Not Found"} (http-api-develop-routes.html).
+ * - Throttled: 429 {"message":"Too Many Requests"}; quota: 429 {"message":"Limit Exceeded"}.
+ * - REST integration failures (missing Lambda permission, function error, malformed proxy response): the
+ *   knowledge-center pages show 500 {"message": "Internal server error"} for "Invalid permissions on Lambda
+ *   function" and 502 for "Malformed Lambda proxy response" and unhandled function errors
+ *   (https://repost.aws/knowledge-center/api-gateway-internal-server-error,
+ *   https://repost.aws/knowledge-center/malformed-502-api-gateway). REST writes "{"message": "..."}" with a space.
+ * - REST integration timeout: 504 {"message": "Endpoint request timed out"} (INTEGRATION_TIMEOUT).
+ * - HTTP API integration failures: 500 {"message":"Internal Server Error"}
+ *   (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html).
+ * - HTTP API integration timeout: 503 {"message":"Service Unavailable"}. Decision: the docs do not print
+ *   it; HTTP API users report exactly this answer when a function outlives the 30 s timeout
+ *   (github.com/anomalyco/sst issue 2232), so the simulator follows them rather than REST's 504.
+ */
+import type { GatewayResponse } from "./gateway-request.ts";
+
+export type GatewayResponseType =
+  | "MISSING_AUTHENTICATION_TOKEN"
+  | "RESOURCE_NOT_FOUND"
+  | "THROTTLED"
+  | "QUOTA_EXCEEDED"
+  | "API_CONFIGURATION_ERROR"
+  | "BAD_GATEWAY"
+  | "INTEGRATION_TIMEOUT";
+
+export type ApiProtocol = "REST" | "HTTP";
+
+const REST: Record<GatewayResponseType, readonly [number, string]> = {
+  MISSING_AUTHENTICATION_TOKEN: [403, "Missing Authentication Token"],
+  RESOURCE_NOT_FOUND: [404, "Not Found"],
+  THROTTLED: [429, "Too Many Requests"],
+  QUOTA_EXCEEDED: [429, "Limit Exceeded"],
+  API_CONFIGURATION_ERROR: [500, "Internal server error"],
+  BAD_GATEWAY: [502, "Internal server error"],
+  INTEGRATION_TIMEOUT: [504, "Endpoint request timed out"],
+};
+
+const HTTP: Record<GatewayResponseType, readonly [number, string]> = {
+  MISSING_AUTHENTICATION_TOKEN: [404, "Not Found"],
+  RESOURCE_NOT_FOUND: [404, "Not Found"],
+  THROTTLED: [429, "Too Many Requests"],
+  QUOTA_EXCEEDED: [429, "Limit Exceeded"],
+  API_CONFIGURATION_ERROR: [500, "Internal Server Error"],
+  BAD_GATEWAY: [500, "Internal Server Error"],
+  INTEGRATION_TIMEOUT: [503, "Service Unavailable"],
+};
+
+export function gatewayResponse(protocol: ApiProtocol, type: GatewayResponseType, requestId: string): GatewayResponse {
+  const [status, message] = (protocol === "REST" ? REST : HTTP)[type];
+  // REST serialises with a space after the colon for its 5XX answers, as AWS prints them.
+  const body = protocol === "REST" && status >= 500 ? `{"message": "${message}"}` : JSON.stringify({ message });
+  const idHeader: readonly [string, string] = protocol === "REST" ? ["x-amzn-RequestId", requestId] : ["apigw-requestid", requestId];
+  const errorType: (readonly [string, string])[] = protocol === "REST" ? [["x-amzn-ErrorType", errorTypeOf(type)]] : [];
+  return { status, headers: [["content-type", "application/json"], idHeader, ...errorType], body };
+}
+
+function errorTypeOf(type: GatewayResponseType): string {
+  if (type === "MISSING_AUTHENTICATION_TOKEN") return "MissingAuthenticationTokenException";
+  if (type === "THROTTLED" || type === "QUOTA_EXCEEDED") return "TooManyRequestsException";
+  return "InternalServerErrorException";
+}

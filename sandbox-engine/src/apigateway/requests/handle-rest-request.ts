@@ -1,0 +1,62 @@
+/**
+ * A request to a REST API: `https://{api}.execute-api.{region}.amazonaws.com/{stage}/{path}`. The stage's
+ * deployment (never the undeployed resources) picks the resource and method; throttling applies; then the
+ * integration answers: MOCK from its integration response, AWS_PROXY from the function (payload 1.0).
+ * An unknown stage answers 403 {"message":"Forbidden"} (decision: what AWS answers for a stage that is not
+ * there; the gateway-response page has no type for it).
+ */
+import { executeApiArn, type ApiGatewayContext } from "../apigateway-context.ts";
+import type { RestApi } from "../apigateway-types.ts";
+import { admit } from "../throttling/throttle.ts";
+import { jsonResponse, type GatewayRequest } from "./gateway-request.ts";
+import { gatewayResponse } from "./gateway-responses.ts";
+import { callLambdaProxy, type Answered } from "./integration-answer.ts";
+import { lambdaFunctionOfUri, withStageVariables } from "./lambda-uri.ts";
+import { proxyEventV1 } from "./proxy-event-v1.ts";
+import { requestFacts, type RequestStart } from "./request-context.ts";
+import { routeRestRequest } from "./rest-routing.ts";
+import { pathSegments } from "./path-template.ts";
+
+export async function handleRestRequest(context: ApiGatewayContext, api: RestApi, request: GatewayRequest, start: RequestStart): Promise<Answered> {
+  const [stageName = "", ...segments] = pathSegments(request.url.pathname);
+  const stage = api.stages.get(decodeURIComponent(stageName));
+  const deployment = stage === undefined ? undefined : api.deployments.get(stage.deploymentId);
+  if (stage === undefined || deployment === undefined) {
+    start.record(stageName, "");
+    return { response: jsonResponse(403, { message: "Forbidden" }, [["x-amzn-RequestId", start.requestId], ["x-amzn-ErrorType", "ForbiddenException"]]), reason: `no stage ${stageName} in API ${api.name}` };
+  }
+  const route = routeRestRequest(deployment.resources, request.method, segments);
+  const seq = start.record(stage.stageName, route === undefined ? "" : `${route.method.httpMethod} ${route.resource.path}`);
+  if (route === undefined) {
+    return { response: gatewayResponse("REST", "MISSING_AUTHENTICATION_TOKEN", start.requestId), reason: `no deployed resource and method match ${request.method} /${segments.join("/")} in stage ${stage.stageName}` };
+  }
+  const throttling = stage.methodThrottling.get(`${route.resource.path}/${request.method}`) ?? stage.methodThrottling.get(`${route.resource.path}/${route.method.httpMethod}`) ?? stage.methodThrottling.get("*/*");
+  const verdict = admit(context, throttling === undefined ? undefined : { key: `${api.id}/${stage.stageName}${route.resource.path}/${route.method.httpMethod}`, limits: throttling });
+  if (!verdict.admitted) return { response: gatewayResponse("REST", "THROTTLED", start.requestId), reason: `throttled by ${verdict.limitedBy}` };
+  const integration = route.method.integration;
+  if (integration === undefined) return { response: gatewayResponse("REST", "API_CONFIGURATION_ERROR", start.requestId), reason: "the method has no integration" };
+  if (integration.type === "MOCK") {
+    const mock = integration.responses.get(integration.statusCode);
+    if (mock === undefined) {
+      return { response: gatewayResponse("REST", "API_CONFIGURATION_ERROR", start.requestId), reason: `Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${integration.statusCode}` };
+    }
+    return { response: { status: Number(integration.statusCode), headers: [["content-type", mock.contentType], ["x-amzn-RequestId", start.requestId]], body: mock.body } };
+  }
+  const functionArn = lambdaFunctionOfUri(withStageVariables(integration.functionUri, stage.variables)) ?? "";
+  const facts = requestFacts(context, api.id, start, request, stage, segments);
+  const event = proxyEventV1(request, facts, { resourcePath: route.resource.path, resourceId: route.resource.id, pathParameters: route.pathParameters });
+  return callLambdaProxy(
+    context,
+    "REST",
+    "1.0",
+    {
+      functionArn,
+      event,
+      sourceArn: executeApiArn(context, api.id, stage.stageName, request.method, route.resource.path),
+      timeoutMs: integration.timeoutMs,
+      label: `API ${api.name} (${api.id}) ${request.method} ${route.resource.path}`,
+      cause: seq,
+    },
+    start.requestId,
+  );
+}
