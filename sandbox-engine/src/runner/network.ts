@@ -31,7 +31,7 @@ function block(target: object, name: string, label: string, as: "value" | "gette
   if (!(name in target)) return;
   const blocked =
     name === "fetch"
-      ? function fetch(input: unknown, init?: unknown): Promise<Response> {
+      ? function fetch(input?: unknown, init?: unknown): Promise<Response> {
           const answered = answerSandboxFetch(input, init);
           if (answered === undefined) throw new Error(offlineMessage(label));
           return answered;
