@@ -16,7 +16,7 @@ function panelContent(run: RunState): Node[] {
     case "idle":
       return [paragraph("Press Run (or Ctrl+Enter in the editor) to run the tests.", "results-hint")];
     case "running":
-      return [paragraph("Running the tests…", "results-hint")];
+      return [paragraph(run.testsDone ? `Running the tests… ${run.testsDone} done` : "Running the tests…", "results-hint")];
     default:
       return [summary(run.results), ...(run.results.tests.length ? [testList(run.results)] : []), ...consoleBlock(run.results)];
   }
