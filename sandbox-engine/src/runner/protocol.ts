@@ -114,7 +114,7 @@ export type StopReason = (typeof stopReasons)[number];
 /** Frame -> page. */
 export const frameToPageSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("frame-ready") }),
-  z.strictObject({ type: z.literal("progress"), runId, update: runUpdateSchema }),
+  z.strictObject({ type: z.literal("progress"), runId, updates: z.array(runUpdateSchema) }),
   z.strictObject({ type: z.literal("result"), runId, results: runResultsSchema }),
   /** The frame ended the run and replaced its Worker; `detail` says what happened, in a learner's words. */
   z.strictObject({ type: z.literal("stopped"), runId, reason: z.enum(stopReasons), detail: text, elapsedMs: z.number() }),
@@ -138,7 +138,8 @@ export type ConnectMessage = z.infer<typeof connectMessageSchema>;
 /** Worker -> frame over the report port. */
 export const workerToFrameSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("ready") }),
-  z.strictObject({ type: z.literal("progress"), runId, update: runUpdateSchema }),
+  /** The harness's task updates since the last progress message, in order. */
+  z.strictObject({ type: z.literal("progress"), runId, updates: z.array(runUpdateSchema) }),
   z.strictObject({ type: z.literal("result"), runId, results: runResultsSchema }),
   /**
    * The last run changed what the next run would see (a built-in, a global, an engine export): this Worker must

@@ -21,7 +21,7 @@ interface ObjectRecord {
 export interface RealmGuard {
   /** What changed since the snapshot, in words ("Object.prototype.then was added"); empty when nothing did. */
   changes(limit?: number): string[];
-  /** How many objects the snapshot covers. */
+  /** How many objects the guard watches (frozen ones need no watching). */
   readonly size: number;
 }
 
@@ -29,8 +29,9 @@ export interface RealmGuard {
 export function guardRealm(roots: Record<string, unknown>): RealmGuard {
   // Read through captured functions: a run may replace Reflect.ownKeys or Object.is, but not these references.
   const { ownKeys, getOwnPropertyDescriptor, getPrototypeOf, isExtensible } = Reflect;
-  const is = Object.is;
+  const { is, isFrozen } = Object;
   const records = new Map<object, ObjectRecord>();
+  const frozen = new Set<object>();
   // Breadth first, and through properties before prototypes, so each object gets its familiar name
   // ("Object.prototype", not "modules.[[Prototype]]").
   const queue: [unknown, string][] = Object.entries(roots).map(([name, value]) => [value, name]);
@@ -38,11 +39,14 @@ export function guardRealm(roots: Record<string, unknown>): RealmGuard {
   for (let next = 0; next < queue.length || prototypes.length; next++) {
     if (next === queue.length) queue.push(...prototypes.splice(0));
     const [value, path] = queue[next]!;
-    if ((typeof value !== "object" && typeof value !== "function") || value === null || records.has(value)) continue;
+    if ((typeof value !== "object" && typeof value !== "function") || value === null || records.has(value) || frozen.has(value)) continue;
     const keys = ownKeys(value);
     const descriptors = keys.map((key) => getOwnPropertyDescriptor(value, key)!);
     const prototype = getPrototypeOf(value);
-    records.set(value, { path, prototype, extensible: isExtensible(value), keys, descriptors });
+    // A frozen object cannot change (no property can be added, removed, redefined or written), so only what its
+    // properties point to needs watching. With frozen built-ins this leaves the globals and the host's objects.
+    if (!isFrozen(value)) records.set(value, { path, prototype, extensible: isExtensible(value), keys, descriptors });
+    else frozen.add(value);
     keys.forEach((key, index) => {
       const descriptor = descriptors[index]!;
       const at = `${path}.${String(key)}`;

@@ -30,23 +30,34 @@ export interface TestTraces {
  * Sandboxes come one after the other, each one's events in the order it recorded them.
  */
 export function createTestTraces(engine: SandboxSource | undefined): TestTraces {
-  const sandboxes: TracedSandbox[] = [];
-  const stopWatching = engine?.onSandboxCreated?.((sandbox) => sandboxes.push(sandbox));
+  // Weakly held: a test's sandbox must stay collectable once the next test replaces it, as it is without the
+  // runner watching (holding every sandbox of a run made warm runs slower, in garbage collection).
+  let sandboxes: WeakRef<TracedSandbox>[] = [];
+  const stopWatching = engine?.onSandboxCreated?.((sandbox) => sandboxes.push(new WeakRef(sandbox)));
+  const alive = (): TracedSandbox[] => {
+    const found: TracedSandbox[] = [];
+    sandboxes = sandboxes.filter((ref) => {
+      const sandbox = ref.deref();
+      if (sandbox) found.push(sandbox);
+      return sandbox !== undefined;
+    });
+    return found;
+  };
   /** Per running test: how many events each sandbox had when it started (a sandbox made later starts at 0). */
-  const starts = new Map<string, Map<TracedSandbox, number>>();
+  const starts = new Map<string, WeakMap<TracedSandbox, number>>();
   const traces = new Map<string, Pick<RunTestResult, "trace" | "traceDropped">>();
 
   return {
     onUpdate([id, event]) {
       if (event.type === "test-start") {
-        starts.set(id, new Map(sandboxes.map((sandbox) => [sandbox, eventsOf(sandbox).length])));
+        starts.set(id, new WeakMap(alive().map((sandbox) => [sandbox, eventsOf(sandbox).length])));
       } else if (event.type === "test-end") {
         const started = starts.get(id);
         if (!started) return; // skipped without running: no trace
         starts.delete(id);
         const trace: TraceEvent[] = [];
         let dropped = 0;
-        for (const sandbox of sandboxes) {
+        for (const sandbox of alive()) {
           const events = eventsOf(sandbox);
           for (let index = started.get(sandbox) ?? 0; index < events.length; index++) {
             if (trace.length < TRACE_LIMIT_PER_TEST) trace.push(events[index]!);

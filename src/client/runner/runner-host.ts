@@ -97,7 +97,7 @@ export class RunnerHost {
     if (message.runId !== this.pending?.runId) return;
     if (message.type === "progress") {
       try {
-        this.pending.onProgress?.(message.update);
+        for (const update of message.updates) this.pending.onProgress?.(update);
       } catch (error) {
         console.error(error);
       }

@@ -1,14 +1,17 @@
 /// <reference lib="webworker" />
 // The Worker that runs a learner's code and the exercise's tests. It lives inside an opaque-origin iframe (see
-// sandbox-frame.ts), so it has no access to the site's storage or cookies; here it also loses the network, and
-// learner code loses the Worker's own message channel: the runner reports over a MessagePort that only this
-// module's closure holds.
+// sandbox-frame.ts), so it has no access to the site's storage or cookies. Here, before any learner code: the
+// built-ins are frozen (harden-realm.ts), the network is cut, and learner code loses the Worker's own message
+// channel: the runner reports over a MessagePort that only this module's closure holds. After each run a realm
+// guard checks that nothing the next run would see has changed; if something has, this Worker retires.
 import * as chai from "chai";
-import { defaultModules, guardRealm, lockDownNetwork, runExercise, sealGlobalChannel, type RunRequest } from "sandbox-engine/runner";
+import { defaultModules, guardRealm, lockDownNetwork, runExercise, sealGlobalChannel, type RunRequest, type RunUpdate } from "sandbox-engine/runner";
+import { hardenRealm } from "./harden-realm.ts";
 import { connectMessageSchema, frameToWorkerSchema, parseMessage, type FrameToWorker, type WorkerToFrame } from "sandbox-engine/runner/protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
+hardenRealm();
 lockDownNetwork(self);
 
 /** A trusted run made before the realm snapshot, so lazy set-up (vitest's matchers on chai) is already done. */
@@ -62,7 +65,9 @@ async function serve(port: MessagePort): Promise<void> {
     queue = queue.then(async () => {
       learnerRunWaiting = false;
       if (retired) return send({ type: "retired", runId });
-      const results = await runExercise(request, { onUpdate: (update) => send({ type: "progress", runId, update }) });
+      const progress = batchProgress((updates) => send({ type: "progress", runId, updates }));
+      const results = await runExercise(request, { onUpdate: progress.add });
+      progress.drop();
       send({ type: "result", runId, results });
       // After the result, so checking the realm never delays a verdict; the frame hears of it before the next run.
       afterRun();
@@ -74,4 +79,34 @@ async function serve(port: MessagePort): Promise<void> {
     if (parsed.ok) handle(parsed.message);
   };
   send({ type: "ready" });
+}
+
+/** How often a run's progress reaches the page: often enough to watch, rarely enough to cost a short run nothing. */
+const progressIntervalMs = 100;
+
+/**
+ * Collects task updates and sends them in batches, at most every `progressIntervalMs`. Each message crosses two
+ * hops and is checked at both; sent one by one they took the page's main thread (and, on a busy machine, the CPU)
+ * away from the run. A run shorter than the interval sends none: its result says it all.
+ */
+function batchProgress(flush: (updates: RunUpdate[]) => void) {
+  let pending: RunUpdate[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    add(update: RunUpdate) {
+      pending.push(update);
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        const updates = pending;
+        pending = [];
+        flush(updates);
+      }, progressIntervalMs);
+    },
+    /** The run is over: its result replaces whatever progress was still waiting. */
+    drop() {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = [];
+    },
+  };
 }
