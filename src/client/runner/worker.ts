@@ -6,12 +6,12 @@
 // guard checks that nothing the next run would see has changed; if something has, this Worker retires.
 import * as chai from "chai";
 import { defaultModules, guardRealm, lockDownNetwork, runExercise, sealGlobalChannel, type RunRequest, type RunUpdate } from "sandbox-engine/runner";
-import { hardenRealm } from "./harden-realm.ts";
+import { hardenBuiltIns, hardenHostObjects } from "./harden-realm.ts";
 import { connectMessageSchema, frameToWorkerSchema, parseMessage, type FrameToWorker, type WorkerToFrame } from "sandbox-engine/runner/protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-hardenRealm();
+hardenBuiltIns();
 lockDownNetwork(self);
 
 /** A trusted run made before the realm snapshot, so lazy set-up (vitest's matchers on chai) is already done. */
@@ -26,6 +26,7 @@ self.addEventListener(
     const port = event.ports[0];
     if (!parseMessage(connectMessageSchema, event.data).ok || !port) return;
     sealGlobalChannel(self);
+    hardenHostObjects(self);
     void serve(port);
   },
   { once: true },
