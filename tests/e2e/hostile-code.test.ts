@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
 import { launchChromium } from "../support/chromium.ts";
 import { exerciseOn } from "./exercise-page.ts";
+import { timedRun } from "./timed-run.ts";
 
 /**
  * Issue 16: code a curious learner pastes must never break the runner. Each snippet below is pasted after the
@@ -66,26 +67,6 @@ const snippets: Hostile[] = [
   },
 ];
 
-/** Clicks Run and times the verdict inside the page, as `npm run bench` does. */
-function timedRun(page: Page): Promise<{ ms: number; status: string }> {
-  return page.evaluate((id) => {
-    const root = document.querySelector(`[data-exercise="${id}"]`)!;
-    const panel = root.querySelector<HTMLElement>("[data-results]")!;
-    return new Promise<{ ms: number; status: string }>((resolve) => {
-      const startedAt = performance.now();
-      const observer = new MutationObserver(() => {
-        const status = panel.dataset.status ?? "";
-        if (["pass", "fail", "error"].includes(status)) {
-          observer.disconnect();
-          resolve({ ms: performance.now() - startedAt, status });
-        }
-      });
-      observer.observe(panel, { attributes: true, attributeFilter: ["data-status"] });
-      root.querySelector<HTMLButtonElement>('button[data-action="run"]')!.click();
-    });
-  }, exerciseId);
-}
-
 describe("learner code that attacks the runner, in Chromium", () => {
   let browser: Browser;
   let page: Page;
@@ -106,7 +87,7 @@ describe("learner code that attacks the runner, in Chromium", () => {
     it(`${hostile.name}: ends in a verdict within the limit + 1 s, and the next correct run passes`, async () => {
       const ex = exerciseOn(page, exerciseId);
       await ex.paste(hostile.code.startsWith(solution) ? hostile.code : `${starter}\n${hostile.code}\n`);
-      const run = await timedRun(page);
+      const run = await timedRun(page, exerciseId);
       const shown = (await ex.results.textContent()) ?? "";
       expect(run.status, shown).toBe(hostile.verdict);
       expect(run.ms).toBeLessThan(limitMs + 1000);
@@ -129,7 +110,7 @@ describe("learner code that attacks the runner, in Chromium", () => {
   it("an endless loop of microtasks is stopped at the time limit", async () => {
     const ex = exerciseOn(page, exerciseId);
     await ex.paste(`${starter}\nconst spin = (): Promise<void> => Promise.resolve().then(spin);\nvoid spin();\n`);
-    const run = await timedRun(page);
+    const run = await timedRun(page, exerciseId);
     expect(run.status).toBe("error");
     expect(run.ms).toBeLessThan(limitMs + 1000);
     await expect(ex.results.textContent()).resolves.toContain(`stopped after ${exercise.timeLimitSeconds} s`);

@@ -7,7 +7,7 @@ export type { RunRequest, RunResults, RunTestResult, ModuleMap, RunnerOptions } 
 export { TRACE_LIMIT_PER_TEST } from "./test-traces.ts";
 export type { RunUpdate, RunEvent, ExercismResults, ExercismTest, ExercismStatus } from "../harness/index.ts";
 export { channelMessage, lockDownNetwork, offlineMessage, sealGlobalChannel } from "./network.ts";
-export { guardRealm, type RealmGuard } from "./realm-guard.ts";
+export { guardRealm, moduleExports, type RealmGuard } from "./realm-guard.ts";
 export { runExerciseWith } from "./run-exercise.ts";
 export { defaultModules } from "./module-map.ts";
 

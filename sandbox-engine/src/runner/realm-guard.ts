@@ -99,3 +99,12 @@ export function guardRealm(roots: Record<string, unknown>): RealmGuard {
 function readable(path: string): string {
   return path.startsWith("globalThis.") ? path.slice("globalThis.".length) : path;
 }
+
+/**
+ * Module namespaces as plain objects of their current values, to guard what they export. Bundlers (esbuild in the
+ * Worker) and vite expose a namespace's exports as getters, which the guard does not call, so it would not reach
+ * the exported classes and their prototypes through the namespace itself.
+ */
+export function moduleExports(modules: Record<string, object>): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(Object.entries(modules).map(([id, namespace]) => [id, { ...namespace }]));
+}

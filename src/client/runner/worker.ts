@@ -5,7 +5,7 @@
 // channel: the runner reports over a MessagePort that only this module's closure holds. After each run a realm
 // guard checks that nothing the next run would see has changed; if something has, this Worker retires.
 import * as chai from "chai";
-import { defaultModules, guardRealm, lockDownNetwork, runExercise, sealGlobalChannel, type RunRequest, type RunUpdate } from "sandbox-engine/runner";
+import { defaultModules, guardRealm, lockDownNetwork, moduleExports, runExercise, sealGlobalChannel, type RunRequest, type RunUpdate } from "sandbox-engine/runner";
 import { hardenBuiltIns, hardenHostObjects } from "./harden-realm.ts";
 import { connectMessageSchema, frameToWorkerSchema, parseMessage, type FrameToWorker, type WorkerToFrame } from "sandbox-engine/runner/protocol";
 
@@ -38,7 +38,7 @@ async function serve(port: MessagePort): Promise<void> {
   const send: (message: WorkerToFrame) => void = MessagePort.prototype.postMessage.bind(port);
   await runExercise(primer);
   // Everything a run could change that the next run would see: built-ins, globals, the engine's exports, chai.
-  const realm = guardRealm({ globalThis: self, "sandbox-engine": defaultModules, chai });
+  const realm = guardRealm({ globalThis: self, ...moduleExports({ ...defaultModules, chai }) });
   let retired = false;
   /** One run at a time: runs share the engine's module state (the current sandbox), so they never interleave. */
   let queue: Promise<unknown> = Promise.resolve();
