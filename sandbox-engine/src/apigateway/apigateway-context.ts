@@ -3,7 +3,7 @@ import type { Clock } from "../clock/virtual-clock.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
-import type { AnyApi } from "./apigateway-types.ts";
+import type { AnyApi, ApiKey, UsagePlan } from "./apigateway-types.ts";
 import type { TokenBucket } from "./throttling/token-bucket.ts";
 
 export interface ApiGatewayContext {
@@ -17,6 +17,8 @@ export interface ApiGatewayContext {
   /** Request ids of calls to the APIs (a fork, so calling an API does not shift resource ids). */
   readonly requestIds: SeededRandom;
   readonly apis: Map<string, AnyApi>;
+  readonly apiKeys: Map<string, ApiKey>;
+  readonly usagePlans: Map<string, UsagePlan>;
   /** The account-level bucket, then one per stage/method or route, keyed by what it limits. */
   readonly accountBucket: TokenBucket;
   readonly buckets: Map<string, TokenBucket>;

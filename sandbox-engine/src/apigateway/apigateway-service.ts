@@ -21,6 +21,10 @@ import { putIntegrationResponse } from "./operations/put-integration-response.ts
 import { putMethod, type MethodSummary } from "./operations/put-method.ts";
 import { putMethodResponse } from "./operations/put-method-response.ts";
 import { updateStage } from "./operations/update-stage.ts";
+import { createApiKey, getApiKeys, type ApiKeySummary } from "./operations/usage-plans/create-api-key.ts";
+import { createUsagePlan, type UsagePlanSummary } from "./operations/usage-plans/create-usage-plan.ts";
+import { createUsagePlanKey } from "./operations/usage-plans/create-usage-plan-key.ts";
+import { getUsage } from "./operations/usage-plans/get-usage.ts";
 import { createApi, type HttpApiSummary } from "./operations/v2/create-api.ts";
 import { createHttpDeployment } from "./operations/v2/create-deployment.ts";
 import { createIntegration, type HttpIntegrationSummary } from "./operations/v2/create-integration.ts";
@@ -54,6 +58,11 @@ export interface ApiGatewayService {
   createStage(input: unknown): ApiGatewayOutcome<StageSummary>;
   getStage(input: unknown): ApiGatewayOutcome<StageSummary>;
   updateStage(input: unknown): ApiGatewayOutcome<StageSummary>;
+  createApiKey(input: unknown): ApiGatewayOutcome<ApiKeySummary>;
+  getApiKeys(input?: unknown): ApiGatewayOutcome<{ items: ApiKeySummary[] }>;
+  createUsagePlan(input: unknown): ApiGatewayOutcome<UsagePlanSummary>;
+  createUsagePlanKey(input: unknown): ApiGatewayOutcome<{ id: string; type: "API_KEY"; name: string; value: string }>;
+  getUsage(input: unknown): ApiGatewayOutcome<{ usagePlanId: string; startDate: string; endDate: string; items: Record<string, [number, number][]> }>;
   readonly v2: ApiGatewayV2Operations;
   /** Engine-internal (sb.http): is `url` one of this sandbox's execute-api URLs? */
   answers(url: URL): boolean;
@@ -80,6 +89,8 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     ids: deps.random.fork("apigateway"),
     requestIds: deps.random.fork("apigateway-requests"),
     apis: new Map(),
+    apiKeys: new Map(),
+    usagePlans: new Map(),
     accountBucket: createTokenBucket(ACCOUNT_RATE_LIMIT, ACCOUNT_BURST_LIMIT, deps.clock.now()),
     buckets: new Map(),
   };
@@ -96,6 +107,11 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     createStage: (input) => createStage(context, input),
     getStage: (input) => getStage(context, input),
     updateStage: (input) => updateStage(context, input),
+    createApiKey: (input) => createApiKey(context, input),
+    getApiKeys: (input) => getApiKeys(context, input),
+    createUsagePlan: (input) => createUsagePlan(context, input),
+    createUsagePlanKey: (input) => createUsagePlanKey(context, input),
+    getUsage: (input) => getUsage(context, input),
     v2: Object.freeze({
       createApi: (input: unknown) => createApi(context, input),
       getApis: () => getApis(context),

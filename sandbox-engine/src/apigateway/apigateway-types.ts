@@ -131,3 +131,27 @@ export interface HttpApi {
 }
 
 export type AnyApi = RestApi | HttpApi;
+
+/** An API key (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html). */
+export interface ApiKey {
+  readonly id: string;
+  readonly name: string;
+  readonly value: string;
+  readonly enabled: boolean;
+  readonly createdDate: number;
+}
+
+export type QuotaPeriod = "DAY" | "WEEK" | "MONTH";
+
+export interface UsagePlan {
+  readonly id: string;
+  readonly name: string;
+  /** "apiId/stage" of each API stage the plan covers. */
+  readonly apiStages: readonly { readonly apiId: string; readonly stage: string }[];
+  readonly throttle: ThrottleLimits | undefined;
+  readonly quota: { readonly limit: number; readonly offset: number; readonly period: QuotaPeriod } | undefined;
+  readonly keyIds: Set<string>;
+  readonly createdDate: number;
+  /** Requests counted against the quota: per key id, the times (epoch ms) of admitted requests. */
+  readonly usage: Map<string, number[]>;
+}

@@ -32,11 +32,8 @@ export function putMethod(context: ApiGatewayContext, input: unknown): ApiGatewa
     // Authorizers are not simulated yet: refuse rather than let every caller through.
     return badRequest(`authorizationType ${authorizationType} is not simulated yet; use NONE`);
   }
-  if (params.apiKeyRequired === true) {
-    // Usage plans and API keys are not simulated yet: a required key could never be given.
-    return badRequest("apiKeyRequired is not simulated yet (no usage plans or API keys); leave it false");
-  }
   if (resource.value.methods.has(httpMethod)) return conflict("Method already exists for this resource");
-  resource.value.methods.set(httpMethod, { httpMethod, authorizationType, apiKeyRequired: false, methodResponses: new Set() });
-  return ok({ httpMethod, authorizationType, apiKeyRequired: false });
+  const apiKeyRequired = params.apiKeyRequired === true;
+  resource.value.methods.set(httpMethod, { httpMethod, authorizationType, apiKeyRequired, methodResponses: new Set() });
+  return ok({ httpMethod, authorizationType, apiKeyRequired });
 }

@@ -4,6 +4,7 @@
  * item 25). REST and HTTP APIs word them differently. What each relies on:
  * - REST unknown resource or method: 403 {"message":"Missing Authentication Token"} (MISSING_AUTHENTICATION_TOKEN).
  * - HTTP API no route: 404 {"message":"Not Found"} (http-api-develop-routes.html).
+ * - REST method that requires an API key, none or a wrong one: 403 {"message":"Forbidden"} (INVALID_API_KEY).
  * - Throttled: 429 {"message":"Too Many Requests"}; quota: 429 {"message":"Limit Exceeded"}.
  * - REST integration failures (missing Lambda permission, function error, malformed proxy response): the
  *   knowledge-center pages show 500 {"message": "Internal server error"} for "Invalid permissions on Lambda
@@ -21,6 +22,7 @@ import type { GatewayResponse } from "./gateway-request.ts";
 
 export type GatewayResponseType =
   | "MISSING_AUTHENTICATION_TOKEN"
+  | "INVALID_API_KEY"
   | "RESOURCE_NOT_FOUND"
   | "THROTTLED"
   | "QUOTA_EXCEEDED"
@@ -32,6 +34,7 @@ export type ApiProtocol = "REST" | "HTTP";
 
 const REST: Record<GatewayResponseType, readonly [number, string]> = {
   MISSING_AUTHENTICATION_TOKEN: [403, "Missing Authentication Token"],
+  INVALID_API_KEY: [403, "Forbidden"],
   RESOURCE_NOT_FOUND: [404, "Not Found"],
   THROTTLED: [429, "Too Many Requests"],
   QUOTA_EXCEEDED: [429, "Limit Exceeded"],
@@ -42,6 +45,7 @@ const REST: Record<GatewayResponseType, readonly [number, string]> = {
 
 const HTTP: Record<GatewayResponseType, readonly [number, string]> = {
   MISSING_AUTHENTICATION_TOKEN: [404, "Not Found"],
+  INVALID_API_KEY: [403, "Forbidden"],
   RESOURCE_NOT_FOUND: [404, "Not Found"],
   THROTTLED: [429, "Too Many Requests"],
   QUOTA_EXCEEDED: [429, "Limit Exceeded"],
@@ -62,5 +66,6 @@ export function gatewayResponse(protocol: ApiProtocol, type: GatewayResponseType
 function errorTypeOf(type: GatewayResponseType): string {
   if (type === "MISSING_AUTHENTICATION_TOKEN") return "MissingAuthenticationTokenException";
   if (type === "THROTTLED" || type === "QUOTA_EXCEEDED") return "TooManyRequestsException";
+  if (type === "INVALID_API_KEY") return "ForbiddenException";
   return "InternalServerErrorException";
 }

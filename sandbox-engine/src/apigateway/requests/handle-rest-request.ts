@@ -8,7 +8,8 @@
 import { executeApiArn, type ApiGatewayContext } from "../apigateway-context.ts";
 import type { RestApi } from "../apigateway-types.ts";
 import { admit } from "../throttling/throttle.ts";
-import { jsonResponse, type GatewayRequest } from "./gateway-request.ts";
+import { checkApiKey } from "../throttling/api-key-check.ts";
+import { headerValue, jsonResponse, type GatewayRequest } from "./gateway-request.ts";
 import { gatewayResponse } from "./gateway-responses.ts";
 import { callLambdaProxy, type Answered } from "./integration-answer.ts";
 import { lambdaFunctionOfUri, withStageVariables } from "./lambda-uri.ts";
@@ -30,6 +31,15 @@ export async function handleRestRequest(context: ApiGatewayContext, api: RestApi
   if (route === undefined) {
     return { response: gatewayResponse("REST", "MISSING_AUTHENTICATION_TOKEN", start.requestId), reason: `no deployed resource and method match ${request.method} /${segments.join("/")} in stage ${stage.stageName}` };
   }
+  let apiKey: { readonly id: string; readonly value: string } | undefined;
+  if (route.method.apiKeyRequired) {
+    const given = headerValue(request, "x-api-key");
+    const key = checkApiKey(context, api.id, stage.stageName, given);
+    if (key.kind === "forbidden") return { response: gatewayResponse("REST", "INVALID_API_KEY", start.requestId), reason: key.reason };
+    if (key.kind === "throttled") return { response: gatewayResponse("REST", "THROTTLED", start.requestId), reason: key.reason };
+    if (key.kind === "quota-exceeded") return { response: gatewayResponse("REST", "QUOTA_EXCEEDED", start.requestId), reason: key.reason };
+    apiKey = { id: key.keyId, value: given ?? "" };
+  }
   const throttling = stage.methodThrottling.get(`${route.resource.path}/${request.method}`) ?? stage.methodThrottling.get(`${route.resource.path}/${route.method.httpMethod}`) ?? stage.methodThrottling.get("*/*");
   const verdict = admit(context, throttling === undefined ? undefined : { key: `${api.id}/${stage.stageName}${route.resource.path}/${route.method.httpMethod}`, limits: throttling });
   if (!verdict.admitted) return { response: gatewayResponse("REST", "THROTTLED", start.requestId), reason: `throttled by ${verdict.limitedBy}` };
@@ -43,7 +53,7 @@ export async function handleRestRequest(context: ApiGatewayContext, api: RestApi
     return { response: { status: Number(integration.statusCode), headers: [["content-type", mock.contentType], ["x-amzn-RequestId", start.requestId]], body: mock.body } };
   }
   const functionArn = lambdaFunctionOfUri(withStageVariables(integration.functionUri, stage.variables)) ?? "";
-  const facts = requestFacts(context, api.id, start, request, stage, segments);
+  const facts = { ...requestFacts(context, api.id, start, request, stage, segments), apiKey };
   const event = proxyEventV1(request, facts, { resourcePath: route.resource.path, resourceId: route.resource.id, pathParameters: route.pathParameters });
   return callLambdaProxy(
     context,

@@ -56,8 +56,8 @@ export function proxyEventV1(request: GatewayRequest, facts: RequestFacts, targe
       identity: {
         accessKey: null,
         accountId: null,
-        apiKey: null,
-        apiKeyId: null,
+        apiKey: facts.apiKey?.value ?? null,
+        apiKeyId: facts.apiKey?.id ?? null,
         caller: null,
         clientCert: null,
         cognitoAuthenticationProvider: null,

@@ -15,6 +15,8 @@ export interface RequestFacts {
   /** Path below the stage ("/orders/42"). */
   readonly path: string;
   readonly stageVariables: Readonly<Record<string, string>>;
+  /** The API key the caller gave, when the method required one (requestContext.identity.apiKey / apiKeyId). */
+  readonly apiKey?: { readonly id: string; readonly value: string } | undefined;
 }
 
 /** The ids of a request, made before routing, and how to record it. */
