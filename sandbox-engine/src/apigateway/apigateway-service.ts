@@ -10,6 +10,7 @@ import type { Trace } from "../trace/trace.ts";
 import type { ApiGatewayContext } from "./apigateway-context.ts";
 import type { ApiGatewayOutcome } from "./apigateway-faults.ts";
 import { ACCOUNT_BURST_LIMIT, ACCOUNT_RATE_LIMIT } from "./apigateway-limits.ts";
+import { createAuthorizer, type AuthorizerSummary } from "./operations/create-authorizer.ts";
 import { createDeployment, type DeploymentSummary } from "./operations/create-deployment.ts";
 import { createResource, type ResourceSummary } from "./operations/create-resource.ts";
 import { createRestApi, type RestApiSummary } from "./operations/create-rest-api.ts";
@@ -63,6 +64,7 @@ export interface ApiGatewayService {
   createUsagePlan(input: unknown): ApiGatewayOutcome<UsagePlanSummary>;
   createUsagePlanKey(input: unknown): ApiGatewayOutcome<{ id: string; type: "API_KEY"; name: string; value: string }>;
   getUsage(input: unknown): ApiGatewayOutcome<{ usagePlanId: string; startDate: string; endDate: string; items: Record<string, [number, number][]> }>;
+  createAuthorizer(input: unknown): ApiGatewayOutcome<AuthorizerSummary>;
   readonly v2: ApiGatewayV2Operations;
   /** Engine-internal (sb.http): is `url` one of this sandbox's execute-api URLs? */
   answers(url: URL): boolean;
@@ -112,6 +114,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     createUsagePlan: (input) => createUsagePlan(context, input),
     createUsagePlanKey: (input) => createUsagePlanKey(context, input),
     getUsage: (input) => getUsage(context, input),
+    createAuthorizer: (input) => createAuthorizer(context, input),
     v2: Object.freeze({
       createApi: (input: unknown) => createApi(context, input),
       getApis: () => getApis(context),

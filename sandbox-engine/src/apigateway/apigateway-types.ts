@@ -23,6 +23,8 @@ export interface RestMethod {
   readonly httpMethod: string;
   readonly authorizationType: string;
   readonly apiKeyRequired: boolean;
+  /** With authorizationType CUSTOM: the Lambda authorizer. */
+  readonly authorizerId: string | undefined;
   integration?: RestIntegration;
   /** Status codes declared with PutMethodResponse. */
   readonly methodResponses: Set<string>;
@@ -58,6 +60,7 @@ export interface RestDeployment {
   readonly description: string | undefined;
   /** The resources as they were when deployed. */
   readonly resources: readonly FrozenResource[];
+  readonly authorizers: ReadonlyMap<string, RestAuthorizer>;
 }
 
 export interface FrozenResource {
@@ -78,6 +81,30 @@ export interface RestApi {
   readonly resources: Map<string, RestResource>;
   readonly deployments: Map<string, RestDeployment>;
   readonly stages: Map<string, RestStage>;
+  readonly authorizers: Map<string, RestAuthorizer>;
+}
+
+/**
+ * A Lambda authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html):
+ * TOKEN (one header) or REQUEST (headers, query strings, stage variables named by identitySource).
+ */
+export interface RestAuthorizer {
+  readonly id: string;
+  readonly name: string;
+  readonly type: "TOKEN" | "REQUEST";
+  readonly functionUri: string;
+  /** e.g. ["method.request.header.Authorization"]. */
+  readonly identitySources: readonly string[];
+  readonly ttlSeconds: number;
+  /** Cached policies by identity (authorizer id + identity source values), until `expiresAt`. */
+  readonly cache: Map<string, { readonly expiresAt: number; readonly output: AuthorizerOutput }>;
+}
+
+export interface AuthorizerOutput {
+  readonly principalId: string;
+  readonly policyDocument: unknown;
+  readonly context: Readonly<Record<string, string | number | boolean>>;
+  readonly usageIdentifierKey?: string | undefined;
 }
 
 export type PayloadFormatVersion = "1.0" | "2.0";

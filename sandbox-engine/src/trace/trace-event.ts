@@ -133,6 +133,8 @@ export interface ApiGatewayTraceDetails {
   deploy: { readonly deploymentId: string; readonly stage: string | null };
   /** A call to the API (route: "GET /orders/{id}" or "$default"; empty when nothing matched). */
   request: { readonly requestId: string; readonly method: string; readonly path: string; readonly stage: string; readonly route: string };
+  /** A Lambda authorizer's verdict (cause: the request): allow, or the gateway response it led to; cached: from its TTL cache. */
+  authorize: { readonly authorizer: string; readonly result: string; readonly cached: boolean };
   /** The answer (cause: the request); reason: why API Gateway answered instead of the backend, if it did. */
   response: { readonly requestId: string; readonly status: number; readonly latencyMs: number; readonly reason: string | null };
 }

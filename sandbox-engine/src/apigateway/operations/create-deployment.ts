@@ -47,6 +47,8 @@ export function createDeployment(context: ApiGatewayContext, input: unknown): Ap
       parentId: resource.parentId,
       methods: new Map([...resource.methods].map(([verb, method]) => [verb, { ...method, ...frozenIntegration(method.integration) }])),
     })),
+    // The cache is shared with the live authorizer (its TTL is what limits it); the settings are frozen.
+    authorizers: new Map([...api.value.authorizers].map(([id, authorizer]) => [id, { ...authorizer }])),
   };
   api.value.deployments.set(deployment.id, deployment);
   if (typeof stageName === "string") {

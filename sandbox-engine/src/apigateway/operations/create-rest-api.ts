@@ -43,6 +43,7 @@ export function createRestApi(context: ApiGatewayContext, input: unknown): ApiGa
     resources: new Map([[rootResourceId, { id: rootResourceId, parentId: undefined, pathPart: "", path: "/", methods: new Map() }]]),
     deployments: new Map(),
     stages: new Map(),
+    authorizers: new Map(),
   };
   context.apis.set(id, api);
   context.trace.record("apigateway", "create-api", id, { name: api.name, protocol: "REST" });

@@ -12,6 +12,7 @@ export interface MethodSummary {
   httpMethod: string;
   authorizationType: string;
   apiKeyRequired: boolean;
+  authorizerId?: string;
 }
 
 export function putMethod(context: ApiGatewayContext, input: unknown): ApiGatewayOutcome<MethodSummary> {
@@ -28,12 +29,16 @@ export function putMethod(context: ApiGatewayContext, input: unknown): ApiGatewa
   if (typeof authorizationType !== "string" || !AUTHORIZATION_TYPES.includes(authorizationType)) {
     return badRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS");
   }
-  if (authorizationType !== "NONE") {
-    // Authorizers are not simulated yet: refuse rather than let every caller through.
-    return badRequest(`authorizationType ${authorizationType} is not simulated yet; use NONE`);
+  if (authorizationType === "AWS_IAM" || authorizationType === "COGNITO_USER_POOLS") {
+    // Not simulated yet: refuse rather than let every caller through.
+    return badRequest(`authorizationType ${authorizationType} is not simulated yet; use NONE or CUSTOM (a Lambda authorizer)`);
+  }
+  const authorizerId = authorizationType === "CUSTOM" && typeof params.authorizerId === "string" ? params.authorizerId : undefined;
+  if (authorizationType === "CUSTOM" && (authorizerId === undefined || !api.value.authorizers.has(authorizerId))) {
+    return badRequest("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
   }
   if (resource.value.methods.has(httpMethod)) return conflict("Method already exists for this resource");
   const apiKeyRequired = params.apiKeyRequired === true;
-  resource.value.methods.set(httpMethod, { httpMethod, authorizationType, apiKeyRequired, methodResponses: new Set() });
-  return ok({ httpMethod, authorizationType, apiKeyRequired });
+  resource.value.methods.set(httpMethod, { httpMethod, authorizationType, apiKeyRequired, authorizerId, methodResponses: new Set() });
+  return ok({ httpMethod, authorizationType, apiKeyRequired, ...(authorizerId === undefined ? {} : { authorizerId }) });
 }

@@ -5,6 +5,12 @@
  * - REST unknown resource or method: 403 {"message":"Missing Authentication Token"} (MISSING_AUTHENTICATION_TOKEN).
  * - HTTP API no route: 404 {"message":"Not Found"} (http-api-develop-routes.html).
  * - REST method that requires an API key, none or a wrong one: 403 {"message":"Forbidden"} (INVALID_API_KEY).
+ * - Lambda authorizers (https://repost.aws/knowledge-center/api-gateway-403-error-lambda-authorizer): no identity or
+ *   the authorizer failing with "Unauthorized": 401 {"message":"Unauthorized"}; a policy that denies explicitly: 403
+ *   {"message":"User is not authorized to access this resource with an explicit deny"}; one that does not allow:
+ *   403 {"message":"User is not authorized to access this resource"}; an authorizer that fails otherwise or answers
+ *   nonsense: 500 {"message": null} (AUTHORIZER_FAILURE / AUTHORIZER_CONFIGURATION_ERROR; the null message is
+ *   what callers report, UNVERIFIED in the docs).
  * - Throttled: 429 {"message":"Too Many Requests"}; quota: 429 {"message":"Limit Exceeded"}.
  * - REST integration failures (missing Lambda permission, function error, malformed proxy response): the
  *   knowledge-center pages show 500 {"message": "Internal server error"} for "Invalid permissions on Lambda
@@ -23,6 +29,10 @@ import type { GatewayResponse } from "./gateway-request.ts";
 export type GatewayResponseType =
   | "MISSING_AUTHENTICATION_TOKEN"
   | "INVALID_API_KEY"
+  | "UNAUTHORIZED"
+  | "ACCESS_DENIED"
+  | "EXPLICIT_DENY"
+  | "AUTHORIZER_FAILURE"
   | "RESOURCE_NOT_FOUND"
   | "THROTTLED"
   | "QUOTA_EXCEEDED"
@@ -35,6 +45,10 @@ export type ApiProtocol = "REST" | "HTTP";
 const REST: Record<GatewayResponseType, readonly [number, string]> = {
   MISSING_AUTHENTICATION_TOKEN: [403, "Missing Authentication Token"],
   INVALID_API_KEY: [403, "Forbidden"],
+  UNAUTHORIZED: [401, "Unauthorized"],
+  ACCESS_DENIED: [403, "User is not authorized to access this resource"],
+  EXPLICIT_DENY: [403, "User is not authorized to access this resource with an explicit deny"],
+  AUTHORIZER_FAILURE: [500, ""],
   RESOURCE_NOT_FOUND: [404, "Not Found"],
   THROTTLED: [429, "Too Many Requests"],
   QUOTA_EXCEEDED: [429, "Limit Exceeded"],
@@ -46,6 +60,10 @@ const REST: Record<GatewayResponseType, readonly [number, string]> = {
 const HTTP: Record<GatewayResponseType, readonly [number, string]> = {
   MISSING_AUTHENTICATION_TOKEN: [404, "Not Found"],
   INVALID_API_KEY: [403, "Forbidden"],
+  UNAUTHORIZED: [401, "Unauthorized"],
+  ACCESS_DENIED: [403, "Forbidden"],
+  EXPLICIT_DENY: [403, "Forbidden"],
+  AUTHORIZER_FAILURE: [500, "Internal Server Error"],
   RESOURCE_NOT_FOUND: [404, "Not Found"],
   THROTTLED: [429, "Too Many Requests"],
   QUOTA_EXCEEDED: [429, "Limit Exceeded"],
@@ -57,7 +75,8 @@ const HTTP: Record<GatewayResponseType, readonly [number, string]> = {
 export function gatewayResponse(protocol: ApiProtocol, type: GatewayResponseType, requestId: string): GatewayResponse {
   const [status, message] = (protocol === "REST" ? REST : HTTP)[type];
   // REST serialises with a space after the colon for its 5XX answers, as AWS prints them.
-  const body = protocol === "REST" && status >= 500 ? `{"message": "${message}"}` : JSON.stringify({ message });
+  const body =
+    protocol === "REST" && type === "AUTHORIZER_FAILURE" ? '{"message": null}' : protocol === "REST" && status >= 500 ? `{"message": "${message}"}` : JSON.stringify({ message });
   const idHeader: readonly [string, string] = protocol === "REST" ? ["x-amzn-RequestId", requestId] : ["apigw-requestid", requestId];
   const errorType: (readonly [string, string])[] = protocol === "REST" ? [["x-amzn-ErrorType", errorTypeOf(type)]] : [];
   return { status, headers: [["content-type", "application/json"], idHeader, ...errorType], body };
@@ -67,5 +86,8 @@ function errorTypeOf(type: GatewayResponseType): string {
   if (type === "MISSING_AUTHENTICATION_TOKEN") return "MissingAuthenticationTokenException";
   if (type === "THROTTLED" || type === "QUOTA_EXCEEDED") return "TooManyRequestsException";
   if (type === "INVALID_API_KEY") return "ForbiddenException";
+  if (type === "ACCESS_DENIED" || type === "EXPLICIT_DENY") return "AccessDeniedException";
+  if (type === "UNAUTHORIZED") return "UnauthorizedException";
+  if (type === "AUTHORIZER_FAILURE") return "AuthorizerConfigurationException";
   return "InternalServerErrorException";
 }

@@ -9,6 +9,7 @@ import { executeApiArn, type ApiGatewayContext } from "../apigateway-context.ts"
 import type { RestApi } from "../apigateway-types.ts";
 import { admit } from "../throttling/throttle.ts";
 import { checkApiKey } from "../throttling/api-key-check.ts";
+import { authorize } from "./lambda-authorizer.ts";
 import { headerValue, jsonResponse, type GatewayRequest } from "./gateway-request.ts";
 import { gatewayResponse } from "./gateway-responses.ts";
 import { callLambdaProxy, type Answered } from "./integration-answer.ts";
@@ -30,6 +31,23 @@ export async function handleRestRequest(context: ApiGatewayContext, api: RestApi
   const seq = start.record(stage.stageName, route === undefined ? "" : `${route.method.httpMethod} ${route.resource.path}`);
   if (route === undefined) {
     return { response: gatewayResponse("REST", "MISSING_AUTHENTICATION_TOKEN", start.requestId), reason: `no deployed resource and method match ${request.method} /${segments.join("/")} in stage ${stage.stageName}` };
+  }
+  const baseFacts = requestFacts(context, api.id, start, request, stage, segments);
+  const v1Target = { resourcePath: route.resource.path, resourceId: route.resource.id, pathParameters: route.pathParameters };
+  let authorizerContext: Record<string, string | number | boolean> | undefined;
+  const authorizer = route.method.authorizerId === undefined ? undefined : deployment.authorizers.get(route.method.authorizerId);
+  if (authorizer !== undefined) {
+    const verdict = await authorize(context, request, {
+      authorizer,
+      apiId: api.id,
+      methodArn: executeApiArn(context, api.id, stage.stageName, request.method, `/${segments.join("/")}`),
+      stageVariables: stage.variables,
+      requestEvent: () => proxyEventV1(request, baseFacts, v1Target),
+      cause: seq,
+    });
+    context.trace.record("apigateway", "authorize", api.id, { authorizer: authorizer.name, result: verdict.kind === "allow" ? "allow" : verdict.response, cached: verdict.kind === "allow" && verdict.cached }, seq);
+    if (verdict.kind === "refuse") return { response: gatewayResponse("REST", verdict.response, start.requestId), reason: verdict.reason };
+    authorizerContext = { ...verdict.output.context, principalId: verdict.output.principalId, integrationLatency: 0 };
   }
   let apiKey: { readonly id: string; readonly value: string } | undefined;
   if (route.method.apiKeyRequired) {
@@ -53,8 +71,7 @@ export async function handleRestRequest(context: ApiGatewayContext, api: RestApi
     return { response: { status: Number(integration.statusCode), headers: [["content-type", mock.contentType], ["x-amzn-RequestId", start.requestId]], body: mock.body } };
   }
   const functionArn = lambdaFunctionOfUri(withStageVariables(integration.functionUri, stage.variables)) ?? "";
-  const facts = { ...requestFacts(context, api.id, start, request, stage, segments), apiKey };
-  const event = proxyEventV1(request, facts, { resourcePath: route.resource.path, resourceId: route.resource.id, pathParameters: route.pathParameters });
+  const event = proxyEventV1(request, { ...baseFacts, apiKey, authorizer: authorizerContext }, v1Target);
   return callLambdaProxy(
     context,
     "REST",

@@ -49,6 +49,7 @@ export function proxyEventV1(request: GatewayRequest, facts: RequestFacts, targe
       accountId: facts.accountId,
       apiId: facts.apiId,
       ...(target.routeKey === undefined ? {} : { routeKey: target.routeKey }),
+      ...(facts.authorizer === undefined ? {} : { authorizer: { ...facts.authorizer } }),
       domainName: facts.domainName,
       domainPrefix: domainPrefixOf(facts.domainName),
       extendedRequestId: facts.extendedRequestId,

@@ -17,6 +17,8 @@ export interface RequestFacts {
   readonly stageVariables: Readonly<Record<string, string>>;
   /** The API key the caller gave, when the method required one (requestContext.identity.apiKey / apiKeyId). */
   readonly apiKey?: { readonly id: string; readonly value: string } | undefined;
+  /** What a Lambda authorizer allowed: requestContext.authorizer (principalId and its context). */
+  readonly authorizer?: Readonly<Record<string, string | number | boolean>> | undefined;
 }
 
 /** The ids of a request, made before routing, and how to record it. */
