@@ -19,3 +19,7 @@ export const HTTP_MAX_TIMEOUT_MS = 30_000;
 export const MAX_STAGES_PER_API = 10;
 export const MAX_STAGE_VARIABLE_NAME = 64;
 export const MAX_STAGE_VARIABLE_VALUE = 512;
+
+/** Stage cache TTL: default 300 s, at most 3,600 s (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html). */
+export const DEFAULT_CACHE_TTL_SECONDS = 300;
+export const MAX_CACHE_TTL_SECONDS = 3600;

@@ -15,6 +15,7 @@ import { createDeployment, type DeploymentSummary } from "./operations/create-de
 import { createResource, type ResourceSummary } from "./operations/create-resource.ts";
 import { createRestApi, type RestApiSummary } from "./operations/create-rest-api.ts";
 import { createStage, getStage, type StageSummary } from "./operations/create-stage.ts";
+import { flushStageCache } from "./operations/flush-stage-cache.ts";
 import { getResources } from "./operations/get-resources.ts";
 import { getRestApis } from "./operations/get-rest-apis.ts";
 import { putIntegration, type IntegrationSummary } from "./operations/put-integration.ts";
@@ -65,6 +66,7 @@ export interface ApiGatewayService {
   createUsagePlanKey(input: unknown): ApiGatewayOutcome<{ id: string; type: "API_KEY"; name: string; value: string }>;
   getUsage(input: unknown): ApiGatewayOutcome<{ usagePlanId: string; startDate: string; endDate: string; items: Record<string, [number, number][]> }>;
   createAuthorizer(input: unknown): ApiGatewayOutcome<AuthorizerSummary>;
+  flushStageCache(input: unknown): ApiGatewayOutcome<Record<string, never>>;
   readonly v2: ApiGatewayV2Operations;
   /** Engine-internal (sb.http): is `url` one of this sandbox's execute-api URLs? */
   answers(url: URL): boolean;
@@ -115,6 +117,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     createUsagePlanKey: (input) => createUsagePlanKey(context, input),
     getUsage: (input) => getUsage(context, input),
     createAuthorizer: (input) => createAuthorizer(context, input),
+    flushStageCache: (input) => flushStageCache(context, input),
     v2: Object.freeze({
       createApi: (input: unknown) => createApi(context, input),
       getApis: () => getApis(context),

@@ -4,15 +4,16 @@
  * deployed changes take effect ("You must deploy an API for changes to take effect",
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-deploy-api.html).
  */
+import type { GatewayResponse } from "./requests/gateway-request.ts";
 
 export type RestIntegration =
   /** Lambda proxy: `functionUri` is the function ARN (may hold `${stageVariables.x}`). */
-  | { readonly type: "AWS_PROXY"; readonly functionUri: string; readonly timeoutMs: number }
+  | { readonly type: "AWS_PROXY"; readonly functionUri: string; readonly timeoutMs: number; readonly cacheKeyParameters: readonly string[] }
   /**
    * No backend: the request template's `statusCode` picks an integration response, whose response
    * template is the body. Templates are used as literal text (no VTL evaluation is simulated).
    */
-  | { readonly type: "MOCK"; readonly statusCode: string; readonly responses: Map<string, MockResponse> };
+  | { readonly type: "MOCK"; readonly statusCode: string; readonly responses: Map<string, MockResponse>; readonly cacheKeyParameters: readonly string[] };
 
 export interface MockResponse {
   readonly contentType: string;
@@ -51,7 +52,19 @@ export interface RestStage {
   variables: Record<string, string>;
   /** Method throttling by "resourcePath/METHOD" ("*\/*" for every method). */
   readonly methodThrottling: Map<string, ThrottleLimits>;
+  /** The stage cache (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html). */
+  cacheClusterEnabled: boolean;
+  /** Method caching by "resourcePath/METHOD" ("*\/*" for every method); without an entry: GET methods, 300 s. */
+  readonly methodCaching: Map<string, MethodCaching>;
+  /** Cached responses by cache key, until `expiresAt`. */
+  readonly cache: Map<string, { readonly expiresAt: number; readonly response: GatewayResponse }>;
   readonly createdDate: number;
+}
+
+export interface MethodCaching {
+  readonly enabled: boolean;
+  readonly ttlSeconds: number;
+  readonly requireAuthorizationForCacheControl: boolean;
 }
 
 export interface RestDeployment {

@@ -135,6 +135,8 @@ export interface ApiGatewayTraceDetails {
   request: { readonly requestId: string; readonly method: string; readonly path: string; readonly stage: string; readonly route: string };
   /** A Lambda authorizer's verdict (cause: the request): allow, or the gateway response it led to; cached: from its TTL cache. */
   authorize: { readonly authorizer: string; readonly result: string; readonly cached: boolean };
+  /** The REST stage cache for a cacheable request (cause: the request): hit (the integration is not called), miss, or refresh (Cache-Control: max-age=0). */
+  cache: { readonly requestId: string; readonly result: string };
   /** The answer (cause: the request); reason: why API Gateway answered instead of the backend, if it did. */
   response: { readonly requestId: string; readonly status: number; readonly latencyMs: number; readonly reason: string | null };
 }

@@ -10,6 +10,7 @@ import { badRequest, limitExceeded, type ApiGatewayOutcome } from "../apigateway
 import { MAX_STAGES_PER_API } from "../apigateway-limits.ts";
 import type { RestApi, RestDeployment, RestIntegration } from "../apigateway-types.ts";
 import { findRestApi } from "./rest-lookup.ts";
+import { newRestStage } from "./create-stage.ts";
 import { checkStageVariables } from "./stage-variables.ts";
 
 export interface DeploymentSummary {
@@ -54,10 +55,11 @@ export function createDeployment(context: ApiGatewayContext, input: unknown): Ap
   if (typeof stageName === "string") {
     const stage = api.value.stages.get(stageName);
     if (stage === undefined) {
-      api.value.stages.set(stageName, { stageName, deploymentId: deployment.id, variables: variables.value, methodThrottling: new Map(), createdDate: context.clock.now() });
+      api.value.stages.set(stageName, newRestStage(context, stageName, deployment.id, variables.value, params.cacheClusterEnabled === true));
     } else {
       stage.deploymentId = deployment.id;
       stage.variables = { ...stage.variables, ...variables.value };
+      stage.cache.clear(); // a new deployment does not answer from the old one's responses
     }
   }
   context.trace.record("apigateway", "deploy", api.value.id, { deploymentId: deployment.id, stage: typeof stageName === "string" ? stageName : null });

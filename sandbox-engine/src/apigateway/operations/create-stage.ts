@@ -12,7 +12,8 @@ export interface StageSummary {
   stageName: string;
   deploymentId: string;
   variables?: Record<string, string>;
-  methodSettings: Record<string, { throttlingRateLimit: number; throttlingBurstLimit: number }>;
+  cacheClusterEnabled: boolean;
+  methodSettings: Record<string, { throttlingRateLimit?: number; throttlingBurstLimit?: number; cachingEnabled?: boolean; cacheTtlInSeconds?: number }>;
   createdDate: Date;
 }
 
@@ -21,11 +22,14 @@ export function summarizeStage(stage: RestStage): StageSummary {
     stageName: stage.stageName,
     deploymentId: stage.deploymentId,
     ...(Object.keys(stage.variables).length === 0 ? {} : { variables: { ...stage.variables } }),
-    methodSettings: Object.fromEntries(
-      [...stage.methodThrottling].map(([key, limits]) => [key, { throttlingRateLimit: limits.rateLimit, throttlingBurstLimit: limits.burstLimit }]),
-    ),
+    cacheClusterEnabled: stage.cacheClusterEnabled,
+    methodSettings: methodSettingsOf(stage),
     createdDate: new Date(stage.createdDate),
   };
+}
+
+export function newRestStage(context: ApiGatewayContext, stageName: string, deploymentId: string, variables: Record<string, string>, cacheClusterEnabled: boolean): RestStage {
+  return { stageName, deploymentId, variables, methodThrottling: new Map(), cacheClusterEnabled, methodCaching: new Map(), cache: new Map(), createdDate: context.clock.now() };
 }
 
 export function createStage(context: ApiGatewayContext, input: unknown): ApiGatewayOutcome<StageSummary> {
@@ -39,7 +43,7 @@ export function createStage(context: ApiGatewayContext, input: unknown): ApiGate
   if (api.value.stages.size >= MAX_STAGES_PER_API) return limitExceeded(`Too many stages: an API has at most ${MAX_STAGES_PER_API}`);
   const variables = checkStageVariables(params.variables);
   if (!variables.ok) return variables;
-  const stage: RestStage = { stageName, deploymentId, variables: variables.value, methodThrottling: new Map(), createdDate: context.clock.now() };
+  const stage = newRestStage(context, stageName, deploymentId, variables.value, params.cacheClusterEnabled === true);
   api.value.stages.set(stageName, stage);
   return ok(summarizeStage(stage));
 }
@@ -48,4 +52,11 @@ export function getStage(context: ApiGatewayContext, input: unknown): ApiGateway
   const params = asParams(input);
   const found = findRestStage(context, params);
   return found.ok ? ok(summarizeStage(found.value.stage)) : found;
+}
+
+function methodSettingsOf(stage: RestStage): StageSummary["methodSettings"] {
+  const settings: StageSummary["methodSettings"] = {};
+  for (const [key, limits] of stage.methodThrottling) settings[key] = { throttlingRateLimit: limits.rateLimit, throttlingBurstLimit: limits.burstLimit };
+  for (const [key, caching] of stage.methodCaching) settings[key] = { ...settings[key], cachingEnabled: caching.enabled, cacheTtlInSeconds: caching.ttlSeconds };
+  return settings;
 }

@@ -19,7 +19,7 @@ export interface IntegrationSummary {
   uri?: string;
   timeoutInMillis: number;
   passthroughBehavior: "WHEN_NO_MATCH";
-  cacheNamespace?: string;
+  cacheKeyParameters: string[];
 }
 
 export function putIntegration(context: ApiGatewayContext, input: unknown): ApiGatewayOutcome<IntegrationSummary> {
@@ -30,6 +30,10 @@ export function putIntegration(context: ApiGatewayContext, input: unknown): ApiG
   if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs < REST_MIN_TIMEOUT_MS || timeoutMs > REST_MAX_TIMEOUT_MS) {
     return badRequest(`Timeout should be between ${REST_MIN_TIMEOUT_MS} ms and ${REST_MAX_TIMEOUT_MS} ms`);
   }
+  const cacheKeyParameters = Array.isArray(params.cacheKeyParameters) ? (params.cacheKeyParameters as unknown[]) : [];
+  if (!cacheKeyParameters.every((key): key is string => typeof key === "string" && /^method\.request\.(path|querystring|header)\.[A-Za-z0-9_.+-]+$/.test(key))) {
+    return badRequest("Invalid cache key parameter specified: use method.request.path.x, method.request.querystring.x or method.request.header.X");
+  }
   let integration: RestIntegration;
   if (params.type === "AWS_PROXY") {
     if (params.integrationHttpMethod !== "POST") {
@@ -38,9 +42,9 @@ export function putIntegration(context: ApiGatewayContext, input: unknown): ApiG
     if (typeof params.uri !== "string" || lambdaFunctionOfUri(params.uri) === undefined) {
       return badRequest("Invalid ARN specified in the request", "uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${functionArn}/invocations`.");
     }
-    integration = { type: "AWS_PROXY", functionUri: params.uri, timeoutMs };
+    integration = { type: "AWS_PROXY", functionUri: params.uri, timeoutMs, cacheKeyParameters };
   } else if (params.type === "MOCK") {
-    integration = { type: "MOCK", statusCode: mockStatusCode(params.requestTemplates), responses: new Map() };
+    integration = { type: "MOCK", statusCode: mockStatusCode(params.requestTemplates), responses: new Map(), cacheKeyParameters };
   } else {
     return badRequest(`Integration type ${String(params.type)} is not simulated; use AWS_PROXY (Lambda) or MOCK`);
   }
@@ -50,6 +54,7 @@ export function putIntegration(context: ApiGatewayContext, input: unknown): ApiG
     ...(integration.type === "AWS_PROXY" ? { httpMethod: "POST", uri: integration.functionUri } : {}),
     timeoutInMillis: timeoutMs,
     passthroughBehavior: "WHEN_NO_MATCH",
+    cacheKeyParameters: [...cacheKeyParameters],
   });
 }
 

@@ -6,7 +6,7 @@
  * there; the gateway-response page has no type for it).
  */
 import { executeApiArn, type ApiGatewayContext } from "../apigateway-context.ts";
-import type { RestApi } from "../apigateway-types.ts";
+import type { RestApi, RestIntegration, RestStage } from "../apigateway-types.ts";
 import { admit } from "../throttling/throttle.ts";
 import { checkApiKey } from "../throttling/api-key-check.ts";
 import { authorize } from "./lambda-authorizer.ts";
@@ -14,9 +14,10 @@ import { headerValue, jsonResponse, type GatewayRequest } from "./gateway-reques
 import { gatewayResponse } from "./gateway-responses.ts";
 import { callLambdaProxy, type Answered } from "./integration-answer.ts";
 import { lambdaFunctionOfUri, withStageVariables } from "./lambda-uri.ts";
-import { proxyEventV1 } from "./proxy-event-v1.ts";
-import { requestFacts, type RequestStart } from "./request-context.ts";
-import { routeRestRequest } from "./rest-routing.ts";
+import { proxyEventV1, type V1Target } from "./proxy-event-v1.ts";
+import { cachedResponse, cacheSlot, storeResponse } from "./stage-cache.ts";
+import { requestFacts, type RequestFacts, type RequestStart } from "./request-context.ts";
+import { routeRestRequest, type RestRoute } from "./rest-routing.ts";
 import { pathSegments } from "./path-template.ts";
 
 export async function handleRestRequest(context: ApiGatewayContext, api: RestApi, request: GatewayRequest, start: RequestStart): Promise<Answered> {
@@ -63,15 +64,38 @@ export async function handleRestRequest(context: ApiGatewayContext, api: RestApi
   if (!verdict.admitted) return { response: gatewayResponse("REST", "THROTTLED", start.requestId), reason: `throttled by ${verdict.limitedBy}` };
   const integration = route.method.integration;
   if (integration === undefined) return { response: gatewayResponse("REST", "API_CONFIGURATION_ERROR", start.requestId), reason: "the method has no integration" };
+  const slot = cacheSlot(stage, request, { resourcePath: route.resource.path, httpMethod: route.method.httpMethod, pathParameters: route.pathParameters, cacheKeyParameters: integration.cacheKeyParameters });
+  if (slot !== undefined) {
+    const cached = cachedResponse(stage, slot, context.clock.now());
+    context.trace.record("apigateway", "cache", api.id, { requestId: start.requestId, result: cached !== undefined ? "hit" : slot.refresh ? "refresh" : "miss" }, seq);
+    if (cached !== undefined) return { response: { ...cached, headers: [...cached.headers.filter(([name]) => name !== "x-amzn-RequestId"), ["x-amzn-RequestId", start.requestId]] } };
+  }
+  const answered = await integrate(context, api, stage, route, integration, request, { ...baseFacts, apiKey, authorizer: authorizerContext }, v1Target, start.requestId, seq);
+  if (slot !== undefined) storeResponse(stage, slot, answered.response, context.clock.now());
+  return answered;
+}
+
+async function integrate(
+  context: ApiGatewayContext,
+  api: RestApi,
+  stage: RestStage,
+  route: RestRoute,
+  integration: RestIntegration,
+  request: GatewayRequest,
+  facts: RequestFacts,
+  v1Target: V1Target,
+  requestId: string,
+  seq: number,
+): Promise<Answered> {
   if (integration.type === "MOCK") {
     const mock = integration.responses.get(integration.statusCode);
     if (mock === undefined) {
-      return { response: gatewayResponse("REST", "API_CONFIGURATION_ERROR", start.requestId), reason: `Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${integration.statusCode}` };
+      return { response: gatewayResponse("REST", "API_CONFIGURATION_ERROR", requestId), reason: `Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${integration.statusCode}` };
     }
-    return { response: { status: Number(integration.statusCode), headers: [["content-type", mock.contentType], ["x-amzn-RequestId", start.requestId]], body: mock.body } };
+    return { response: { status: Number(integration.statusCode), headers: [["content-type", mock.contentType], ["x-amzn-RequestId", requestId]], body: mock.body } };
   }
   const functionArn = lambdaFunctionOfUri(withStageVariables(integration.functionUri, stage.variables)) ?? "";
-  const event = proxyEventV1(request, { ...baseFacts, apiKey, authorizer: authorizerContext }, v1Target);
+  const event = proxyEventV1(request, facts, v1Target);
   return callLambdaProxy(
     context,
     "REST",
@@ -84,6 +108,6 @@ export async function handleRestRequest(context: ApiGatewayContext, api: RestApi
       label: `API ${api.name} (${api.id}) ${request.method} ${route.resource.path}`,
       cause: seq,
     },
-    start.requestId,
+    requestId,
   );
 }
