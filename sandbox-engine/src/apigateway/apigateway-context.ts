@@ -22,6 +22,17 @@ export interface ApiGatewayContext {
   /** The account-level bucket, then one per stage/method or route, keyed by what it limits. */
   readonly accountBucket: TokenBucket;
   readonly buckets: Map<string, TokenBucket>;
+  /** One record per request answered: what the metrics are computed from. */
+  readonly requests: RequestRecord[];
+}
+
+export interface RequestRecord {
+  readonly apiId: string;
+  readonly stage: string;
+  readonly time: number;
+  readonly status: number;
+  readonly latencyMs: number;
+  readonly cache: "hit" | "miss" | "refresh" | undefined;
 }
 
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";

@@ -7,6 +7,7 @@ import type { Clock } from "../clock/virtual-clock.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
+import { apiMetrics, type ApiMetrics } from "./api-metrics.ts";
 import type { ApiGatewayContext } from "./apigateway-context.ts";
 import type { ApiGatewayOutcome } from "./apigateway-faults.ts";
 import { ACCOUNT_BURST_LIMIT, ACCOUNT_RATE_LIMIT } from "./apigateway-limits.ts";
@@ -67,6 +68,8 @@ export interface ApiGatewayService {
   getUsage(input: unknown): ApiGatewayOutcome<{ usagePlanId: string; startDate: string; endDate: string; items: Record<string, [number, number][]> }>;
   createAuthorizer(input: unknown): ApiGatewayOutcome<AuthorizerSummary>;
   flushStageCache(input: unknown): ApiGatewayOutcome<Record<string, never>>;
+  /** Count, Latency, 4XXError, 5XXError, CacheHitCount, CacheMissCount of an API (one stage, if given); datapoints per `periodSeconds` (default 60). */
+  metrics(apiId: string, options?: { stage?: string; periodSeconds?: number }): ApiMetrics;
   readonly v2: ApiGatewayV2Operations;
   /** Engine-internal (sb.http): is `url` one of this sandbox's execute-api URLs? */
   answers(url: URL): boolean;
@@ -97,6 +100,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     usagePlans: new Map(),
     accountBucket: createTokenBucket(ACCOUNT_RATE_LIMIT, ACCOUNT_BURST_LIMIT, deps.clock.now()),
     buckets: new Map(),
+    requests: [],
   };
   const service: ApiGatewayService = {
     createRestApi: (input) => createRestApi(context, input),
@@ -118,6 +122,11 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     getUsage: (input) => getUsage(context, input),
     createAuthorizer: (input) => createAuthorizer(context, input),
     flushStageCache: (input) => flushStageCache(context, input),
+    metrics(apiId, options = {}) {
+      const periodSeconds = options.periodSeconds ?? 60;
+      if (!Number.isFinite(periodSeconds) || periodSeconds <= 0) throw new RangeError("metrics: periodSeconds must be > 0");
+      return apiMetrics(context.requests, apiId, options.stage, periodSeconds * 1000);
+    },
     v2: Object.freeze({
       createApi: (input: unknown) => createApi(context, input),
       getApis: () => getApis(context),

@@ -24,11 +24,17 @@ export async function executeApi(context: ApiGatewayContext, request: GatewayReq
   const startedAt = context.clock.now();
   const requestId = context.requestIds.uuid();
   let requestSeq = -1;
+  let stageName = "";
+  let cache: "hit" | "miss" | "refresh" | undefined;
   const start: RequestStart = {
     requestId,
     extendedRequestId: `${context.requestIds.hex(14)}=`,
     traceId: `Root=1-${Math.floor(startedAt / 1000).toString(16)}-${context.requestIds.hex(24)}`,
+    noteCache(result) {
+      cache = result;
+    },
     record(stage, route) {
+      stageName = stage;
       requestSeq = context.trace.record("apigateway", "request", apiId, { requestId, method: request.method, path: request.url.pathname, stage, route }).seq;
       return requestSeq;
     },
@@ -40,6 +46,7 @@ export async function executeApi(context: ApiGatewayContext, request: GatewayReq
     return answered;
   }
   const answered = api.kind === "REST" ? await handleRestRequest(context, api, request, start) : await handleHttpRequest(context, api, request, start);
+  context.requests.push({ apiId: api.id, stage: stageName, time: startedAt, status: answered.response.status, latencyMs: context.clock.now() - startedAt, cache });
   context.trace.record(
     "apigateway",
     "response",

@@ -67,7 +67,9 @@ export async function handleRestRequest(context: ApiGatewayContext, api: RestApi
   const slot = cacheSlot(stage, request, { resourcePath: route.resource.path, httpMethod: route.method.httpMethod, pathParameters: route.pathParameters, cacheKeyParameters: integration.cacheKeyParameters });
   if (slot !== undefined) {
     const cached = cachedResponse(stage, slot, context.clock.now());
-    context.trace.record("apigateway", "cache", api.id, { requestId: start.requestId, result: cached !== undefined ? "hit" : slot.refresh ? "refresh" : "miss" }, seq);
+    const result = cached !== undefined ? "hit" : slot.refresh ? "refresh" : "miss";
+    start.noteCache(result);
+    context.trace.record("apigateway", "cache", api.id, { requestId: start.requestId, result }, seq);
     if (cached !== undefined) return { response: { ...cached, headers: [...cached.headers.filter(([name]) => name !== "x-amzn-RequestId"), ["x-amzn-RequestId", start.requestId]] } };
   }
   const answered = await integrate(context, api, stage, route, integration, request, { ...baseFacts, apiKey, authorizer: authorizerContext }, v1Target, start.requestId, seq);

@@ -28,6 +28,8 @@ export interface RequestStart {
   readonly traceId: string;
   /** Records the request event; returns its seq (the cause of what follows). */
   record(stage: string, route: string): number;
+  /** Notes what the stage cache did, for the metrics (CacheHitCount, CacheMissCount). */
+  noteCache(result: "hit" | "miss" | "refresh"): void;
 }
 
 export function requestFacts(

@@ -1,0 +1,31 @@
+import type { APIGatewayProxyEvent } from "aws-lambda";
+import { describe, expect, it } from "vitest";
+import { valueOf } from "./lambda-helpers.ts";
+import { givenRestApi } from "./apigw-helpers.ts";
+
+describe("API Gateway metrics", () => {
+  it("counts requests, 4XX and 5XX errors, cache hits and misses, and latency on the virtual clock, per stage and period", async () => {
+    const f = givenRestApi(async (event: APIGatewayProxyEvent) => {
+      if (event.path === "/slow") await f.sb.clock.sleep(2_000);
+      return { statusCode: event.path === "/boom" ? 503 : 200, body: "" };
+    });
+    f.route("/ok", "GET", "fn");
+    f.route("/slow", "GET", "fn");
+    f.route("/boom", "GET", "fn");
+    f.deploy("prod");
+    f.deploy("dev");
+    valueOf(f.sb.apigateway.updateStage({ restApiId: f.apiId, stageName: "prod", patchOperations: [{ op: "replace", path: "/cacheClusterEnabled", value: "true" }] }));
+    await f.sb.http.fetch(f.url("prod", "/ok"));
+    await f.sb.http.fetch(f.url("prod", "/ok"));
+    await f.sb.http.fetch(f.url("prod", "/missing"));
+    await f.sb.http.fetch(f.url("prod", "/slow"));
+    await f.sb.clock.advance(60_000);
+    await f.sb.http.fetch(f.url("prod", "/boom"));
+    await f.sb.http.fetch(f.url("dev", "/ok"));
+    const prod = f.sb.apigateway.metrics(f.apiId, { stage: "prod" });
+    expect(prod).toMatchObject({ Count: 5, "4XXError": 1, "5XXError": 1, CacheHitCount: 1, CacheMissCount: 3, Latency: { SampleCount: 5, Maximum: 2_000, Minimum: 0 } });
+    expect(prod.datapoints.map((point) => point.Count)).toEqual([4, 1]);
+    expect(f.sb.apigateway.metrics(f.apiId).Count).toBe(6);
+    expect(() => f.sb.apigateway.metrics(f.apiId, { periodSeconds: 0 })).toThrow(RangeError);
+  });
+});
