@@ -17,6 +17,7 @@ import { createResource, type ResourceSummary } from "./operations/create-resour
 import { createRestApi, type RestApiSummary } from "./operations/create-rest-api.ts";
 import { createStage, getStage, type StageSummary } from "./operations/create-stage.ts";
 import { flushStageCache } from "./operations/flush-stage-cache.ts";
+import { putGatewayResponse, type GatewayResponseSummary } from "./operations/put-gateway-response.ts";
 import { getResources } from "./operations/get-resources.ts";
 import { getRestApis } from "./operations/get-rest-apis.ts";
 import { putIntegration, type IntegrationSummary } from "./operations/put-integration.ts";
@@ -68,6 +69,7 @@ export interface ApiGatewayService {
   getUsage(input: unknown): ApiGatewayOutcome<{ usagePlanId: string; startDate: string; endDate: string; items: Record<string, [number, number][]> }>;
   createAuthorizer(input: unknown): ApiGatewayOutcome<AuthorizerSummary>;
   flushStageCache(input: unknown): ApiGatewayOutcome<Record<string, never>>;
+  putGatewayResponse(input: unknown): ApiGatewayOutcome<GatewayResponseSummary>;
   /** Count, Latency, 4XXError, 5XXError, CacheHitCount, CacheMissCount of an API (one stage, if given); datapoints per `periodSeconds` (default 60). */
   metrics(apiId: string, options?: { stage?: string; periodSeconds?: number }): ApiMetrics;
   readonly v2: ApiGatewayV2Operations;
@@ -122,6 +124,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     getUsage: (input) => getUsage(context, input),
     createAuthorizer: (input) => createAuthorizer(context, input),
     flushStageCache: (input) => flushStageCache(context, input),
+    putGatewayResponse: (input) => putGatewayResponse(context, input),
     metrics(apiId, options = {}) {
       const periodSeconds = options.periodSeconds ?? 60;
       if (!Number.isFinite(periodSeconds) || periodSeconds <= 0) throw new RangeError("metrics: periodSeconds must be > 0");

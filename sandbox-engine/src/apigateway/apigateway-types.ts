@@ -74,6 +74,14 @@ export interface RestDeployment {
   /** The resources as they were when deployed. */
   readonly resources: readonly FrozenResource[];
   readonly authorizers: ReadonlyMap<string, RestAuthorizer>;
+  readonly gatewayResponses: ReadonlyMap<string, CustomGatewayResponse>;
+}
+
+/** PutGatewayResponse: a status code, static headers and a body template for one response type. */
+export interface CustomGatewayResponse {
+  readonly statusCode: number | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly template: string | undefined;
 }
 
 export interface FrozenResource {
@@ -95,6 +103,7 @@ export interface RestApi {
   readonly deployments: Map<string, RestDeployment>;
   readonly stages: Map<string, RestStage>;
   readonly authorizers: Map<string, RestAuthorizer>;
+  readonly gatewayResponses: Map<string, CustomGatewayResponse>;
 }
 
 /**

@@ -50,6 +50,7 @@ export function createDeployment(context: ApiGatewayContext, input: unknown): Ap
     })),
     // The cache is shared with the live authorizer (its TTL is what limits it); the settings are frozen.
     authorizers: new Map([...api.value.authorizers].map(([id, authorizer]) => [id, { ...authorizer }])),
+    gatewayResponses: new Map(api.value.gatewayResponses),
   };
   api.value.deployments.set(deployment.id, deployment);
   if (typeof stageName === "string") {

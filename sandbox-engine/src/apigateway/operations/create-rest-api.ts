@@ -44,6 +44,7 @@ export function createRestApi(context: ApiGatewayContext, input: unknown): ApiGa
     deployments: new Map(),
     stages: new Map(),
     authorizers: new Map(),
+    gatewayResponses: new Map(),
   };
   context.apis.set(id, api);
   context.trace.record("apigateway", "create-api", id, { name: api.name, protocol: "REST" });

@@ -15,6 +15,8 @@ export interface GatewayResponse {
   /** Header pairs (a name may repeat, e.g. set-cookie). */
   readonly headers: readonly (readonly [string, string])[];
   readonly body: string | Uint8Array;
+  /** When API Gateway answered itself: the gateway response type (what PutGatewayResponse customises). */
+  readonly gatewayResponseType?: string;
 }
 
 export function jsonResponse(status: number, body: unknown, extraHeaders: readonly (readonly [string, string])[] = []): GatewayResponse {

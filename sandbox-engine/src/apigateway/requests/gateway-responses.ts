@@ -79,8 +79,23 @@ export function gatewayResponse(protocol: ApiProtocol, type: GatewayResponseType
     protocol === "REST" && type === "AUTHORIZER_FAILURE" ? '{"message": null}' : protocol === "REST" && status >= 500 ? `{"message": "${message}"}` : JSON.stringify({ message });
   const idHeader: readonly [string, string] = protocol === "REST" ? ["x-amzn-RequestId", requestId] : ["apigw-requestid", requestId];
   const errorType: (readonly [string, string])[] = protocol === "REST" ? [["x-amzn-ErrorType", errorTypeOf(type)]] : [];
-  return { status, headers: [["content-type", "application/json"], idHeader, ...errorType], body };
+  return { status, headers: [["content-type", "application/json"], idHeader, ...errorType], body, gatewayResponseType: AWS_TYPE[type] ?? (status >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX") };
 }
+
+/** The response type PutGatewayResponse names for each answer (malformed proxy answers have none: DEFAULT_5XX). */
+const AWS_TYPE: Partial<Record<GatewayResponseType, string>> = {
+  MISSING_AUTHENTICATION_TOKEN: "MISSING_AUTHENTICATION_TOKEN",
+  INVALID_API_KEY: "INVALID_API_KEY",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  ACCESS_DENIED: "ACCESS_DENIED",
+  EXPLICIT_DENY: "ACCESS_DENIED",
+  AUTHORIZER_FAILURE: "AUTHORIZER_FAILURE",
+  RESOURCE_NOT_FOUND: "RESOURCE_NOT_FOUND",
+  THROTTLED: "THROTTLED",
+  QUOTA_EXCEEDED: "QUOTA_EXCEEDED",
+  API_CONFIGURATION_ERROR: "API_CONFIGURATION_ERROR",
+  INTEGRATION_TIMEOUT: "INTEGRATION_TIMEOUT",
+};
 
 function errorTypeOf(type: GatewayResponseType): string {
   if (type === "MISSING_AUTHENTICATION_TOKEN") return "MissingAuthenticationTokenException";

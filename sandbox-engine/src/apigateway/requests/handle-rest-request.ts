@@ -9,6 +9,7 @@ import { executeApiArn, type ApiGatewayContext } from "../apigateway-context.ts"
 import type { RestApi, RestIntegration, RestStage } from "../apigateway-types.ts";
 import { admit } from "../throttling/throttle.ts";
 import { checkApiKey } from "../throttling/api-key-check.ts";
+import { customizeGatewayResponse } from "./custom-gateway-response.ts";
 import { authorize } from "./lambda-authorizer.ts";
 import { headerValue, jsonResponse, type GatewayRequest } from "./gateway-request.ts";
 import { gatewayResponse } from "./gateway-responses.ts";
@@ -21,6 +22,13 @@ import { routeRestRequest, type RestRoute } from "./rest-routing.ts";
 import { pathSegments } from "./path-template.ts";
 
 export async function handleRestRequest(context: ApiGatewayContext, api: RestApi, request: GatewayRequest, start: RequestStart): Promise<Answered> {
+  const answered = await answerRestRequest(context, api, request, start);
+  const stage = api.stages.get(decodeURIComponent(pathSegments(request.url.pathname)[0] ?? ""));
+  const custom = stage === undefined ? undefined : api.deployments.get(stage.deploymentId)?.gatewayResponses;
+  return custom === undefined || custom.size === 0 ? answered : { ...answered, response: customizeGatewayResponse(custom, answered.response, start.requestId) };
+}
+
+async function answerRestRequest(context: ApiGatewayContext, api: RestApi, request: GatewayRequest, start: RequestStart): Promise<Answered> {
   const [stageName = "", ...segments] = pathSegments(request.url.pathname);
   const stage = api.stages.get(decodeURIComponent(stageName));
   const deployment = stage === undefined ? undefined : api.deployments.get(stage.deploymentId);
