@@ -30,6 +30,7 @@ import { createUsagePlan, type UsagePlanSummary } from "./operations/usage-plans
 import { createUsagePlanKey } from "./operations/usage-plans/create-usage-plan-key.ts";
 import { getUsage } from "./operations/usage-plans/get-usage.ts";
 import { createApi, type HttpApiSummary } from "./operations/v2/create-api.ts";
+import { createHttpAuthorizer, type HttpAuthorizerSummary } from "./operations/v2/create-authorizer.ts";
 import { createHttpDeployment } from "./operations/v2/create-deployment.ts";
 import { createIntegration, type HttpIntegrationSummary } from "./operations/v2/create-integration.ts";
 import { createRoute, type RouteSummary } from "./operations/v2/create-route.ts";
@@ -47,6 +48,7 @@ export interface ApiGatewayV2Operations {
   createRoute(input: unknown): ApiGatewayOutcome<RouteSummary>;
   createStage(input: unknown): ApiGatewayOutcome<HttpStageSummary>;
   createDeployment(input: unknown): ApiGatewayOutcome<{ DeploymentId: string; DeploymentStatus: "DEPLOYED"; CreatedDate: Date }>;
+  createAuthorizer(input: unknown): ApiGatewayOutcome<HttpAuthorizerSummary>;
 }
 
 export interface ApiGatewayService {
@@ -137,6 +139,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
       createRoute: (input: unknown) => createRoute(context, input),
       createStage: (input: unknown) => createHttpStage(context, input),
       createDeployment: (input: unknown) => createHttpDeployment(context, input),
+      createAuthorizer: (input: unknown) => createHttpAuthorizer(context, input),
     }),
     answers: (url) => apiIdOf(context, url) !== undefined,
     execute: (request) => executeApi(context, request),

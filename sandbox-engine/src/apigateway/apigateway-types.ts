@@ -144,6 +144,24 @@ export interface HttpRoute {
   /** "GET /orders/{id}", "ANY /{proxy+}" or "$default". */
   readonly routeKey: string;
   readonly target: string | undefined;
+  /** With AuthorizationType CUSTOM: a Lambda REQUEST authorizer of the API. */
+  readonly authorizerId: string | undefined;
+}
+
+/**
+ * An HTTP API Lambda authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html).
+ * JWT authorizers are not simulated yet.
+ */
+export interface HttpAuthorizer {
+  readonly id: string;
+  readonly name: string;
+  readonly functionUri: string;
+  readonly payloadFormatVersion: PayloadFormatVersion;
+  readonly simpleResponses: boolean;
+  /** e.g. ["$request.header.Authorization"]. */
+  readonly identitySources: readonly string[];
+  readonly ttlSeconds: number;
+  readonly cache: Map<string, { readonly expiresAt: number; readonly output: unknown }>;
 }
 
 export interface HttpStage {
@@ -177,6 +195,7 @@ export interface HttpApi {
   readonly integrations: Map<string, HttpIntegration>;
   readonly deployments: Map<string, HttpDeployment>;
   readonly stages: Map<string, HttpStage>;
+  readonly authorizers: Map<string, HttpAuthorizer>;
 }
 
 export type AnyApi = RestApi | HttpApi;

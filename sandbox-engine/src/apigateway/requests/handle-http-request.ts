@@ -9,6 +9,7 @@ import type { HttpApi, HttpSnapshot, HttpStage } from "../apigateway-types.ts";
 import { admit } from "../throttling/throttle.ts";
 import type { GatewayRequest } from "./gateway-request.ts";
 import { gatewayResponse } from "./gateway-responses.ts";
+import { authorizeHttp } from "./http-lambda-authorizer.ts";
 import { routeHttpRequest } from "./http-routing.ts";
 import { callLambdaProxy, type Answered } from "./integration-answer.ts";
 import { lambdaFunctionOfUri, withStageVariables } from "./lambda-uri.ts";
@@ -46,8 +47,26 @@ export async function handleHttpRequest(context: ApiGatewayContext, api: HttpApi
   const integrationId = route.target?.replace(/^integrations\//, "");
   const integration = integrationId === undefined ? undefined : snapshot.integrations.get(integrationId);
   if (integration === undefined) return { response: gatewayResponse("HTTP", "RESOURCE_NOT_FOUND", start.requestId), reason: `route ${route.routeKey} has no integration` };
-  const facts = requestFacts(context, api.id, start, request, stage, rest);
+  const baseFacts = requestFacts(context, api.id, start, request, stage, rest);
   const routePath = route.routeKey === "$default" ? "$default" : (route.routeKey.split(" ")[1] ?? "");
+  let facts = baseFacts;
+  const authorizer = route.authorizerId === undefined ? undefined : api.authorizers.get(route.authorizerId);
+  if (authorizer !== undefined) {
+    const verdict = await authorizeHttp(context, request, {
+      authorizer,
+      apiId: api.id,
+      routeArn: executeApiArn(context, api.id, stage.stageName, request.method, `/${rest.join("/")}`),
+      stageVariables: stage.variables,
+      requestEvent: () =>
+        authorizer.payloadFormatVersion === "2.0"
+          ? proxyEventV2(request, baseFacts, route.routeKey, pathParameters)
+          : proxyEventV1(request, baseFacts, { resourcePath: routePath, resourceId: route.id, pathParameters, routeKey: route.routeKey }),
+      cause: seq,
+    });
+    context.trace.record("apigateway", "authorize", api.id, { authorizer: authorizer.name, result: verdict.kind === "allow" ? "allow" : verdict.response, cached: verdict.kind === "allow" && verdict.cached }, seq);
+    if (verdict.kind === "refuse") return { response: gatewayResponse("HTTP", verdict.response, start.requestId), reason: verdict.reason };
+    facts = { ...baseFacts, authorizer: verdict.context };
+  }
   const event =
     integration.payloadFormatVersion === "2.0"
       ? proxyEventV2(request, facts, route.routeKey, pathParameters)

@@ -38,6 +38,7 @@ export function proxyEventV2(request: GatewayRequest, facts: RequestFacts, route
       apiId: facts.apiId,
       domainName: facts.domainName,
       domainPrefix: domainPrefixOf(facts.domainName),
+      ...(facts.authorizer === undefined ? {} : { authorizer: { lambda: { ...facts.authorizer } } }),
       http: {
         method: request.method,
         path: facts.fullPath,

@@ -44,6 +44,7 @@ export function createApi(context: ApiGatewayContext, input: unknown): ApiGatewa
     integrations: new Map(),
     deployments: new Map(),
     stages: new Map(),
+    authorizers: new Map(),
   };
   context.apis.set(api.id, api);
   context.trace.record("apigateway", "create-api", api.id, { name: api.name, protocol: "HTTP" });

@@ -16,7 +16,8 @@ export interface RouteSummary {
   RouteId: string;
   RouteKey: string;
   Target?: string;
-  AuthorizationType: "NONE";
+  AuthorizationType: "NONE" | "CUSTOM";
+  AuthorizerId?: string;
   ApiKeyRequired: false;
 }
 
@@ -35,7 +36,18 @@ export function createRoute(context: ApiGatewayContext, input: unknown): ApiGate
     if (integrationId === undefined || !api.value.integrations.has(integrationId)) return badRequest(`Invalid target ${String(params.Target)}: expected integrations/{IntegrationId} of this API`);
     target = params.Target as string;
   }
-  const route = { id: newId(context, 7), routeKey, target };
+  const authorizationType = params.AuthorizationType ?? "NONE";
+  if (authorizationType !== "NONE" && authorizationType !== "CUSTOM") return badRequest(`AuthorizationType ${String(authorizationType)} is not simulated yet; use NONE or CUSTOM (a Lambda authorizer)`);
+  const authorizerId = authorizationType === "CUSTOM" && typeof params.AuthorizerId === "string" ? params.AuthorizerId : undefined;
+  if (authorizationType === "CUSTOM" && (authorizerId === undefined || !api.value.authorizers.has(authorizerId))) return badRequest("Invalid authorizer id specified: a CUSTOM route needs the AuthorizerId of a Lambda authorizer of this API");
+  const route = { id: newId(context, 7), routeKey, target, authorizerId };
   api.value.routes.set(route.id, route);
-  return ok({ RouteId: route.id, RouteKey: routeKey, ...(target === undefined ? {} : { Target: target }), AuthorizationType: "NONE", ApiKeyRequired: false });
+  return ok({
+    RouteId: route.id,
+    RouteKey: routeKey,
+    ...(target === undefined ? {} : { Target: target }),
+    AuthorizationType: authorizerId === undefined ? "NONE" : "CUSTOM",
+    ...(authorizerId === undefined ? {} : { AuthorizerId: authorizerId }),
+    ApiKeyRequired: false,
+  });
 }
