@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from "aws-lambda";
 import { describe, expect, it } from "vitest";
 import { valueOf } from "./lambda-helpers.ts";
-import { givenRestApi } from "./apigw-helpers.ts";
+import { givenHttpApi, givenRestApi } from "./apigw-helpers.ts";
 
 describe("API Gateway metrics", () => {
   it("counts requests, 4XX and 5XX errors, cache hits and misses, and latency on the virtual clock, per stage and period", async () => {
@@ -27,5 +27,25 @@ describe("API Gateway metrics", () => {
     expect(prod.datapoints.map((point) => point.Count)).toEqual([4, 1]);
     expect(f.sb.apigateway.metrics(f.apiId).Count).toBe(6);
     expect(() => f.sb.apigateway.metrics(f.apiId, { periodSeconds: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("API Gateway bill", () => {
+  it("bills REST requests at $3.50 and HTTP requests at $1.00 per million, not the throttled ones", async () => {
+    const f = givenRestApi(async () => ({ statusCode: 200, body: "" }));
+    f.route("/x", "GET", "fn");
+    f.deploy("prod");
+    valueOf(f.sb.apigateway.updateStage({ restApiId: f.apiId, stageName: "prod", patchOperations: [{ op: "replace", path: "/*/*/throttling/burstLimit", value: "2" }, { op: "replace", path: "/*/*/throttling/rateLimit", value: "1" }] }));
+    for (let i = 0; i < 3; i++) await f.sb.http.fetch(f.url("prod", "/x"));
+    await f.sb.http.fetch(f.url("prod", "/missing"));
+    const bill = f.sb.apigateway.bill();
+    // 2 answered + 1 unknown path (403 Missing Authentication Token is billed); the throttled one is not.
+    expect(bill.lines).toMatchObject([{ apiId: f.apiId, protocol: "REST", requests: 3 }]);
+    expect(bill.totalUsd).toBeCloseTo(1.05e-5, 12);
+    const h = givenHttpApi(async () => ({}));
+    h.route("GET /x");
+    await h.sb.http.fetch(`${h.base}/x`);
+    await h.sb.http.fetch(`${h.base}/x`);
+    expect(h.sb.apigateway.bill()).toMatchObject({ lines: [{ protocol: "HTTP", requests: 2 }], totalUsd: expect.closeTo(2e-6, 12) });
   });
 });

@@ -28,6 +28,9 @@ export interface ApiGatewayContext {
 
 export interface RequestRecord {
   readonly apiId: string;
+  readonly protocol: "REST" | "HTTP";
+  /** Whether the request counts on the bill (api-gateway-bill.ts). */
+  readonly billed: boolean;
   readonly stage: string;
   readonly time: number;
   readonly status: number;

@@ -7,6 +7,7 @@ import type { Clock } from "../clock/virtual-clock.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
+import { apiGatewayBill, type ApiGatewayBill } from "./api-gateway-bill.ts";
 import { apiMetrics, type ApiMetrics } from "./api-metrics.ts";
 import type { ApiGatewayContext } from "./apigateway-context.ts";
 import type { ApiGatewayOutcome } from "./apigateway-faults.ts";
@@ -74,6 +75,8 @@ export interface ApiGatewayService {
   putGatewayResponse(input: unknown): ApiGatewayOutcome<GatewayResponseSummary>;
   /** Count, Latency, 4XXError, 5XXError, CacheHitCount, CacheMissCount of an API (one stage, if given); datapoints per `periodSeconds` (default 60). */
   metrics(apiId: string, options?: { stage?: string; periodSeconds?: number }): ApiMetrics;
+  /** Requests billed per API at AWS list prices (REST $3.50, HTTP $1.00 per million). */
+  bill(): ApiGatewayBill;
   readonly v2: ApiGatewayV2Operations;
   /** Engine-internal (sb.http): is `url` one of this sandbox's execute-api URLs? */
   answers(url: URL): boolean;
@@ -132,6 +135,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
       if (!Number.isFinite(periodSeconds) || periodSeconds <= 0) throw new RangeError("metrics: periodSeconds must be > 0");
       return apiMetrics(context.requests, apiId, options.stage, periodSeconds * 1000);
     },
+    bill: () => apiGatewayBill(context.requests),
     v2: Object.freeze({
       createApi: (input: unknown) => createApi(context, input),
       getApis: () => getApis(context),

@@ -18,6 +18,16 @@ export function apiIdOf(context: ApiGatewayContext, url: URL): string | undefine
   return match !== null && match[2] === context.region ? match[1] : undefined;
 }
 
+/**
+ * Decision (pricing page: https://aws.amazon.com/api-gateway/pricing/, "you only pay when your APIs are in use";
+ * its FAQ says requests that fail authorization or are throttled are not charged): those answers are left off the bill.
+ */
+const UNBILLED = new Set(["UNAUTHORIZED", "ACCESS_DENIED", "INVALID_API_KEY", "THROTTLED", "QUOTA_EXCEEDED"]);
+
+function isBilled(response: GatewayResponse): boolean {
+  return response.gatewayResponseType === undefined || !UNBILLED.has(response.gatewayResponseType);
+}
+
 export async function executeApi(context: ApiGatewayContext, request: GatewayRequest): Promise<GatewayResponse> {
   const apiId = apiIdOf(context, request.url) ?? "";
   const api = context.apis.get(apiId);
@@ -46,7 +56,7 @@ export async function executeApi(context: ApiGatewayContext, request: GatewayReq
     return answered;
   }
   const answered = api.kind === "REST" ? await handleRestRequest(context, api, request, start) : await handleHttpRequest(context, api, request, start);
-  context.requests.push({ apiId: api.id, stage: stageName, time: startedAt, status: answered.response.status, latencyMs: context.clock.now() - startedAt, cache });
+  context.requests.push({ apiId: api.id, protocol: api.kind, billed: isBilled(answered.response), stage: stageName, time: startedAt, status: answered.response.status, latencyMs: context.clock.now() - startedAt, cache });
   context.trace.record(
     "apigateway",
     "response",
