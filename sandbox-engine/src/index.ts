@@ -30,6 +30,7 @@ export { createTrace, type Trace } from "./trace/trace.ts";
 export type {
   LambdaTraceKind,
   SnsTraceKind,
+  SdkTraceKind,
   SqsTraceKind,
   TraceDetails,
   TraceEvent,

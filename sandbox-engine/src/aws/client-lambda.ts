@@ -1,37 +1,16 @@
 /**
- * The sandbox's stand-in for "@aws-sdk/client-lambda" (exercises alias that module id to this one;
- * also importable as "sandbox-engine/aws/client-lambda"). Same export names as the real package.
- * Functions are deployed with sb.lambda.createFunction({ FunctionName, handler }) (no zip upload).
+ * "@aws-sdk/client-lambda" inside exercises (also "sandbox-engine/aws/client-lambda"): the real AWS SDK package,
+ * whose LambdaClient and Lambda default to the current sandbox (its region, test credentials, an in-memory
+ * request handler, retries on the virtual clock). Everything else is the SDK's own.
  */
-export { LambdaClient, type LambdaClientConfig } from "./lambda-client.ts";
-export {
-  CreateEventSourceMappingCommand,
-  DeleteEventSourceMappingCommand,
-  DeleteFunctionCommand,
-  DeleteFunctionConcurrencyCommand,
-  DeleteFunctionEventInvokeConfigCommand,
-  GetEventSourceMappingCommand,
-  GetFunctionCommand,
-  GetFunctionConcurrencyCommand,
-  GetFunctionConfigurationCommand,
-  GetFunctionEventInvokeConfigCommand,
-  InvokeCommand,
-  ListEventSourceMappingsCommand,
-  ListFunctionsCommand,
-  PutFunctionConcurrencyCommand,
-  PutFunctionEventInvokeConfigCommand,
-  UpdateEventSourceMappingCommand,
-  UpdateFunctionConfigurationCommand,
-} from "./lambda-commands.ts";
-export {
-  InvalidParameterValueException,
-  InvalidRequestContentException,
-  LambdaServiceException,
-  RequestTooLargeException,
-  ResourceConflictException,
-  ResourceInUseException,
-  ResourceNotFoundException,
-  ServiceException,
-  TooManyRequestsException,
-} from "./lambda-exceptions.ts";
-export type * from "../lambda/lambda-types.ts";
+import * as sdk from "@aws-sdk/client-lambda";
+import { sandboxClient, type SandboxClientOptions } from "../wire/sandbox-client-config.ts";
+
+export * from "@aws-sdk/client-lambda";
+
+export type LambdaClientConfig = sdk.LambdaClientConfig & SandboxClientOptions;
+export const LambdaClient = sandboxClient(sdk.LambdaClient, "lambda");
+export type LambdaClient = sdk.LambdaClient;
+/** The aggregated client (`new Lambda().send...` methods per operation), with the same defaults. */
+export const Lambda = sandboxClient(sdk.Lambda, "lambda");
+export type Lambda = sdk.Lambda;

@@ -10,7 +10,7 @@ import { lambdaBill, type LambdaBill } from "../billing/lambda-bill.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { SqsService } from "../sqs/sqs-service.ts";
 import type { Trace } from "../trace/trace.ts";
-import { lambdaFaultToError } from "../aws/lambda-exceptions.ts";
+import { faultToError } from "../errors/aws-error.ts";
 import { resolveFunctionName } from "./arn.ts";
 import {
   createEventSourceMapping,
@@ -145,7 +145,7 @@ export function createLambdaService(deps: LambdaServiceDeps): LambdaService {
   return {
     createFunction(input) {
       const created = createFunction(state, input);
-      if (!created.ok) throw lambdaFaultToError(created.fault, undefined);
+      if (!created.ok) throw faultToError(created.fault, undefined);
       return created.value;
     },
     updateFunctionConfiguration: (input) => updateFunctionConfiguration(state, input),

@@ -84,10 +84,18 @@ export type SnsTraceKind =
   /** A call refused by the topic policy. */
   | "authorization-denied";
 
+/**
+ * The AWS SDK's own behaviour as a client of the sandbox (resource: the service the client talks to, "sqs" |
+ * "sns" | "lambda"). `retry`: a call failed with a retryable error and the client waits `delayMs` of virtual time
+ * before attempt `attempt` (details: error, status, attempt, maxAttempts, delayMs).
+ */
+export type SdkTraceKind = "retry";
+
 export interface TraceKindsByService {
   sqs: SqsTraceKind;
   lambda: LambdaTraceKind;
   sns: SnsTraceKind;
+  sdk: SdkTraceKind;
 }
 
 export type TraceService = keyof TraceKindsByService;

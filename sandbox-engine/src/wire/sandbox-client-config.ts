@@ -1,0 +1,96 @@
+/**
+ * The defaults the sandbox gives the real SDK clients (`new SQSClient({})` inside exercises): the sandbox's
+ * region, fixed test credentials, the in-memory request handler, and the SDK's standard retries on the virtual
+ * clock. Anything the learner sets explicitly wins, as with the real client (`maxAttempts: 1`, `region`, ...).
+ */
+import { AwsError } from "../errors/aws-error.ts";
+import type { Caller } from "../iam/index.ts";
+import { currentSandbox, DEFAULT_REGION, type Sandbox } from "../sandbox.ts";
+import { InMemoryRequestHandler } from "./in-memory-request-handler.ts";
+import { DEFAULT_MAX_ATTEMPTS, VirtualClockRetryStrategy } from "./virtual-clock-retry-strategy.ts";
+
+/** Options only the sandbox's clients understand. */
+export interface SandboxClientOptions {
+  /** The sandbox to talk to; default: the most recently created one, looked up per request. */
+  sandbox?: Sandbox;
+  /**
+   * Who calls (SNS topic policies): "111122223333", "arn:aws:iam::111122223333:root" or an IAM user/role ARN.
+   * Default: the sandbox account's root user. On AWS the caller is whoever the credentials belong to.
+   */
+  caller?: string;
+}
+
+/** Test credentials: the in-memory handler checks no signature. */
+export const SANDBOX_CREDENTIALS = Object.freeze({ accessKeyId: "AKIAEVENTLABSANDBOX0", secretAccessKey: "eventlab-sandbox-secret-key" });
+
+interface SdkClientConfigLike {
+  region?: unknown;
+  credentials?: unknown;
+  requestHandler?: unknown;
+  retryStrategy?: unknown;
+  retryMode?: unknown;
+  maxAttempts?: unknown;
+}
+
+export function sandboxClientConfig<Config extends SdkClientConfigLike>(
+  config: (Config & SandboxClientOptions) | undefined,
+  service: "sqs" | "sns" | "lambda",
+): Config {
+  const { sandbox, caller, ...sdkConfig } = (config ?? {}) as Config & SandboxClientOptions;
+  const handler = new InMemoryRequestHandler({ sandbox, caller: caller === undefined ? undefined : parseCaller(caller) });
+  const sandboxNow = () => sandbox ?? currentSandbox();
+  const maxAttempts = async () => {
+    const value = typeof sdkConfig.maxAttempts === "function" ? await (sdkConfig.maxAttempts as () => unknown)() : sdkConfig.maxAttempts;
+    return typeof value === "number" ? value : DEFAULT_MAX_ATTEMPTS;
+  };
+  return {
+    ...(sdkConfig as Config),
+    region: sdkConfig.region ?? (async () => (sandbox ?? currentSandboxOrUndefined())?.region ?? DEFAULT_REGION),
+    // A fresh object per client: the SDK records where credentials came from on the object itself.
+    credentials: sdkConfig.credentials ?? { ...SANDBOX_CREDENTIALS },
+    requestHandler: sdkConfig.requestHandler ?? handler,
+    // A custom strategy or the adaptive mode is the learner's choice, and waits in real time as on AWS.
+    ...(sdkConfig.retryStrategy === undefined && sdkConfig.retryMode === undefined
+      ? { retryStrategy: new VirtualClockRetryStrategy(maxAttempts, sandboxNow, service) }
+      : {}),
+  };
+}
+
+function currentSandboxOrUndefined(): Sandbox | undefined {
+  try {
+    return currentSandbox();
+  } catch {
+    return undefined;
+  }
+}
+
+/** "123456789012" or an IAM ARN -> the caller identity policies see. */
+export function parseCaller(caller: string): Caller {
+  if (/^\d{12}$/.test(caller)) return { type: "AWS", arn: `arn:aws:iam::${caller}:root`, accountId: caller };
+  const match = /^arn:aws:(?:iam|sts)::(\d{12}):.+$/.exec(caller);
+  if (match === null) {
+    throw new AwsError(
+      "InvalidParameterException",
+      `The client's caller must be an account id ("111122223333") or an IAM ARN ("arn:aws:iam::111122223333:user/ana"), got ${String(caller)}.`,
+    );
+  }
+  return { type: "AWS", arn: caller, accountId: match[1]! };
+}
+
+type ClientClass = abstract new (config: never) => object;
+
+/**
+ * `Base` (an SDK client class) with the sandbox's defaults: `new (sandboxClient(SQSClient, "sqs"))(config)` is
+ * `new SQSClient(sandboxClientConfig(config, "sqs"))`, and an instance of the SDK class (instanceof works).
+ */
+export function sandboxClient<Base extends ClientClass>(
+  Base: Base,
+  service: "sqs" | "sns" | "lambda",
+): new (...[config]: [] | [ConstructorParameters<Base>[0] & SandboxClientOptions]) => InstanceType<Base> {
+  const Concrete = Base as unknown as new (config: unknown) => InstanceType<Base>;
+  return class extends (Concrete as new (config: unknown) => object) {
+    constructor(...[config]: [] | [SandboxClientOptions]) {
+      super(sandboxClientConfig(config as SdkClientConfigLike & SandboxClientOptions, service));
+    }
+  } as never;
+}
