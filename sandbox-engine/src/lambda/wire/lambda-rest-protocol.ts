@@ -12,6 +12,10 @@ import { matchRoute, readRestInput, restRoute, writeRestOutput } from "../../wir
 import { operationTable } from "../../wire/schema-json.ts";
 import { utf8, type WireContext, type WireRequest, type WireResponse } from "../../wire/wire-message.ts";
 
+/** Where the API reference and the SDK's model disagree, the API reference: DeleteFunction answers 204
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_DeleteFunction.html), the model says 200. */
+const STATUS_OVERRIDES: Readonly<Record<string, number>> = { DeleteFunction: 204 };
+
 type Run = (service: LambdaService, input: never) => LambdaOutcome<object> | Promise<LambdaOutcome<object>>;
 
 const operations = [
@@ -34,7 +38,7 @@ const operations = [
     [lambda.GetEventSourceMapping$, (s, i) => s.getEventSourceMapping(i)],
     [lambda.ListEventSourceMappings$, (s, i) => s.listEventSourceMappings(i)],
   ]).values(),
-].map((operation) => ({ ...operation, route: restRoute(operation) }));
+].map((operation) => ({ ...operation, route: { ...restRoute(operation), status: STATUS_OVERRIDES[operation.name] ?? restRoute(operation).status } }));
 
 export const lambdaOperationNames: readonly string[] = operations.map((operation) => operation.name);
 

@@ -42,6 +42,11 @@ export interface SendFields {
 export interface PreparedSend extends SendFields {
   /** Bytes counted against MaximumMessageSize and the batch limit. */
   readonly size: number;
+  /**
+   * The body as sent, when invalid characters were replaced in `body`: SendMessage's MD5OfMessageBody is the
+   * digest of what the sender sent (the SDK checks it against its own), ReceiveMessage's that of what is stored.
+   */
+  readonly sentBody?: string;
 }
 
 /** Reads and validates the fields of a send (or of one batch entry) that need no queue. */
@@ -160,6 +165,7 @@ export function prepareSend(queue: Queue, fields: SendFields, batch: boolean): O
   }
   return ok({
     body: body.value,
+    ...(body.value === fields.body ? {} : { sentBody: fields.body }),
     delaySeconds: fields.delaySeconds,
     attributes: fields.attributes,
     traceHeader: fields.traceHeader,
@@ -173,6 +179,7 @@ export function prepareSend(queue: Queue, fields: SendFields, batch: boolean): O
 export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): SendMessageResult {
   const now = ctx.clock.now();
   const md5OfBody = md5Hex(send.body);
+  const md5OfSentBody = send.sentBody === undefined ? md5OfBody : md5Hex(send.sentBody);
   const md5OfMessageAttributes = send.attributes.size === 0 ? undefined : attributesMd5(send.attributes);
   const md5OfMessageSystemAttributes = systemAttributesMd5(send.traceHeader);
   let deduplicationId: string | undefined;
@@ -185,7 +192,7 @@ export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): S
       // "accepted successfully but aren't delivered during the 5-minute deduplication interval"
       // (AWS-FACTS B.4 item 28): the answer names the message first sent.
       ctx.trace.record("sqs", "deduplicated", queue.arn, { messageId: earlier.messageId, deduplicationId });
-      return result(earlier.messageId, md5OfBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, earlier.sequenceNumber);
+      return result(earlier.messageId, md5OfSentBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, earlier.sequenceNumber);
     }
     sequenceNumber = nextSequenceNumber(queue);
   }
@@ -211,7 +218,7 @@ export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): S
   const preview = send.body.length > TRACE_BODY_PREVIEW ? `${send.body.slice(0, TRACE_BODY_PREVIEW)}…` : send.body;
   ctx.trace.recordCompact(SEND, queue.arn, message.messageId, preview, delaySeconds, 0);
   enqueue(ctx, queue, message, message.groupId);
-  return result(message.messageId, md5OfBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, sequenceNumber);
+  return result(message.messageId, md5OfSentBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, sequenceNumber);
 }
 
 function result(
