@@ -89,7 +89,7 @@ describe("every implemented operation through the real SDK", () => {
     await run("ChangeMessageVisibilityBatch", new sqsSdk.ChangeMessageVisibilityBatchCommand({ QueueUrl: url, Entries: [{ Id: "x", ReceiptHandle: messages[1]!.ReceiptHandle, VisibilityTimeout: 10 }, { Id: "bad", ReceiptHandle: "nope", VisibilityTimeout: 10 }] }));
     await run("DeleteMessage", new sqsSdk.DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: messages[2]!.ReceiptHandle }));
     await run("DeleteMessageBatch", new sqsSdk.DeleteMessageBatchCommand({ QueueUrl: url, Entries: [{ Id: "x", ReceiptHandle: messages[1]!.ReceiptHandle }] }));
-    await run("ListDeadLetterSourceQueues", new sqsSdk.ListDeadLetterSourceQueuesCommand({ QueueUrl: dlqUrl }));
+    await run("ListDeadLetterSourceQueues", new sqsSdk.ListDeadLetterSourceQueuesCommand({ QueueUrl: dlqUrl as string }));
     await sb.clock.advance(1_000);
     await c.send(new sqsSdk.ReceiveMessageCommand({ QueueUrl: url }));
     await c.send(new sqsSdk.ReceiveMessageCommand({ QueueUrl: url })); // over maxReceiveCount: to the DLQ
