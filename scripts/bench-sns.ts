@@ -1,6 +1,6 @@
 // `node scripts/bench-sns.ts`: SNS publishes per second, each fanned out to 10 SQS subscriptions with
 // attribute filter policies (half of them match each message), in Node. Through sb.sns (the engine)
-// and through the SDK-shaped SNSClient. Measured, never asserted. Prints numbers only.
+// and through the real AWS SDK's SNSClient (in memory). Measured, never asserted. Prints numbers only.
 import { createSandbox } from "../sandbox-engine/src/index.ts";
 import { PublishCommand, SNSClient } from "../sandbox-engine/src/aws/client-sns.ts";
 

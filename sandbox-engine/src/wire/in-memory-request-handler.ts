@@ -14,7 +14,11 @@ import { utf8, type WireRequest } from "./wire-message.ts";
 export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> {
   readonly metadata = { handlerProtocol: "in-memory" };
 
-  constructor(private readonly options: { readonly sandbox?: Sandbox | undefined; readonly caller?: Caller | undefined } = {}) {}
+  private readonly options: { readonly sandbox?: Sandbox | undefined; readonly caller?: Caller | undefined };
+
+  constructor(options: { readonly sandbox?: Sandbox | undefined; readonly caller?: Caller | undefined } = {}) {
+    this.options = options;
+  }
 
   sandbox(): Sandbox {
     return this.options.sandbox ?? currentSandbox();

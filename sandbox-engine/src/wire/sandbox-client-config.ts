@@ -23,7 +23,15 @@ export interface SandboxClientOptions {
 /** Test credentials: the in-memory handler checks no signature. */
 export const SANDBOX_CREDENTIALS = Object.freeze({ accessKeyId: "AKIAEVENTLABSANDBOX0", secretAccessKey: "eventlab-sandbox-secret-key" });
 
+/** The SigV4 auth scheme, resolving credentials as usual, with a signer that leaves the request as it is. */
+const unsignedSigV4 = {
+  schemeId: "aws.auth#sigv4",
+  identityProvider: (config: { getIdentityProvider(schemeId: string): unknown }) => config.getIdentityProvider("aws.auth#sigv4"),
+  signer: { sign: async <Request>(request: Request): Promise<Request> => request },
+};
+
 interface SdkClientConfigLike {
+  httpAuthSchemes?: unknown;
   region?: unknown;
   credentials?: unknown;
   requestHandler?: unknown;
@@ -49,6 +57,9 @@ export function sandboxClientConfig<Config extends SdkClientConfigLike>(
     // A fresh object per client: the SDK records where credentials came from on the object itself.
     credentials: sdkConfig.credentials ?? { ...SANDBOX_CREDENTIALS },
     requestHandler: sdkConfig.requestHandler ?? handler,
+    // In memory nobody checks a signature, so the SDK signs nothing (SigV4 is a third of a call's cost); a client
+    // given its own request handler (a real endpoint) signs as usual.
+    ...(sdkConfig.requestHandler === undefined && sdkConfig.httpAuthSchemes === undefined ? { httpAuthSchemes: [unsignedSigV4] } : {}),
     // A custom strategy or the adaptive mode is the learner's choice, and waits in real time as on AWS.
     ...(sdkConfig.retryStrategy === undefined && sdkConfig.retryMode === undefined
       ? { retryStrategy: new VirtualClockRetryStrategy(maxAttempts, sandboxNow, service) }

@@ -24,11 +24,11 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 
 class VirtualRetryToken implements StandardRetryToken {
   readonly $retryLog: { acquisitionDelay: number };
-  constructor(
-    private readonly retryCount: number,
-    private readonly retryCost: number | undefined,
-    acquisitionDelay: number,
-  ) {
+  private readonly retryCount: number;
+  private readonly retryCost: number | undefined;
+  constructor(retryCount: number, retryCost: number | undefined, acquisitionDelay: number) {
+    this.retryCount = retryCount;
+    this.retryCost = retryCost;
     this.$retryLog = { acquisitionDelay };
   }
   getRetryCount(): number {
@@ -48,11 +48,15 @@ export class VirtualClockRetryStrategy implements RetryStrategyV2 {
   private capacity = INITIAL_RETRY_TOKENS;
   private readonly jitter = new WeakMap<Sandbox, SeededRandom>();
 
-  constructor(
-    private readonly maxAttempts: () => Promise<number>,
-    private readonly sandbox: () => Sandbox,
-    private readonly service: "sqs" | "sns" | "lambda",
-  ) {}
+  private readonly maxAttempts: () => Promise<number>;
+  private readonly sandbox: () => Sandbox;
+  private readonly service: "sqs" | "sns" | "lambda";
+
+  constructor(maxAttempts: () => Promise<number>, sandbox: () => Sandbox, service: "sqs" | "sns" | "lambda") {
+    this.maxAttempts = maxAttempts;
+    this.sandbox = sandbox;
+    this.service = service;
+  }
 
   async acquireInitialRetryToken(_scope: string): Promise<RetryToken> {
     return new VirtualRetryToken(0, undefined, 0);
