@@ -2,7 +2,7 @@
  * The Lambda model of one sandbox (`sb.lambda`). Deploying (`createFunction`) throws an AwsError
  * on bad input, since it is setup code; the API operations take SDK-shaped requests (validated at
  * run time, any value accepted) and return an Outcome, like `sb.sqs`, which the
- * @aws-sdk/client-lambda facade turns into responses or errors. Logs, metrics and the bill are
+ * wire layer (wire/lambda-rest-protocol.ts) turns into answers or AWS errors for the real SDK. Logs, metrics and the bill are
  * read from the same invocation records.
  */
 import type { Clock } from "../clock/virtual-clock.ts";

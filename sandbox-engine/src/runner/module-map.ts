@@ -6,14 +6,14 @@ import type { ModuleMap } from "./types.ts";
 
 /**
  * The bare module ids learner and test code may import, and the sandbox-engine modules they
- * resolve to (DESIGN.md: the AWS SDK ids resolve to the engine's facades). Static imports, so
+ * resolve to (DESIGN.md: the AWS SDK ids resolve to the engine's client modules, the real SDK with sandbox defaults). Static imports, so
  * the Worker bundle contains exactly these.
  */
 export const defaultModules: ModuleMap = {
   "sandbox-engine": engine,
   "sandbox-engine/aws/client-sqs": clientSqs,
   "@aws-sdk/client-sqs": clientSqs,
-  // Next facades go here, each under both ids, e.g.:
+  // Next clients go here, each under both ids, e.g.:
   "sandbox-engine/aws/client-sns": clientSns,
   "@aws-sdk/client-sns": clientSns,
   "sandbox-engine/aws/client-lambda": clientLambda,
