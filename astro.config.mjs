@@ -15,6 +15,7 @@ export default defineConfig({
       customCss: ["./src/styles/custom.css"],
       sidebar: [
         { label: "Start here", items: [{ label: "Welcome", link: "/" }, { label: "Your progress", link: "/progress/" }] },
+        { label: "Foundations", items: [{ autogenerate: { directory: "foundations" } }] },
         { label: "AWS Lambda", items: [{ autogenerate: { directory: "lambda" } }] },
         { label: "Amazon SQS", items: [{ autogenerate: { directory: "sqs" } }] },
         { label: "Amazon SNS", items: [{ autogenerate: { directory: "sns" } }] },

@@ -1,4 +1,9 @@
 // Diagram components for lessons, imported in MDX from one place.
+export { default as CallChainDiagram } from "./CallChainDiagram.astro";
+export { default as LoadLevelingDiagram } from "./LoadLevelingDiagram.astro";
+export { default as ResponsibilityDiagram } from "./ResponsibilityDiagram.astro";
+export { default as ServerlessFitDiagram } from "./ServerlessFitDiagram.astro";
+export { default as PayPerUseDiagram } from "./PayPerUseDiagram.astro";
 export { default as ProducerConsumerDiagram } from "./ProducerConsumerDiagram.astro";
 export { default as HeartbeatDiagram } from "./HeartbeatDiagram.astro";
 export { default as PollingDelayDiagram } from "./PollingDelayDiagram.astro";
