@@ -200,4 +200,11 @@ describe("errors, as the SDK builds them from AWS's wire answers", () => {
     expect(error).toMatchObject({ name: "AuthorizationErrorException", $metadata: { httpStatusCode: 403 } });
     expect(error.message).toMatch(/111122223333/);
   });
+
+  it("given a malformed caller, then creating the client works and each request says what a caller looks like", async () => {
+    createSandbox();
+    const client = new SNSClient({ caller: "ana" });
+    const error = await errorOf(client.send(new CreateTopicCommand({ Name: "t" })));
+    expect(error.message).toMatch(/account id \("111122223333"\) or an IAM ARN/);
+  });
 });

@@ -6,17 +6,23 @@
  */
 import { HttpResponse, type HttpRequest } from "@smithy/core/protocols";
 import type { HttpHandlerOptions, RequestHandler } from "@smithy/types";
-import type { Caller } from "../iam/index.ts";
 import { currentSandbox, type Sandbox } from "../sandbox.ts";
+import { parseCaller } from "./caller.ts";
 import { answerRequest } from "./wire-router.ts";
 import { utf8, type WireRequest } from "./wire-message.ts";
+
+export interface InMemoryHandlerOptions {
+  readonly sandbox?: Sandbox | undefined;
+  /** Who calls (SNS topic policies): an account id or an IAM ARN; checked per request, so a client never throws while being created. */
+  readonly caller?: string | undefined;
+}
 
 export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> {
   readonly metadata = { handlerProtocol: "in-memory" };
 
-  private readonly options: { readonly sandbox?: Sandbox | undefined; readonly caller?: Caller | undefined };
+  private readonly options: InMemoryHandlerOptions;
 
-  constructor(options: { readonly sandbox?: Sandbox | undefined; readonly caller?: Caller | undefined } = {}) {
+  constructor(options: InMemoryHandlerOptions = {}) {
     this.options = options;
   }
 
@@ -36,7 +42,8 @@ export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpR
         { name: "SandboxRegionMismatch" },
       );
     }
-    const answer = await answerRequest(sandbox, toWireRequest(request), this.options.caller);
+    const caller = this.options.caller === undefined ? undefined : parseCaller(this.options.caller);
+    const answer = await answerRequest(sandbox, toWireRequest(request), caller);
     return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: answer.body }) };
   }
 

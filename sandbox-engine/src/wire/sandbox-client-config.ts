@@ -3,8 +3,6 @@
  * region, fixed test credentials, the in-memory request handler, and the SDK's standard retries on the virtual
  * clock. Anything the learner sets explicitly wins, as with the real client (`maxAttempts: 1`, `region`, ...).
  */
-import { AwsError } from "../errors/aws-error.ts";
-import type { Caller } from "../iam/index.ts";
 import { currentSandbox, DEFAULT_REGION, type Sandbox } from "../sandbox.ts";
 import { InMemoryRequestHandler } from "./in-memory-request-handler.ts";
 import { DEFAULT_MAX_ATTEMPTS, VirtualClockRetryStrategy } from "./virtual-clock-retry-strategy.ts";
@@ -45,7 +43,7 @@ export function sandboxClientConfig<Config extends SdkClientConfigLike>(
   service: "sqs" | "sns" | "lambda",
 ): Config {
   const { sandbox, caller, ...sdkConfig } = (config ?? {}) as Config & SandboxClientOptions;
-  const handler = new InMemoryRequestHandler({ sandbox, caller: caller === undefined ? undefined : parseCaller(caller) });
+  const handler = new InMemoryRequestHandler({ sandbox, caller });
   const sandboxNow = () => sandbox ?? currentSandbox();
   const maxAttempts = async () => {
     const value = typeof sdkConfig.maxAttempts === "function" ? await (sdkConfig.maxAttempts as () => unknown)() : sdkConfig.maxAttempts;
@@ -73,19 +71,6 @@ function currentSandboxOrUndefined(): Sandbox | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** "123456789012" or an IAM ARN -> the caller identity policies see. */
-export function parseCaller(caller: string): Caller {
-  if (/^\d{12}$/.test(caller)) return { type: "AWS", arn: `arn:aws:iam::${caller}:root`, accountId: caller };
-  const match = /^arn:aws:(?:iam|sts)::(\d{12}):.+$/.exec(caller);
-  if (match === null) {
-    throw new AwsError(
-      "InvalidParameterException",
-      `The client's caller must be an account id ("111122223333") or an IAM ARN ("arn:aws:iam::111122223333:user/ana"), got ${String(caller)}.`,
-    );
-  }
-  return { type: "AWS", arn: caller, accountId: match[1]! };
 }
 
 type ClientClass = abstract new (config: never) => object;

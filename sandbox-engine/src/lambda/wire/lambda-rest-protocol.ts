@@ -38,7 +38,10 @@ const operations = [
     [lambda.GetEventSourceMapping$, (s, i) => s.getEventSourceMapping(i)],
     [lambda.ListEventSourceMappings$, (s, i) => s.listEventSourceMappings(i)],
   ]).values(),
-].map((operation) => ({ ...operation, route: { ...restRoute(operation), status: STATUS_OVERRIDES[operation.name] ?? restRoute(operation).status } }));
+].map((operation) => {
+  const route = restRoute(operation);
+  return { ...operation, route: { ...route, status: STATUS_OVERRIDES[operation.name] ?? route.status } };
+});
 
 export const lambdaOperationNames: readonly string[] = operations.map((operation) => operation.name);
 
