@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { generateDtsBundle } from "dts-bundle-generator";
 
@@ -38,7 +38,10 @@ export async function bundleSdkDeclarations(rootPath: string): Promise<Record<Sd
   );
   const result = Object.fromEntries(sdkClients.map((client, i) => [client, slimComments(bundles[i]!)])) as Record<SdkClient, string>;
   await mkdir(join(rootPath, "node_modules", ".cache", "eventlab"), { recursive: true });
-  await writeFile(cacheFile, JSON.stringify(result));
+  // Written whole, then renamed: a build and a test bundling at once never read half a file.
+  const partial = `${cacheFile}.${process.pid}.tmp`;
+  await writeFile(partial, JSON.stringify(result));
+  await rename(partial, cacheFile);
   return result;
 }
 
