@@ -47,6 +47,7 @@ describe("the real SDK clients, bound to the sandbox", () => {
   it("given the aggregated client, when a method is called, then it works like send", async () => {
     createSandbox();
     const sqs = new SQS({});
+    expect([sqs.constructor.name, new SQSClient({}).constructor.name]).toEqual(["SQS", "SQSClient"]);
     const { QueueUrl } = await sqs.createQueue({ QueueName: "orders" });
     await expect(sqs.sendMessage({ QueueUrl, MessageBody: "hi" })).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
   });

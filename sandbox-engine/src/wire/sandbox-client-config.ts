@@ -84,9 +84,12 @@ export function sandboxClient<Base extends ClientClass>(
   service: "sqs" | "sns" | "lambda",
 ): new (...[config]: [] | [ConstructorParameters<Base>[0] & SandboxClientOptions]) => InstanceType<Base> {
   const Concrete = Base as unknown as new (config: unknown) => InstanceType<Base>;
-  return class extends (Concrete as new (config: unknown) => object) {
+  const Client = class extends (Concrete as new (config: unknown) => object) {
     constructor(...[config]: [] | [SandboxClientOptions]) {
       super(sandboxClientConfig(config as SdkClientConfigLike & SandboxClientOptions, service));
     }
-  } as never;
+  };
+  // Named as the SDK's class, so messages and stack traces say "SQSClient".
+  Object.defineProperty(Client, "name", { value: Base.name });
+  return Client as never;
 }
