@@ -104,15 +104,13 @@ describe("SQS FIFO queues", () => {
     expect((await countsOf(sqs, queueUrl)).visible).toBe(2);
   });
 
-  it("requires MessageGroupId: MissingParameter alone, InvalidParameterValue in a batch", async () => {
+  it("requires MessageGroupId: MissingParameter alone, InvalidParameterValue for the whole batch", async () => {
     const { sqs, queueUrl } = await givenFifoQueue();
     const single = await errorOf(sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "x" })));
     expect(single.name).toBe("MissingParameter");
     expect(single.message).toBe("The request must contain the parameter MessageGroupId.");
-    const batch = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: [{ Id: "1", MessageBody: "x" }] }));
-    expect(batch.Failed).toEqual([
-      { Id: "1", SenderFault: true, Code: "InvalidParameterValue", Message: "The request must contain the parameter MessageGroupId." },
-    ]);
+    const batch = await errorOf(sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: [{ Id: "1", MessageBody: "x" }] })));
+    expect([batch.name, batch.message]).toEqual(["InvalidParameterValue", "The request must contain the parameter MessageGroupId."]);
   });
 
   it("refuses a MessageGroupId or MessageDeduplicationId that is too long or has other characters", async () => {

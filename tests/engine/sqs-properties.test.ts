@@ -8,7 +8,9 @@
  *   moved to the DLQ or expired (counts from GetQueueAttributes and the trace add up, and no
  *   message is ever received after it was deleted, moved or expired);
  * - FIFO: a received message is the first live one of its group, or follows it in the same
- *   response; while a message of a group is in flight, no other message of that group is returned;
+ *   response; so no message is returned while an earlier one of its group is in flight (a later
+ *   one may be: AWS serves an earlier message that became visible again, LS validated 2025-11
+ *   test_fifo_group_visibility_extends_with_change_message_visibility);
  * - a FIFO send that repeats a deduplication id within 5 minutes returns the first MessageId and
  *   adds no message;
  * - ApproximateReceiveCount only grows.
@@ -80,7 +82,6 @@ async function run(steps: readonly Step[], mode: "standard" | "fifo" | "at-least
   const state = new Map<string, State>();
   const groupOf = new Map<string, string>();
   const sendOrder: string[] = [];
-  const visibleAt = new Map<string, number>();
   const receiveCount = new Map<string, number>();
   const dedup = new Map<string, { messageId: string; expiresAt: number }>();
   const handles: Array<{ handle: string; messageId: string }> = [];
@@ -142,15 +143,8 @@ async function run(steps: readonly Step[], mode: "standard" | "fifo" | "at-least
             // Every earlier live message of the group came in this response, before this one.
             if (groupOf.get(other) === group && state.get(other) === "live") expect(inResponse.has(other)).toBe(true);
           }
-          for (const other of sendOrder) {
-            // No other message of the group is in flight.
-            if (other !== id && !inResponse.has(other) && groupOf.get(other) === group && state.get(other) === "live") {
-              expect((visibleAt.get(other) ?? 0) <= now).toBe(true);
-            }
-          }
         }
         inResponse.add(id);
-        visibleAt.set(id, now + s.visibility * 1000);
         handles.push({ handle: m.ReceiptHandle!, messageId: id });
       }
     } else if (s.op === "delete" && handles.length > 0) {
@@ -159,10 +153,9 @@ async function run(steps: readonly Step[], mode: "standard" | "fifo" | "at-least
       // FIFO refuses a handle whose visibility timeout ended; nothing else may fail.
       if (!out.ok) expect(fifo && out.fault.message.includes("The receipt handle has expired.")).toBe(true);
     } else if (s.op === "change" && handles.length > 0) {
-      const { handle, messageId } = handles[s.pick % handles.length]!;
+      const { handle } = handles[s.pick % handles.length]!;
       const out = sb.sqs.changeMessageVisibility({ QueueUrl, ReceiptHandle: handle, VisibilityTimeout: s.visibility });
-      if (out.ok) visibleAt.set(messageId, now + s.visibility * 1000);
-      else expect(out.fault.code).toBe("InvalidParameterValue");
+      if (!out.ok) expect(out.fault.code).toBe("InvalidParameterValue");
     } else if (s.op === "advance") {
       await sb.clock.advance(s.ms);
     }
@@ -194,7 +187,7 @@ describe("SQS properties (model-checked random operation sequences)", () => {
     );
   }, 120_000);
 
-  it("FIFO queue: strict order per group, no second message of a group in flight, deduplication", async () => {
+  it("FIFO queue: strict order per group, nothing after a message of its group in flight, deduplication", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: STEPS_PER_RUN, maxLength: STEPS_PER_RUN }), (steps) => run(steps, "fifo")),
       { numRuns: RUNS.fifo },

@@ -31,9 +31,9 @@ export const THROTTLE_BACKOFF_MS = { first: 1_000, max: 300_000 } as const;
 export const BATCH_SIZE = { min: 1, max: 10_000, maxFifo: 10, default: 10 } as const;
 export const BATCHING_WINDOW_SECONDS = { min: 0, max: 300, default: 0 } as const;
 export const MAXIMUM_CONCURRENCY = { min: 2, max: 1000 } as const;
-/** Standard queues: start with 5 concurrent batches, add up to 60 per minute (AWS-FACTS C.2 item 13). */
+/** Standard queues: start with 5 concurrent batches, add up to 300 per minute (services-sqs-scaling.html). */
 export const ESM_INITIAL_CONCURRENCY = 5;
-export const ESM_CONCURRENCY_STEP_PER_MINUTE = 60;
+export const ESM_CONCURRENCY_STEP_PER_MINUTE = 300;
 /** One ReceiveMessage returns at most 10 messages; a larger batch takes several receives. */
 export const SQS_RECEIVE_MAX = 10;
 

@@ -10,7 +10,7 @@
  *
  * A poll receives batches (short polls, up to 10 messages per ReceiveMessage until BatchSize) while
  * the mapping has fewer batches in flight than its concurrency: min(ScalingConfig.MaximumConcurrency
- * or 1,000, 5 + 60 per minute since the mapping was enabled). With a batching window (standard
+ * or 1,000, 5 + 300 per minute since the mapping was enabled). With a batching window (standard
  * queues), fewer than BatchSize visible messages wait until the window, counted from the first poll
  * that saw them, has passed. Each batch is one synchronous invocation. On success the batch's
  * messages are deleted (with ReportBatchItemFailures, all but the failed ones); on a function

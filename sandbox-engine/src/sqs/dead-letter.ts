@@ -18,9 +18,13 @@ export function dueForDeadLetter(queue: Queue, message: StoredMessage): boolean 
 
 /**
  * Moves the message; returns false (and leaves it) when the dead-letter queue no longer exists.
- * (What AWS does then is UNVERIFIED: here the message keeps being delivered from its queue.)
- * The copy starts with a receive count of 0 in the dead-letter queue (UNVERIFIED), so the
- * dead-letter queue's own redrive policy, if any, applies from scratch.
+ * (What AWS does then is UNVERIFIED: the SQS developer guide and API reference, the LocalStack
+ * tests recorded against AWS and moto's tests were searched and none deletes the target queue;
+ * here the message keeps being delivered from its queue.)
+ * The copy keeps its receive count: the first receive from the dead-letter queue continues it
+ * (LS validated test_dead_letter_queue_message_attributes: maxReceiveCount 1, then "2" in the DLQ).
+ * A standard queue keeps the original enqueue time for retention; a FIFO queue resets it on the
+ * move (setting-up-dead-letter-queue-retention.html).
  */
 export function moveToDeadLetterQueue(ctx: SqsContext, source: Queue, message: StoredMessage): boolean {
   const policy = source.redrivePolicy;
@@ -28,13 +32,16 @@ export function moveToDeadLetterQueue(ctx: SqsContext, source: Queue, message: S
   const dlq = ctx.queuesByArn.get(policy.deadLetterTargetArn);
   if (dlq === undefined || dlq.deleted) return false;
   removeMessage(source, message);
+  const now = ctx.clock.now();
   const copy = copyStoredMessage(ctx, dlq, message, {
-    sentTimestamp: message.sentTimestamp,
-    nextVisibleAt: ctx.clock.now(),
+    sentTimestamp: dlq.fifo ? now : message.sentTimestamp,
+    nextVisibleAt: now,
     sequenceNumber: dlq.fifo ? nextSequenceNumber(dlq) : undefined,
     deadLetterSourceArn: source.arn,
   });
-  enqueue(ctx, dlq, copy, copy.groupId);
+  copy.receiveCount = message.receiveCount;
+  copy.firstReceiveTimestamp = message.firstReceiveTimestamp;
+  enqueue(ctx, dlq, copy, dlq.fifo ? copy.groupId : undefined);
   ctx.trace.record("sqs", "dead-letter", source.arn, {
     messageId: message.messageId,
     deadLetterQueueArn: dlq.arn,

@@ -22,8 +22,15 @@ export type StoredAttributes = ReadonlyMap<string, StoredAttribute>;
 export const NO_ATTRIBUTES: StoredAttributes = new Map();
 
 const NAME = /^[A-Za-z0-9_.-]{1,256}$/;
+/** Characters SQS accepts: #x9 | #xA | #xD | #x20-#xD7FF | #xE000-#xFFFD | #x10000-#x10FFFF (quotas-messages.html). */
+const INVALID_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const encoder = new TextEncoder();
+
+/** True when the text holds a character outside the set SQS accepts in bodies and attribute values. */
+export function hasInvalidCharacter(text: string): boolean {
+  return INVALID_CHARACTER.test(text);
+}
 
 function invalidAttribute(message: string) {
   return fail("InvalidParameterValue", message);
@@ -57,6 +64,14 @@ function validateValue(name: string, raw: unknown): Outcome<StoredAttribute> {
     if (typeof value !== "string" || value === "") {
       return invalidAttribute(
         `The message attribute '${name}' with type '${baseType}' must use field 'StringValue' with a non-empty string.`,
+      );
+    }
+    if (hasInvalidCharacter(value)) {
+      // LS validated (test_invalid_string_attributes_cause_invalid_parameter_value_error): the code
+      // is InvalidParameterValue. The text is ours, UNVERIFIED: that test checks only the code, and
+      // neither the SendMessage API reference nor moto's tests give AWS's text.
+      return invalidAttribute(
+        `The message attribute '${name}' contains characters SQS does not accept. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF.`,
       );
     }
     if (baseType === "Number" && !NUMBER.test(value.trim())) {
@@ -107,7 +122,11 @@ export function parseMessageAttributes(raw: unknown): Outcome<StoredAttributes> 
 
 /**
  * Bytes counted against the message size limit: body plus attribute names, types and values.
- * This is LocalStack's formula; AWS's exact one is UNVERIFIED (AWS-FACTS B.1 item 5).
+ * This is LocalStack's formula; AWS's exact one is UNVERIFIED (AWS-FACTS B.1 item 5): the
+ * SendMessage API reference and quotas-messages.html give the limit but not how attribute bytes
+ * count, and the validated oversize snapshots (test_send_oversized_message,
+ * test_send_message_batch_with_oversized_contents) use ASCII names and values, on which this
+ * formula and AWS agree byte for byte.
  */
 export function attributesSize(attributes: StoredAttributes): number {
   let size = 0;
@@ -119,7 +138,11 @@ export function attributesSize(attributes: StoredAttributes): number {
   return size;
 }
 
-/** Keeps the attributes a ReceiveMessage asked for: exact names, "All", ".*" or "prefix.*". */
+/**
+ * Keeps the attributes a ReceiveMessage asked for: exact names, "All", "*", ".*", or a prefix
+ * "Hel.*" (which matches "Hello" and "Help.Me"). Names that cannot exist ("AWS.") match nothing and
+ * are not an error. LS validated: test_receive_message_message_attribute_names_filters.
+ */
 export function selectAttributes(attributes: StoredAttributes, requested: readonly string[]): StoredAttributes {
   if (attributes.size === 0 || requested.length === 0) return NO_ATTRIBUTES;
   const selected = new Map<string, StoredAttribute>();
@@ -127,9 +150,9 @@ export function selectAttributes(attributes: StoredAttributes, requested: readon
     const wanted = requested.some(
       (pattern) =>
         pattern === "All" ||
-        pattern === ".*" ||
+        pattern === "*" ||
         pattern === name ||
-        (pattern.endsWith(".*") && name.startsWith(pattern.slice(0, -1))),
+        (pattern.endsWith(".*") && name.startsWith(pattern.slice(0, -2))),
     );
     if (wanted) selected.set(name, value);
   }

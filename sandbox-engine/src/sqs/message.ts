@@ -8,12 +8,11 @@ import type { StoredAttributes } from "./message-attributes.ts";
 
 export type MessageLocation = "ready" | "pending" | "gone";
 
-/** A FIFO message group: its live messages in order, and how many of them are in flight. */
+/** A FIFO message group: its live messages in order. */
 export interface MessageGroup {
   readonly id: string;
   head: StoredMessage | undefined;
   tail: StoredMessage | undefined;
-  inFlight: number;
 }
 
 export class StoredMessage {
@@ -43,8 +42,10 @@ export class StoredMessage {
   firstReceiveTimestamp: number | undefined = undefined;
   /** Epoch ms of the latest receive: the 12-hour visibility maximum runs from here. */
   lastReceivedAt: number | undefined = undefined;
-  /** Only the newest receipt handle acts on the message (API_DeleteMessage.html). */
+  /** Only the newest receipt handle deletes the message (API_DeleteMessage.html). */
   receiptHandle: string | undefined = undefined;
+  /** Handles of earlier receives, still mapped by the queue while the message lives. */
+  olderHandles: string[] | undefined = undefined;
 
   // Index bookkeeping, owned by queue-index.ts.
   location: MessageLocation = "gone";

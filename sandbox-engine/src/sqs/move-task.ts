@@ -5,7 +5,9 @@
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue-redrive.html
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_StartMessageMoveTask.html
  *
- * Guesses (UNVERIFIED): the task moves the messages visible when it starts (in-flight ones stay);
+ * Guesses, UNVERIFIED because neither the redrive guide nor the StartMessageMoveTask reference says,
+ * and LocalStack's test_sqs_move_task snapshots recorded against AWS cover only the request errors
+ * and the moved bodies: the task moves the messages visible when it starts (in-flight ones stay);
  * a moved message keeps its MessageId, body and attributes, starts a new retention period and a
  * receive count of 0; a message with no source queue (sent to the DLQ directly) and no
  * DestinationArn fails the task.

@@ -1,7 +1,8 @@
 /**
  * Paging for ListQueues and ListDeadLetterSourceQueues: MaxResults 1-1000 and an opaque NextToken
  * (API_ListQueues.html). Without MaxResults, ListQueues returns up to 1000 URLs and no token.
- * The token here encodes the last name returned; the text for a bad token is ours (UNVERIFIED).
+ * The token here encodes the last name returned. The text for a bad token is ours, UNVERIFIED: the
+ * ListQueues reference calls the token opaque, and no snapshot recorded against AWS sends a bad one.
  */
 import { fail, ok, type Outcome } from "../errors/fault.ts";
 import { optionalInteger, optionalString, type Params } from "./params.ts";

@@ -127,13 +127,14 @@ export function parseQueueAttributes(raw: unknown, mode: AttributeMode): Outcome
     let canonical: Outcome<string>;
     switch (name) {
       case "FifoQueue": {
-        if (mode.kind === "set") {
-          // AWS-FACTS B.1 item 17: the queue type cannot change.
-          return mode.fifo
-            ? invalidValue("FifoQueue", "Modifying queue type is not supported.")
-            : fail("InvalidAttributeName", "Unknown Attribute FifoQueue.");
-        }
+        // The queue type cannot change (AWS-FACTS B.1 item 17). LS validated
+        // test_set_unsupported_attribute_standard / _fifo: a standard queue does not know the
+        // attribute at all; a FIFO queue accepts FifoQueue=true again and refuses false.
+        if (mode.kind === "set" && !mode.fifo) return fail("InvalidAttributeName", "Unknown Attribute FifoQueue.");
         canonical = parseBoolean(name, value);
+        if (mode.kind === "set" && canonical.ok && canonical.value !== "true") {
+          return invalidValue("FifoQueue", "Modifying queue type is not supported.");
+        }
         break;
       }
       case "ContentBasedDeduplication":

@@ -6,7 +6,7 @@
  *   message.location === "pending" <=> !isVisible(message, now)  (delayed, or in flight if received)
  * Standard queues chain ready messages in a linked list (receive takes from the head in O(1));
  * FIFO queues keep every live message in its group's list, and the set of groups a receive may
- * take from (no message in flight, first message visible). Pending messages sit in a heap by the
+ * take from (first message visible). Pending messages sit in a heap by the
  * time they become visible; the queue has one clock timer, for the earliest of them, so that
  * visibility expiries are traced at their exact time and long polls wake up.
  */
@@ -33,14 +33,20 @@ function unlinkReady(queue: Queue, message: StoredMessage): void {
   message.next = undefined;
 }
 
-/** FIFO: a group is available when none of its messages is in flight and its first one is visible. */
+/**
+ * FIFO: a group is available when its first message is visible; a receive then takes its visible
+ * messages in order up to the first one in flight. So an earlier message that became visible again
+ * is served while a later one is still in flight (LS validated 2025-11,
+ * test_fifo_group_visibility_extends_with_change_message_visibility), and nothing of a group is
+ * served while its first message is in flight (using-messagegroupid-property.html).
+ */
 function refreshGroup(queue: Queue, group: MessageGroup): void {
   if (group.head === undefined) {
     queue.availableGroups.delete(group);
     queue.groups.delete(group.id);
     return;
   }
-  if (group.inFlight === 0 && group.head.location === "ready") {
+  if (group.head.location === "ready") {
     if (!queue.availableGroups.has(group)) {
       queue.availableGroups.add(group);
       notifyPollers(queue);
@@ -85,10 +91,7 @@ function place(ctx: SqsContext, queue: Queue, message: StoredMessage): void {
   }
   message.location = "pending";
   queue.pending.push(message);
-  if (message.receiveCount > 0) {
-    queue.inFlight += 1;
-    if (message.group !== undefined) message.group.inFlight += 1;
-  }
+  if (message.receiveCount > 0) queue.inFlight += 1;
   if (message.group !== undefined) refreshGroup(queue, message.group);
   scheduleWake(ctx, queue, message.nextVisibleAt);
 }
@@ -98,10 +101,7 @@ function detach(queue: Queue, message: StoredMessage): void {
     if (message.group === undefined) unlinkReady(queue, message);
   } else if (message.location === "pending") {
     queue.pending.remove(message);
-    if (message.receiveCount > 0) {
-      queue.inFlight -= 1;
-      if (message.group !== undefined) message.group.inFlight -= 1;
-    }
+    if (message.receiveCount > 0) queue.inFlight -= 1;
   }
   message.location = "gone";
 }
@@ -113,7 +113,7 @@ export function enqueue(ctx: SqsContext, queue: Queue, message: StoredMessage, g
   if (groupId !== undefined) {
     let group = queue.groups.get(groupId);
     if (group === undefined) {
-      group = { id: groupId, head: undefined, tail: undefined, inFlight: 0 };
+      group = { id: groupId, head: undefined, tail: undefined };
       queue.groups.set(groupId, group);
     }
     message.group = group;
@@ -136,7 +136,9 @@ export function setNextVisibleAt(ctx: SqsContext, queue: Queue, message: StoredM
 export function markReceived(ctx: SqsContext, queue: Queue, message: StoredMessage, handle: string, visibleAt: number): void {
   const now = ctx.clock.now();
   detach(queue, message);
-  if (message.receiptHandle !== undefined) queue.handles.delete(message.receiptHandle);
+  // Older handles stay known while the message lives: they may still change its visibility
+  // (receipt-lookup.ts), but only the newest deletes it.
+  if (message.receiptHandle !== undefined) (message.olderHandles ??= []).push(message.receiptHandle);
   message.receiveCount += 1;
   message.firstReceiveTimestamp ??= now;
   message.lastReceivedAt = now;
@@ -152,6 +154,7 @@ export function removeMessage(queue: Queue, message: StoredMessage): void {
   queue.messages.delete(message.key);
   queue.retention.remove(message);
   if (message.receiptHandle !== undefined) queue.handles.delete(message.receiptHandle);
+  if (message.olderHandles !== undefined) for (const handle of message.olderHandles) queue.handles.delete(handle);
   const group = message.group;
   if (group !== undefined) {
     const { groupPrev, groupNext } = message;

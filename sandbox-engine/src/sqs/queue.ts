@@ -57,7 +57,7 @@ export interface Queue {
 
   /** Every live message, by key. */
   readonly messages: Map<number, StoredMessage>;
-  /** Current receipt handle -> message. */
+  /** Every receipt handle of a live message (the newest and older ones) -> message. */
   readonly handles: Map<string, StoredMessage>;
   /** Standard queues: visible messages in the order they will be received (a linked list). */
   readyHead: StoredMessage | undefined;

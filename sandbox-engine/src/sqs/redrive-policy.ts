@@ -23,7 +23,11 @@ function parseJson(value: string): unknown {
   }
 }
 
-/** "" removes the policy (null). Texts are LocalStack's (LS-SQS-IMPL); AWS's wording UNVERIFIED. */
+/**
+ * "" removes the policy (null). Texts are LocalStack's (LS-SQS-IMPL); AWS's wording is UNVERIFIED:
+ * the LocalStack snapshots recorded against AWS hold no RedrivePolicy error, and the
+ * SetQueueAttributes API reference and the dead-letter-queue guide describe the fields, not the errors.
+ */
 export function parseRedrivePolicy(value: string): Outcome<RedrivePolicy | null> {
   if (value === "") return ok(null);
   const json = parseJson(value);
@@ -92,7 +96,9 @@ export function parseRedriveAllowPolicy(value: string): Outcome<RedriveAllowPoli
 /**
  * A RedrivePolicy is valid only if the dead-letter queue exists, has the same type as the source
  * (FIFO <-> FIFO, standard <-> standard) and its RedriveAllowPolicy lets the source in
- * (AWS-FACTS B.3 items 25 and 27). Wording UNVERIFIED: AWS's texts for these were not captured.
+ * (AWS-FACTS B.3 items 25 and 27). Wording UNVERIFIED: searched the LocalStack snapshots recorded
+ * against AWS (none records these errors), the dead-letter-queue guide (states the rules only) and
+ * moto (its own texts, e.g. InvalidParameterCombination, not recorded from AWS).
  */
 export function checkRedriveTarget(
   ctx: SqsContext,

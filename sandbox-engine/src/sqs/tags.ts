@@ -1,7 +1,8 @@
 /**
  * Queue tags: at most 50 per queue, keys 1-128 and values 0-256 characters, keys case-sensitive,
  * the "aws:" prefix reserved. https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-tags.html
- * The error codes and texts AWS uses for these were not captured (UNVERIFIED): InvalidParameterValue.
+ * The error codes and texts AWS uses for these are UNVERIFIED (InvalidParameterValue here): the
+ * tagging guide states the limits only, and the snapshots recorded against AWS tag valid queues only.
  */
 import { fail, ok, type Outcome } from "../errors/fault.ts";
 import { isPlainRecord, show } from "./params.ts";

@@ -6,6 +6,7 @@
  * once (AWS-FACTS B.2 item 19). The 12-hour maximum counts from the receive (B.1 item 2).
  */
 import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { isInFlight } from "../message.ts";
 import { asParams, invalid, missing, optionalInteger, requiredString, type Params } from "../params.ts";
 import { setNextVisibleAt } from "../queue-index.ts";
 import type { Queue } from "../queue.ts";
@@ -13,7 +14,10 @@ import { findQueue, type SqsContext } from "../sqs-context.ts";
 import { VISIBILITY_TIMEOUT } from "../sqs-limits.ts";
 import { expiredOnFifo, lookUpReceipt } from "./receipt-lookup.ts";
 
-/** Reads VisibilityTimeout (required, 0-43200); the reason text is ours (UNVERIFIED). */
+/**
+ * Reads VisibilityTimeout (required, 0-43200). The reason text is ours, UNVERIFIED: no snapshot
+ * recorded against AWS has an out-of-range ChangeMessageVisibility.
+ */
 export function readVisibilityTimeout(params: Params): Outcome<number> {
   const timeout = optionalInteger(params, "VisibilityTimeout", VISIBILITY_TIMEOUT, "VisibilityTimeout must be an integer between 0 and 43200 (seconds).");
   if (!timeout.ok) return timeout;
@@ -25,16 +29,19 @@ export function readVisibilityTimeout(params: Params): Outcome<number> {
 export function changeVisibilityByHandle(ctx: SqsContext, queue: Queue, handle: string, seconds: number): Outcome<Record<string, never>> {
   const receipt = lookUpReceipt(queue, handle);
   if (!receipt.ok) return receipt;
-  if (receipt.value.kind === "stale") {
-    // AWS-FACTS B.2 item 20 (validated for a deleted message; applied to outdated handles too).
+  const now = ctx.clock.now();
+  // An older handle still works while the message is in flight again (moto's
+  // test_change_message_visibility_on_old_message: "this is allowed in AWS"); otherwise, and for a
+  // deleted message, AWS-FACTS B.2 item 20 (validated text).
+  if (receipt.value.kind === "stale" || (receipt.value.kind === "older" && !isInFlight(receipt.value.message, now))) {
     return invalid("ReceiptHandle", handle, "Message does not exist or is not available for visibility timeout change.");
   }
   const message = receipt.value.message;
-  const now = ctx.clock.now();
   const expired = expiredOnFifo(queue, message, handle, now);
   if (expired !== undefined) return expired;
   const nextVisibleAt = now + seconds * 1000;
-  // Extending does not reset the 12-hour maximum (AWS-FACTS B.1 item 2; moto's wording, AWS's UNVERIFIED).
+  // Extending does not reset the 12-hour maximum (AWS-FACTS B.1 item 2). moto's wording; AWS's is
+  // UNVERIFIED: the visibility-timeout guide states the rule only, and no snapshot records it.
   if (nextVisibleAt - (message.lastReceivedAt ?? now) > VISIBILITY_TIMEOUT.max * 1000) {
     return fail(
       "InvalidParameterValue",
@@ -42,7 +49,7 @@ export function changeVisibilityByHandle(ctx: SqsContext, queue: Queue, handle: 
     );
   }
   // A standard-queue message whose timeout already ran out may still be changed with its newest
-  // handle; whether AWS answers MessageNotInflight here is UNVERIFIED.
+  // handle (LS validated test_change_message_visibility_after_visibility_timeout_expiration).
   setNextVisibleAt(ctx, queue, message, nextVisibleAt);
   ctx.trace.record("sqs", "change-visibility", queue.arn, {
     messageId: message.messageId,

@@ -18,6 +18,10 @@ const DONE: Outcome<Record<string, never>> = ok({});
 export function deleteByHandle(ctx: SqsContext, queue: Queue, handle: string): Outcome<Record<string, never>> {
   // The current handle of a message of this queue (lookUpReceipt's own first step, inlined).
   let message = queue.handles.get(handle);
+  if (message !== undefined && message.receiptHandle !== handle) {
+    // An older handle: "the request succeeds, but the message will not be deleted" (API_DeleteMessage.html).
+    return DONE;
+  }
   if (message === undefined) {
     const receipt = lookUpReceipt(queue, handle);
     if (!receipt.ok) return receipt;

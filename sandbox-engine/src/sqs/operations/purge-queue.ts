@@ -1,7 +1,8 @@
 /**
  * PurgeQueue: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_PurgeQueue.html
  * Deletes every message (AWS takes up to 60 s; the sandbox does it at once). One purge per 60 s:
- * otherwise PurgeQueueInProgress, HTTP 403 (AWS-FACTS B.1 item 16, validated text).
+ * otherwise PurgeQueueInProgress, HTTP 403 (AWS-FACTS B.1 item 16, validated text). A purge also
+ * forgets FIFO deduplication ids (LS validated test_purge_queue_clears_fifo_deduplication_cache).
  */
 import { fail, ok, type Outcome } from "../../errors/fault.ts";
 import { asParams, requiredString } from "../params.ts";
@@ -27,6 +28,7 @@ export function purgeQueue(ctx: SqsContext, input: unknown): Outcome<Record<stri
   queue.lastPurgeAt = now;
   const messages = [...queue.messages.values()];
   for (const message of messages) removeMessage(queue, message);
+  queue.deduplication.clear();
   ctx.trace.record("sqs", "purge", queue.arn, { messages: messages.length });
   return ok({});
 }

@@ -8,7 +8,9 @@ import { receiptHandleQueueTag } from "../receipt-handle.ts";
 export type ReceiptLookup =
   /** The newest handle of a message still in the queue. */
   | { readonly kind: "current"; readonly message: StoredMessage }
-  /** Well-formed, but the message is gone or was received again since. */
+  /** A handle of an earlier receive of a message still in the queue. */
+  | { readonly kind: "older"; readonly message: StoredMessage }
+  /** Well-formed, but the message is gone. */
   | { readonly kind: "stale" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -17,8 +19,10 @@ const STALE: ReceiptLookup = { kind: "stale" };
 export function lookUpReceipt(queue: Queue, handle: string): Outcome<ReceiptLookup> {
   // Fast path: the current handle of a message of this queue.
   const message = queue.handles.get(handle);
-  if (message !== undefined) return ok({ kind: "current", message });
-  // A handle of another queue is treated as not valid here (AWS behaviour UNVERIFIED).
+  if (message !== undefined) return ok({ kind: message.receiptHandle === handle ? "current" : "older", message });
+  // A handle of another queue is treated as not valid here. UNVERIFIED: the DeleteMessage and
+  // ChangeMessageVisibility references, the snapshots recorded against AWS and moto's tests were
+  // searched; none uses one queue's handle on another.
   if (receiptHandleQueueTag(handle) !== queue.tag) {
     // AWS-FACTS B.2 item 21 (validated text).
     return fail("ReceiptHandleIsInvalid", `The input receipt handle "${handle}" is not a valid receipt handle.`, {

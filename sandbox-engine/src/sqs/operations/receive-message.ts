@@ -51,7 +51,8 @@ function parseRequest(input: unknown): Outcome<ReceiveRequest> {
   if (!max.ok) return max;
   const wait = optionalInteger(params, "WaitTimeSeconds", RECEIVE_WAIT_TIME_SECONDS, "Must be >= 0 and <= 20, if provided.");
   if (!wait.ok) return wait;
-  // 0 to 12 hours (AWS-FACTS B.1 item 1); reason text modelled on WaitTimeSeconds' (UNVERIFIED).
+  // 0 to 12 hours (AWS-FACTS B.1 item 1); reason text modelled on WaitTimeSeconds' (UNVERIFIED: the
+  // snapshots recorded against AWS cover WaitTimeSeconds and MaxNumberOfMessages, not this one).
   const visibility = optionalInteger(params, "VisibilityTimeout", VISIBILITY_TIMEOUT, "Must be >= 0 and <= 43200, if provided.");
   if (!visibility.ok) return visibility;
   const legacyNames = optionalStringList(params, "AttributeNames");
@@ -61,7 +62,8 @@ function parseRequest(input: unknown): Outcome<ReceiveRequest> {
   const names =
     legacyNames.value === undefined ? (systemNames.value ?? NONE) : [...legacyNames.value, ...(systemNames.value ?? NONE)];
   for (const name of names) {
-    // A misspelt name would silently return nothing: refuse it (UNVERIFIED against AWS).
+    // A misspelt name would silently return nothing: refuse it. UNVERIFIED: the snapshots recorded
+    // against AWS only use valid system attribute names, and the API reference does not say.
     if (!(SYSTEM_ATTRIBUTE_NAMES as readonly string[]).includes(name)) {
       return fail("InvalidAttributeName", `Unknown Attribute ${name}.`, {
         hint: `Message system attribute names are: ${SYSTEM_ATTRIBUTE_NAMES.join(", ")}.`,

@@ -10,6 +10,7 @@ import { md5Hex } from "../md5.ts";
 import {
   attributesMd5,
   attributesSize,
+  hasInvalidCharacter,
   parseMessageAttributes,
   parseSystemAttributes,
   systemAttributesMd5,
@@ -24,11 +25,8 @@ import { DELAY_SECONDS } from "../sqs-limits.ts";
 import type { SendMessageResult } from "../sqs-types.ts";
 import { SEND } from "../trace-shapes.ts";
 
-/** Characters SQS accepts: #x9 | #xA | #xD | #x20-#xD7FF | #xE000-#xFFFD | #x10000-#x10FFFF (quotas-messages.html). */
-const INVALID_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-const INVALID_CHARACTERS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const TRACE_BODY_PREVIEW = 200;
-const FIFO_OK: Outcome<true> = Object.freeze({ ok: true, value: true });
+const CHECKED: Outcome<true> = Object.freeze({ ok: true, value: true });
 
 export interface SendFields {
   readonly body: string;
@@ -42,11 +40,6 @@ export interface SendFields {
 export interface PreparedSend extends SendFields {
   /** Bytes counted against MaximumMessageSize and the batch limit. */
   readonly size: number;
-  /**
-   * The body as sent, when invalid characters were replaced in `body`: SendMessage's MD5OfMessageBody is the
-   * digest of what the sender sent (the SDK checks it against its own), ReceiveMessage's that of what is stored.
-   */
-  readonly sentBody?: string;
 }
 
 /** Reads and validates the fields of a send (or of one batch entry) that need no queue. */
@@ -55,7 +48,8 @@ export function readSendFields(params: Params): Outcome<SendFields> {
   const presentBody = presentString(params, "MessageBody");
   const body = presentBody !== undefined ? { ok: true as const, value: presentBody } : requiredString(params, "MessageBody");
   if (!body.ok) return body;
-  // Per-message delay 0-900 s (AWS-FACTS B.1 item 4); the reason text is moto's (UNVERIFIED).
+  // Per-message delay 0-900 s (AWS-FACTS B.1 item 4). The reason text is moto's, UNVERIFIED: the
+  // snapshots recorded against AWS hold only the FIFO DelaySeconds error, not an out-of-range one.
   const delay = optionalInteger(params, "DelaySeconds", DELAY_SECONDS, "DelaySeconds must be >= 0 and <= 900.");
   if (!delay.ok) return delay;
   const attributes = parseMessageAttributes(params["MessageAttributes"]);
@@ -77,24 +71,23 @@ export function readSendFields(params: Params): Outcome<SendFields> {
 }
 
 /**
- * Current SendMessage doc: invalid characters are replaced with U+FFFD "as long as the message
- * body contains at least one valid character" (AWS-FACTS B.1 item 12 notes an older behaviour
- * that rejected them; the current doc wins). A body of only invalid characters is refused.
+ * API_SendMessage.html (current): "If a message contains characters outside the allowed set,
+ * Amazon SQS rejects the message and returns an InvalidMessageContents error" (an older text that
+ * replaced them with U+FFFD is superseded; LS validated test_send_message_with_invalid_payload_characters).
+ * The message text is UNVERIFIED: the LocalStack snapshots check only the code, and the docs corpus
+ * and the AWS SDK models searched ("InvalidMessageContents") give no response text.
  */
-function cleanBody(body: string): Outcome<string> {
-  if (!INVALID_CHARACTER.test(body)) return ok(body);
-  const cleaned = body.replace(INVALID_CHARACTERS, "\uFFFD");
-  if ([...cleaned].every((char) => char === "\uFFFD")) {
-    return fail(
-      "InvalidMessageContents",
-      "Invalid characters found. The message body must contain at least one character SQS accepts " +
-        "(tab, newline, carriage return, or Unicode from U+0020 on, except U+FFFE and U+FFFF).",
-    );
-  }
-  return ok(cleaned);
+function checkBodyCharacters(body: string): Outcome<true> {
+  if (!hasInvalidCharacter(body)) return CHECKED;
+  return fail(
+    "InvalidMessageContents",
+    "Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF",
+    { hint: "Remove control characters (other than tab, newline and carriage return) and U+FFFE/U+FFFF from the body, or base64-encode binary data." },
+  );
 }
 
-function utf8Length(text: string): number {
+/** UTF-8 length of a string (a lone surrogate counts 3 bytes, as U+FFFD). */
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -108,8 +101,11 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-/** FIFO rules of AWS-FACTS B.1 item 4 and B.4 items 29-30; `batch` changes one error code (item 30). */
-function checkFifoFields(queue: Queue, fields: SendFields, batch: boolean): Outcome<true> {
+/**
+ * FIFO rules of AWS-FACTS B.1 item 4 and B.4 items 29-30. (In a batch, a missing MessageGroupId or
+ * deduplication id fails the whole request before this runs: send-message-batch.ts.)
+ */
+function checkFifoFields(queue: Queue, fields: SendFields): Outcome<true> {
   if (fields.groupId !== undefined) {
     const group = validateFifoId("MessageGroupId", fields.groupId);
     if (!group.ok) return group;
@@ -123,13 +119,9 @@ function checkFifoFields(queue: Queue, fields: SendFields, batch: boolean): Outc
     if (fields.deduplicationId !== undefined) {
       return invalid("MessageDeduplicationId", fields.deduplicationId, "The request include parameter that is not valid for this queue type.");
     }
-    return FIFO_OK;
+    return CHECKED;
   }
-  if (fields.groupId === undefined) {
-    return batch
-      ? fail("InvalidParameterValue", "The request must contain the parameter MessageGroupId.")
-      : missing("MessageGroupId");
-  }
+  if (fields.groupId === undefined) return missing("MessageGroupId");
   if (fields.delaySeconds !== undefined && fields.delaySeconds !== 0) {
     return fail(
       "InvalidParameterValue",
@@ -144,42 +136,40 @@ function checkFifoFields(queue: Queue, fields: SendFields, batch: boolean): Outc
       { hint: 'Pass a MessageDeduplicationId, or create the queue with ContentBasedDeduplication: "true".' },
     );
   }
-  return FIFO_OK;
+  return CHECKED;
+}
+
+/** Bytes a send counts against MaximumMessageSize and the batch limit: body plus attributes. */
+export function sendSize(fields: SendFields): number {
+  // Body + attribute names, types and values (AWS-FACTS B.1 item 5; see attributesSize for why the
+  // formula stays UNVERIFIED).
+  const attributeBytes = fields.attributes.size === 0 ? 0 : attributesSize(fields.attributes);
+  return utf8Length(fields.body) + attributeBytes;
 }
 
 /** Checks the fields against the queue: FIFO rules, characters, size. */
 export function prepareSend(queue: Queue, fields: SendFields, batch: boolean): Outcome<PreparedSend> {
-  const fifo = checkFifoFields(queue, fields, batch);
+  const fifo = checkFifoFields(queue, fields);
   if (!fifo.ok) return fifo;
-  const body = cleanBody(fields.body);
-  if (!body.ok) return body;
-  // Size = body + attribute names, types and values (AWS-FACTS B.1 item 5; formula UNVERIFIED).
-  const attributeBytes = fields.attributes.size === 0 ? 0 : attributesSize(fields.attributes);
+  const characters = checkBodyCharacters(fields.body);
+  if (!characters.ok) return characters;
   const max = queue.settings.MaximumMessageSize;
-  // Every UTF-16 unit is at most 3 UTF-8 bytes: short bodies need no exact count.
-  const size = body.value.length * 3 + attributeBytes <= max ? body.value.length + attributeBytes : utf8Length(body.value) + attributeBytes;
+  const size = sendSize(fields);
   if (size > max) {
-    return fail("InvalidParameterValue", `One or more parameters are invalid. Reason: Message must be shorter than ${max} bytes.`, {
+    // Validated texts: "are invalid" for SendMessage (AWS-FACTS B.1 item 5), "cannot be validated"
+    // for a batch entry (LS validated test_send_batch_message_size).
+    const verb = batch ? "cannot be validated" : "are invalid";
+    return fail("InvalidParameterValue", `One or more parameters ${verb}. Reason: Message must be shorter than ${max} bytes.`, {
       hint: `This message is ${size} bytes. Store large payloads elsewhere (e.g. S3) and send a reference.`,
     });
   }
-  return ok({
-    body: body.value,
-    ...(body.value === fields.body ? {} : { sentBody: fields.body }),
-    delaySeconds: fields.delaySeconds,
-    attributes: fields.attributes,
-    traceHeader: fields.traceHeader,
-    groupId: fields.groupId,
-    deduplicationId: fields.deduplicationId,
-    size,
-  });
+  return ok({ ...fields, size });
 }
 
 /** Enqueues a prepared send, or on a FIFO queue answers for the earlier copy within 5 minutes. */
 export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): SendMessageResult {
   const now = ctx.clock.now();
   const md5OfBody = md5Hex(send.body);
-  const md5OfSentBody = send.sentBody === undefined ? md5OfBody : md5Hex(send.sentBody);
   const md5OfMessageAttributes = send.attributes.size === 0 ? undefined : attributesMd5(send.attributes);
   const md5OfMessageSystemAttributes = systemAttributesMd5(send.traceHeader);
   let deduplicationId: string | undefined;
@@ -192,13 +182,14 @@ export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): S
       // "accepted successfully but aren't delivered during the 5-minute deduplication interval"
       // (AWS-FACTS B.4 item 28): the answer names the message first sent.
       ctx.trace.record("sqs", "deduplicated", queue.arn, { messageId: earlier.messageId, deduplicationId });
-      return result(earlier.messageId, md5OfSentBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, earlier.sequenceNumber);
+      return result(earlier.messageId, md5OfBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, earlier.sequenceNumber);
     }
     sequenceNumber = nextSequenceNumber(queue);
   }
   // Standard queues: a queue delay applies from the send (not retroactive). FIFO queues: only the
-  // queue delay, which is retroactive (set-queue-attributes.ts).
-  const delaySeconds = send.delaySeconds ?? queue.settings.DelaySeconds;
+  // queue delay, which is retroactive (set-queue-attributes.ts); an explicit DelaySeconds: 0 still
+  // gets it (LS validated test_fifo_queue_send_message_with_zero_delay_defaults_to_queue_delay).
+  const delaySeconds = queue.fifo ? queue.settings.DelaySeconds : send.delaySeconds ?? queue.settings.DelaySeconds;
   const message = newStoredMessage(ctx, queue, {
     messageId: randomUuid(ctx.random),
     body: send.body,
@@ -209,7 +200,9 @@ export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): S
     md5OfMessageSystemAttributes,
     sentTimestamp: now,
     nextVisibleAt: now + delaySeconds * 1000,
-    groupId: queue.fifo ? send.groupId : undefined,
+    // Standard queues keep a MessageGroupId too (fair queues) and return it on receive, without
+    // FIFO ordering (LS validated 2025-08-18 test_fair_queue_with_message_group_id).
+    groupId: send.groupId,
     deduplicationId,
     sequenceNumber,
     deadLetterSourceArn: undefined,
@@ -217,8 +210,8 @@ export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): S
   if (queue.fifo) rememberDeduplication(queue, deduplicationKey(queue, send.groupId!, deduplicationId!), message.messageId, sequenceNumber!, now);
   const preview = send.body.length > TRACE_BODY_PREVIEW ? `${send.body.slice(0, TRACE_BODY_PREVIEW)}…` : send.body;
   ctx.trace.recordCompact(SEND, queue.arn, message.messageId, preview, delaySeconds, 0);
-  enqueue(ctx, queue, message, message.groupId);
-  return result(message.messageId, md5OfSentBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, sequenceNumber);
+  enqueue(ctx, queue, message, queue.fifo ? message.groupId : undefined);
+  return result(message.messageId, md5OfBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, sequenceNumber);
 }
 
 function result(

@@ -33,7 +33,8 @@ export function setQueueAttributes(ctx: SqsContext, input: unknown): Outcome<Rec
   const given = parsed.value;
   if (given.redrivePolicy) {
     if (given.redrivePolicy.deadLetterTargetArn === queue.arn) {
-      // UNVERIFIED against AWS; a queue that is its own dead-letter queue would loop.
+      // A queue that is its own dead-letter queue would loop. UNVERIFIED: the dead-letter-queue
+      // guide and the snapshots recorded against AWS do not cover it; the text is ours.
       return fail("InvalidParameterValue", `Value ${given.values.get("RedrivePolicy")} for parameter RedrivePolicy is invalid. Reason: a queue cannot be its own dead-letter queue.`);
     }
     const target = checkRedriveTarget(ctx, queue, given.redrivePolicy, given.values.get("RedrivePolicy")!);

@@ -1,7 +1,9 @@
 /**
  * StartMessageMoveTask: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_StartMessageMoveTask.html
  * The source must be a dead-letter queue of some queue; one running task per source at a time.
- * Texts are modelled on AWS's (UNVERIFIED; see move-task.ts for the simulated behaviour).
+ * Texts follow LocalStack's test_sqs_move_task snapshots recorded against AWS (2024-04-30), except
+ * the queue-type mismatch, which no snapshot records (text ours, UNVERIFIED). See move-task.ts for
+ * the simulated behaviour.
  */
 import { fail, ok, type Outcome } from "../../errors/fault.ts";
 import { randomUuid } from "../ids.ts";
