@@ -19,7 +19,7 @@ export interface SandboxClientOptions {
 }
 
 /** Test credentials: the in-memory handler checks no signature. */
-export const SANDBOX_CREDENTIALS = Object.freeze({ accessKeyId: "AKIAEVENTLABSANDBOX0", secretAccessKey: "eventlab-sandbox-secret-key" });
+const SANDBOX_CREDENTIALS = Object.freeze({ accessKeyId: "AKIAEVENTLABSANDBOX0", secretAccessKey: "eventlab-sandbox-secret-key" });
 
 /** The SigV4 auth scheme, resolving credentials as usual, with a signer that leaves the request as it is. */
 const unsignedSigV4 = {
