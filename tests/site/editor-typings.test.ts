@@ -53,7 +53,8 @@ describe("editor typings of @aws-sdk/client-*", () => {
     }
   });
 
-  it("types ordinary SDK code: commands, enums, paginators, waiters, blobs, error classes, sandbox options", () => {
+  // Type-checking against the SDK's declarations takes seconds on a busy machine.
+  it("types ordinary SDK code: commands, enums, paginators, waiters, blobs, error classes, sandbox options", { timeout: 60_000 }, () => {
     const source = `
       import { SQSClient, SendMessageCommand, QueueAttributeName, QueueDoesNotExist, paginateListQueues } from "@aws-sdk/client-sqs";
       import { SNSClient, PublishCommand } from "@aws-sdk/client-sns";
@@ -74,7 +75,7 @@ describe("editor typings of @aws-sdk/client-*", () => {
     expect(diagnosticsOf(source)).toEqual([]);
   });
 
-  it("flags what the real SDK rejects: a misspelt config option, a missing required input, a wrong type", () => {
+  it("flags what the real SDK rejects: a misspelt config option, a missing required input, a wrong type", { timeout: 60_000 }, () => {
     const source = `
       import { SQSClient, SendMessageCommand } from "@aws-sdk/client-sqs";
       const sqs = new SQSClient({ regoin: "us-east-1" });
