@@ -120,7 +120,8 @@ describe("every implemented operation through the real SDK", () => {
     const subscriptionArn = SubscriptionArn as string;
     const http = await c.send(new snsSdk.SubscribeCommand({ TopicArn: topicArn, Protocol: "email", Endpoint: "ana@example.com" }));
     expect(http.SubscriptionArn).toBe("pending confirmation");
-    const token = new URL(sb.sns.mailbox("ana@example.com").messages[0]!.subscribeUrl!).searchParams.get("Token")!;
+    const link = /https:\/\/sns\.\S*Action=ConfirmSubscription\S*/.exec(sb.world.mailbox("ana@example.com")[0]!.text)![0];
+    const token = new URL(link).searchParams.get("Token")!;
     await run("ConfirmSubscription", new snsSdk.ConfirmSubscriptionCommand({ TopicArn: topicArn, Token: token }));
     await run("ListSubscriptions", new snsSdk.ListSubscriptionsCommand({}));
     await run("ListSubscriptionsByTopic", new snsSdk.ListSubscriptionsByTopicCommand({ TopicArn: topicArn }));
@@ -167,6 +168,10 @@ describe("every implemented operation through the real SDK", () => {
     await run("UpdateEventSourceMapping", new lambdaSdk.UpdateEventSourceMappingCommand({ UUID: UUID as string, BatchSize: 2 }));
     await sb.clock.advance(1_000);
     await run("DeleteEventSourceMapping", new lambdaSdk.DeleteEventSourceMappingCommand({ UUID: UUID as string }));
+    await run("AddPermission", new lambdaSdk.AddPermissionCommand({ FunctionName: "worker", StatementId: "from-sns", Action: "lambda:InvokeFunction", Principal: "sns.amazonaws.com", SourceArn: "arn:aws:sns:us-east-1:123456789012:orders" }));
+    const policy = await run("GetPolicy", new lambdaSdk.GetPolicyCommand({ FunctionName: "worker" }));
+    expect(JSON.parse(policy.Policy as string).Statement[0]).toMatchObject({ Sid: "from-sns", Principal: { Service: "sns.amazonaws.com" } });
+    await run("RemovePermission", new lambdaSdk.RemovePermissionCommand({ FunctionName: "worker", StatementId: "from-sns" }));
     await run("DeleteFunction", new lambdaSdk.DeleteFunctionCommand({ FunctionName: "worker" }));
     expect([...new Set(sent.map((exchange) => exchange.operation))].sort()).toEqual([...lambdaOperationNames].sort());
   });

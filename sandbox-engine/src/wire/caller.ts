@@ -1,4 +1,4 @@
-import { AwsError } from "../errors/aws-error.ts";
+import { AwsError } from "../core/aws-error.ts";
 import type { Caller } from "../iam/index.ts";
 
 /** "123456789012" or an IAM ARN -> the caller identity policies see. */

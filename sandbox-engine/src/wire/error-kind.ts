@@ -1,4 +1,4 @@
-import type { Fault } from "../errors/fault.ts";
+import type { Fault } from "../core/outcome.ts";
 
 /** The HTTP status of a fault: its own, else 400 for the caller's mistakes and 500 for the service's. */
 export function faultStatus(fault: Fault): number {

@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { generateDtsBundle } from "dts-bundle-generator";
+import { sdkModuleIds, type SdkModuleId } from "../../../sandbox-engine/src/services.ts";
 
-/** The AWS SDK clients exercises import, by the suffix of their package name. */
-export const sdkClients = ["sqs", "sns", "lambda"] as const;
-export type SdkClient = (typeof sdkClients)[number];
+/** The AWS SDK clients exercises import (the registry's SDK modules), by the suffix of their package name. */
+export const sdkClients = sdkModuleIds.map((id) => id.slice("client-".length) as SdkClient);
+export type SdkClient = SdkModuleId extends `client-${infer Name}` ? Name : never;
 
 /** Packages whose declarations the clients' public types use; inlined so each bundle stands alone. */
 const inlined = ["@smithy/types", "@aws-sdk/types", "@smithy/core", "@aws-sdk/core", "@aws-sdk/middleware-sdk-sqs", "@smithy/signature-v4"];
@@ -17,6 +18,7 @@ const inlined = ["@smithy/types", "@aws-sdk/types", "@smithy/core", "@aws-sdk/co
  * versions.
  */
 export async function bundleSdkDeclarations(rootPath: string): Promise<Record<SdkClient, string>> {
+  // Each client needs its entry file, src/lib/sdk-typings/client-<name>.ts (`export * from "@aws-sdk/client-<name>"`).
   const versions = await Promise.all(
     [...sdkClients.map((client) => `@aws-sdk/client-${client}`), ...inlined].map(async (name) => {
       const manifest = JSON.parse(await readFile(join(rootPath, "node_modules", name, "package.json"), "utf8")) as { version: string };

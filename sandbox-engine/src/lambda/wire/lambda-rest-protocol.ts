@@ -5,6 +5,7 @@
  * `{ "Type": "User" | "Service", "message": ... }` (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html).
  */
 import * as lambda from "@aws-sdk/client-lambda";
+import type { Fault } from "../../core/outcome.ts";
 import type { LambdaFault, LambdaOutcome } from "../lambda-faults.ts";
 import type { LambdaService } from "../lambda-service.ts";
 import { faultStatus } from "../../wire/error-kind.ts";
@@ -37,6 +38,9 @@ const operations = [
     [lambda.DeleteEventSourceMapping$, (s, i) => s.deleteEventSourceMapping(i)],
     [lambda.GetEventSourceMapping$, (s, i) => s.getEventSourceMapping(i)],
     [lambda.ListEventSourceMappings$, (s, i) => s.listEventSourceMappings(i)],
+    [lambda.AddPermission$, (s, i) => s.addPermission(i)],
+    [lambda.RemovePermission$, (s, i) => s.removePermission(i)],
+    [lambda.GetPolicy$, (s, i) => s.getPolicy(i)],
   ]).values(),
 ].map((operation) => {
   const route = restRoute(operation);
@@ -72,7 +76,8 @@ export async function answerLambdaRest(request: WireRequest, context: WireContex
   });
 }
 
-function lambdaError(context: WireContext, fault: LambdaFault): WireResponse {
+/** A Lambda fault, or the adapter's own (an operation the sandbox does not simulate). */
+function lambdaError(context: WireContext, fault: Fault & Pick<LambdaFault, "extra">): WireResponse {
   const body = {
     Type: fault.fault === "server" ? "Service" : "User",
     message: fault.message,

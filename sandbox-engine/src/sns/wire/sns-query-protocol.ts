@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/sns/latest/api/CommonErrors.html
  */
 import * as sns from "@aws-sdk/client-sns";
-import type { Fault, Outcome } from "../../errors/fault.ts";
+import type { Fault, Outcome } from "../../core/outcome.ts";
 import type { Caller } from "../../iam/index.ts";
 import { faultStatus, faultType } from "../../wire/error-kind.ts";
 import { parseForm, readQueryInput } from "../../wire/query-form.ts";

@@ -5,7 +5,7 @@
  * fill `Code`/`Type` (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-json-faqs.html).
  */
 import * as sqs from "@aws-sdk/client-sqs";
-import type { Fault, Outcome } from "../../errors/fault.ts";
+import type { Fault, Outcome } from "../../core/outcome.ts";
 import { faultStatus, faultType } from "../../wire/error-kind.ts";
 import { operationTable, readJson, writeJson } from "../../wire/schema-json.ts";
 import { utf8, type WireContext, type WireRequest, type WireResponse } from "../../wire/wire-message.ts";
