@@ -1,5 +1,5 @@
 // `node scripts/bench-apigw.ts`: requests per second through API Gateway to a Lambda function, in Node, with
-// sb.http.fetch: a REST API proxy resource ({proxy+}, payload 1.0) and an HTTP API route (GET /orders/{id},
+// sb.apigateway.fetch: a REST API proxy resource ({proxy+}, payload 1.0) and an HTTP API route (GET /orders/{id},
 // payload 2.0), and the REST resource behind a TOKEN Lambda authorizer (TTL 0: the authorizer runs on every
 // request). The virtual clock moves 100 ms every 500 requests so the account's 10,000 rps bucket never
 // throttles. HTTP API authorizers are not simulated yet. Measured, never asserted. Prints numbers only.
@@ -67,7 +67,7 @@ async function rate(setUp: () => { sb: Sandbox; url: (i: number) => string; head
   const { sb, url, headers } = setUp();
   const started = performance.now();
   for (let i = 0; i < requests; i++) {
-    const response = await sb.http.fetch(url(i), headers === undefined ? {} : { headers });
+    const response = await sb.apigateway.fetch(url(i), headers === undefined ? {} : { headers });
     if (response.status !== 200) throw new Error(`request ${i} answered ${response.status}`);
     await response.text();
     if (i % 500 === 499) await sb.clock.advance(100);
@@ -86,6 +86,6 @@ for (let r = 0; r < rounds; r++) {
   http.push(await rate(httpApi, 3_000));
   authorized.push(await rate(() => restApi(true), 3_000));
 }
-console.log(`api gateway REST proxy resource -> lambda (sb.http.fetch): ${best(rest)} requests/s`);
-console.log(`api gateway HTTP route GET /orders/{id} -> lambda (sb.http.fetch): ${best(http)} requests/s`);
-console.log(`api gateway REST proxy resource with a TOKEN authorizer (TTL 0) -> lambda (sb.http.fetch): ${best(authorized)} requests/s`);
+console.log(`api gateway REST proxy resource -> lambda (sb.apigateway.fetch): ${best(rest)} requests/s`);
+console.log(`api gateway HTTP route GET /orders/{id} -> lambda (sb.apigateway.fetch): ${best(http)} requests/s`);
+console.log(`api gateway REST proxy resource with a TOKEN authorizer (TTL 0) -> lambda (sb.apigateway.fetch): ${best(authorized)} requests/s`);

@@ -4,13 +4,12 @@
  * SDK module in sdk-modules.ts (sandbox-engine/README.md, "Adding a service").
  */
 import { apigatewayDefinition } from "./apigateway/definition.ts";
-import { httpDefinition } from "./apigateway/http-definition.ts";
 import type { ServiceDefinition } from "./core/service-definition.ts";
 import { lambdaDefinition } from "./lambda/definition.ts";
 import { snsDefinition } from "./sns/definition.ts";
 import { sqsDefinition } from "./sqs/definition.ts";
 
-export const serviceDefinitions = [sqsDefinition, lambdaDefinition, snsDefinition, apigatewayDefinition, httpDefinition] as const;
+export const serviceDefinitions = [sqsDefinition, lambdaDefinition, snsDefinition, apigatewayDefinition] as const;
 
 type Definitions = (typeof serviceDefinitions)[number];
 

@@ -33,7 +33,7 @@ function givenAuthorizedApi(authorizer: (event: any) => Promise<unknown>, settin
   valueOf(f.sb.apigateway.putIntegration({ restApiId: f.apiId, resourceId, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: proxyUri("fn") }));
   f.deploy("prod");
   const methodArn = (id: string) => `arn:aws:execute-api:us-east-1:123456789012:${f.apiId}/prod/GET/orders/${id}`;
-  const call = (id: string, headers: Record<string, string> = {}) => f.sb.http.fetch(f.url("prod", `/orders/${id}`), { headers });
+  const call = (id: string, headers: Record<string, string> = {}) => f.sb.apigateway.fetch(f.url("prod", `/orders/${id}`), { headers });
   return { ...f, events, authorizerEvents, methodArn, call };
 }
 
@@ -100,7 +100,7 @@ describe("REST Lambda authorizers", () => {
   it("gives a REQUEST authorizer the request's headers, query and path", async () => {
     const f = givenAuthorizedApi(async () => policy("Allow", "*"), { type: "REQUEST", identitySource: "method.request.header.x-tenant,method.request.querystring.key" });
     expect((await f.call("9", { "x-tenant": "acme" })).status).toBe(401);
-    expect((await f.sb.http.fetch(f.url("prod", "/orders/9?key=k1"), { headers: { "x-tenant": "acme" } })).status).toBe(200);
+    expect((await f.sb.apigateway.fetch(f.url("prod", "/orders/9?key=k1"), { headers: { "x-tenant": "acme" } })).status).toBe(200);
     const [event] = f.authorizerEvents as APIGatewayRequestAuthorizerEvent[];
     expect(event).toMatchObject({ type: "REQUEST", methodArn: f.methodArn("9"), resource: "/orders/{id}", path: "/orders/9", httpMethod: "GET", pathParameters: { id: "9" }, queryStringParameters: { key: "k1" } });
     expect(event?.headers).toMatchObject({ "x-tenant": "acme" });

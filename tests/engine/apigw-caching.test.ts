@@ -11,7 +11,7 @@ function givenCachedApi(keys: string[] = ["method.request.path.id"]) {
   valueOf(f.sb.apigateway.putIntegration({ restApiId: f.apiId, resourceId, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: proxyUri("fn"), cacheKeyParameters: keys }));
   f.deploy("prod");
   valueOf(f.sb.apigateway.updateStage({ restApiId: f.apiId, stageName: "prod", patchOperations: [{ op: "replace", path: "/cacheClusterEnabled", value: "true" }] }));
-  const get = async (id: string, headers: Record<string, string> = {}) => (await f.sb.http.fetch(f.url("prod", `/orders/${id}`), { headers })).text();
+  const get = async (id: string, headers: Record<string, string> = {}) => (await f.sb.apigateway.fetch(f.url("prod", `/orders/${id}`), { headers })).text();
   return { ...f, get, calls: () => calls, resourceId };
 }
 
@@ -62,10 +62,10 @@ describe("REST stage cache", () => {
     f.route("/x", "POST", "fn");
     f.deploy("prod");
     valueOf(f.sb.apigateway.updateStage({ restApiId: f.apiId, stageName: "prod", patchOperations: [{ op: "replace", path: "/cacheClusterEnabled", value: "true" }] }));
-    const get = async () => (await f.sb.http.fetch(f.url("prod", "/x"))).text();
+    const get = async () => (await f.sb.apigateway.fetch(f.url("prod", "/x"))).text();
     expect([await get(), await get(), await get()]).toEqual(["1", "2", "2"]);
-    await f.sb.http.fetch(f.url("prod", "/x"), { method: "POST" });
-    await f.sb.http.fetch(f.url("prod", "/x"), { method: "POST" });
+    await f.sb.apigateway.fetch(f.url("prod", "/x"), { method: "POST" });
+    await f.sb.apigateway.fetch(f.url("prod", "/x"), { method: "POST" });
     expect(calls).toBe(4);
   });
 
@@ -74,8 +74,8 @@ describe("REST stage cache", () => {
     const f = givenRestApi(async () => ({ statusCode: 200, body: String(++calls) }));
     f.route("/x", "GET", "fn");
     f.deploy("prod");
-    await f.sb.http.fetch(f.url("prod", "/x"));
-    await f.sb.http.fetch(f.url("prod", "/x"));
+    await f.sb.apigateway.fetch(f.url("prod", "/x"));
+    await f.sb.apigateway.fetch(f.url("prod", "/x"));
     expect(calls).toBe(2);
   });
 });

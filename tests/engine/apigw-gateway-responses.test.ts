@@ -16,9 +16,9 @@ describe("REST gateway responses", () => {
         responseTemplates: { "application/json": '{"error":$context.error.messageString,"id":"$context.requestId"}' },
       }),
     );
-    expect((await f.sb.http.fetch(f.url("prod", "/nope"))).status).toBe(403);
+    expect((await f.sb.apigateway.fetch(f.url("prod", "/nope"))).status).toBe(403);
     f.deploy("prod");
-    const response = await f.sb.http.fetch(f.url("prod", "/nope"));
+    const response = await f.sb.apigateway.fetch(f.url("prod", "/nope"));
     expect(response.status).toBe(404);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(await response.json()).toEqual({ error: "Missing Authentication Token", id: response.headers.get("x-amzn-requestid") });
@@ -29,7 +29,7 @@ describe("REST gateway responses", () => {
     f.route("/x", "GET", "fn");
     valueOf(f.sb.apigateway.putGatewayResponse({ restApiId: f.apiId, responseType: "DEFAULT_5XX", responseParameters: { "gatewayresponse.header.x-team": "'orders'" } }));
     f.deploy("prod");
-    const denied = await f.sb.http.fetch(f.url("prod", "/x"));
+    const denied = await f.sb.apigateway.fetch(f.url("prod", "/x"));
     expect(denied.status).toBe(500);
     expect(denied.headers.get("x-team")).toBe("orders");
     expect(f.sb.apigateway.putGatewayResponse({ restApiId: f.apiId, responseType: "NOT_A_TYPE" })).toMatchObject({ ok: false, fault: { code: "BadRequestException", message: expect.stringMatching(/^Invalid response type NOT_A_TYPE/) } });

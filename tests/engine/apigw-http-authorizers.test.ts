@@ -23,7 +23,7 @@ function givenAuthorizedHttpApi(authorizer: (event: APIGatewayRequestAuthorizerE
     }),
   );
   valueOf(f.sb.apigateway.v2.createRoute({ ApiId: f.apiId, RouteKey: "GET /orders/{id}", Target: `integrations/${f.integrationId}`, AuthorizationType: "CUSTOM", AuthorizerId }));
-  const call = (id: string, headers: Record<string, string> = {}) => f.sb.http.fetch(`${f.base}/orders/${id}`, { headers });
+  const call = (id: string, headers: Record<string, string> = {}) => f.sb.apigateway.fetch(`${f.base}/orders/${id}`, { headers });
   return { ...f, events, authorizerEvents, call };
 }
 

@@ -14,7 +14,7 @@ describe("REST API Lambda proxy", () => {
     });
     const resourceId = f.route("/orders/{id}", "POST", "fn");
     f.deploy("prod", { table: "orders-prod" });
-    const response = await f.sb.http.fetch(`${f.url("prod", "/orders/42")}?tag=a&tag=b&x=1`, { method: "POST", headers: { "user-agent": "test-agent", "x-multi": "v" }, body: '{"qty":1}' });
+    const response = await f.sb.apigateway.fetch(`${f.url("prod", "/orders/42")}?tag=a&tag=b&x=1`, { method: "POST", headers: { "user-agent": "test-agent", "x-multi": "v" }, body: '{"qty":1}' });
     expect(response.status).toBe(201);
     expect(await response.text()).toBe("created");
     expect(response.headers.get("x-order")).toBe("42");
@@ -56,7 +56,7 @@ describe("REST API Lambda proxy", () => {
     const f = givenRestApi(async (event: APIGatewayProxyEvent) => (events.push(event), ok({})));
     f.route("/health", "GET", "fn");
     f.deploy("dev");
-    await f.sb.http.fetch(f.url("dev", "/health"));
+    await f.sb.apigateway.fetch(f.url("dev", "/health"));
     expect(events[0]).toMatchObject({ pathParameters: null, stageVariables: null, queryStringParameters: null, multiValueQueryStringParameters: null, body: null });
   });
 
@@ -67,9 +67,9 @@ describe("REST API Lambda proxy", () => {
     f.route("/orders/new", "GET", "fn");
     f.route("/orders/{id}", "GET", "fn");
     f.deploy("prod");
-    for (const path of ["/a/b/c", "/orders/new", "/orders/7", "/orders/7/lines"]) expect((await f.sb.http.fetch(f.url("prod", path))).status).toBe(200);
+    for (const path of ["/a/b/c", "/orders/new", "/orders/7", "/orders/7/lines"]) expect((await f.sb.apigateway.fetch(f.url("prod", path))).status).toBe(200);
     // /orders/{id} is chosen before its methods are looked at: no DELETE there, and no falling back to /{proxy+}.
-    expect((await f.sb.http.fetch(f.url("prod", "/orders/7"), { method: "DELETE" })).status).toBe(403);
+    expect((await f.sb.apigateway.fetch(f.url("prod", "/orders/7"), { method: "DELETE" })).status).toBe(403);
     expect(seen).toEqual(['/{proxy+} {"proxy":"a/b/c"}', "/orders/new null", '/orders/{id} {"id":"7"}', '/{proxy+} {"proxy":"orders/7/lines"}']);
   });
 
@@ -77,14 +77,14 @@ describe("REST API Lambda proxy", () => {
     const f = givenRestApi(async () => ok({}));
     f.route("/orders", "GET", "fn");
     f.deploy("prod");
-    const noResource = await f.sb.http.fetch(f.url("prod", "/customers"));
+    const noResource = await f.sb.apigateway.fetch(f.url("prod", "/customers"));
     expect(noResource.status).toBe(403);
     expect(await noResource.json()).toEqual({ message: "Missing Authentication Token" });
     expect(noResource.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
-    const noMethod = await f.sb.http.fetch(f.url("prod", "/orders"), { method: "PUT" });
+    const noMethod = await f.sb.apigateway.fetch(f.url("prod", "/orders"), { method: "PUT" });
     expect(noMethod.status).toBe(403);
     expect(await noMethod.json()).toEqual({ message: "Missing Authentication Token" });
-    const noStage = await f.sb.http.fetch(f.url("beta", "/orders"));
+    const noStage = await f.sb.apigateway.fetch(f.url("beta", "/orders"));
     expect(noStage.status).toBe(403);
     expect(await noStage.json()).toEqual({ message: "Forbidden" });
   });
@@ -94,9 +94,9 @@ describe("REST API Lambda proxy", () => {
     f.route("/orders", "GET", "fn");
     f.deploy("prod");
     f.route("/customers", "GET", "fn");
-    expect((await f.sb.http.fetch(f.url("prod", "/customers"))).status).toBe(403);
+    expect((await f.sb.apigateway.fetch(f.url("prod", "/customers"))).status).toBe(403);
     f.deploy("prod");
-    expect((await f.sb.http.fetch(f.url("prod", "/customers"))).status).toBe(200);
+    expect((await f.sb.apigateway.fetch(f.url("prod", "/customers"))).status).toBe(200);
   });
 
   it("runs two stages side by side, each with its own variables and deployment", async () => {
@@ -104,10 +104,10 @@ describe("REST API Lambda proxy", () => {
     f.route("/orders", "GET", "fn");
     const first = f.deploy("dev", { table: "orders-dev" });
     valueOf(f.sb.apigateway.createStage({ restApiId: f.apiId, stageName: "prod", deploymentId: first, variables: { table: "orders-prod" } }));
-    expect(await (await f.sb.http.fetch(f.url("dev", "/orders"))).json()).toEqual({ table: "orders-dev" });
-    expect(await (await f.sb.http.fetch(f.url("prod", "/orders"))).json()).toEqual({ table: "orders-prod" });
+    expect(await (await f.sb.apigateway.fetch(f.url("dev", "/orders"))).json()).toEqual({ table: "orders-dev" });
+    expect(await (await f.sb.apigateway.fetch(f.url("prod", "/orders"))).json()).toEqual({ table: "orders-prod" });
     valueOf(f.sb.apigateway.updateStage({ restApiId: f.apiId, stageName: "prod", patchOperations: [{ op: "replace", path: "/variables/table", value: "orders-v2" }] }));
-    expect(await (await f.sb.http.fetch(f.url("prod", "/orders"))).json()).toEqual({ table: "orders-v2" });
+    expect(await (await f.sb.apigateway.fetch(f.url("prod", "/orders"))).json()).toEqual({ table: "orders-v2" });
   });
 
   it("picks the function by a stage variable in the integration URI", async () => {
@@ -118,8 +118,8 @@ describe("REST API Lambda proxy", () => {
     valueOf(f.sb.apigateway.putIntegration({ restApiId: f.apiId, resourceId, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:\${stageVariables.fn}/invocations` }));
     f.deploy("a", { fn: "fn" });
     f.deploy("b", { fn: "fn-v2" });
-    expect(await (await f.sb.http.fetch(f.url("a", "/who"))).json()).toEqual({ from: "fn" });
-    expect(await (await f.sb.http.fetch(f.url("b", "/who"))).json()).toEqual({ from: "fn-v2" });
+    expect(await (await f.sb.apigateway.fetch(f.url("a", "/who"))).json()).toEqual({ from: "fn" });
+    expect(await (await f.sb.apigateway.fetch(f.url("b", "/who"))).json()).toEqual({ from: "fn-v2" });
   });
 });
 
@@ -129,7 +129,7 @@ describe("REST API integration failures", () => {
     const f = givenRestApi(async () => (calls++, ok({})), { permission: false });
     f.route("/orders", "GET", "fn");
     f.deploy("prod");
-    const response = await f.sb.http.fetch(f.url("prod", "/orders"));
+    const response = await f.sb.apigateway.fetch(f.url("prod", "/orders"));
     expect(response.status).toBe(500);
     expect(await response.text()).toBe('{"message": "Internal server error"}');
     expect(calls).toBe(0);
@@ -144,8 +144,8 @@ describe("REST API integration failures", () => {
     f.route("/orders", "GET", "fn");
     f.deploy("dev");
     f.deploy("prod");
-    expect((await f.sb.http.fetch(f.url("dev", "/orders"))).status).toBe(200);
-    expect((await f.sb.http.fetch(f.url("prod", "/orders"))).status).toBe(500);
+    expect((await f.sb.apigateway.fetch(f.url("dev", "/orders"))).status).toBe(200);
+    expect((await f.sb.apigateway.fetch(f.url("prod", "/orders"))).status).toBe(500);
   });
 
   it.each([
@@ -158,7 +158,7 @@ describe("REST API integration failures", () => {
     const f = givenRestApi(async () => output);
     f.route("/x", "GET", "fn");
     f.deploy("prod");
-    const response = await f.sb.http.fetch(f.url("prod", "/x"));
+    const response = await f.sb.apigateway.fetch(f.url("prod", "/x"));
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual({ message: "Internal server error" });
     expect(lastResponse(f.sb).details.reason).toMatch(/Malformed Lambda proxy response/);
@@ -170,7 +170,7 @@ describe("REST API integration failures", () => {
     });
     f.route("/x", "GET", "fn");
     f.deploy("prod");
-    const response = await f.sb.http.fetch(f.url("prod", "/x"));
+    const response = await f.sb.apigateway.fetch(f.url("prod", "/x"));
     expect(response.status).toBe(502);
     expect(lastResponse(f.sb).details.reason).toMatch(/customer function error.*boom/);
   });
@@ -186,7 +186,7 @@ describe("REST API integration failures", () => {
     f.route("/slow", "GET", "fn");
     f.deploy("prod");
     const started = f.sb.clock.now();
-    const response = await f.sb.http.fetch(f.url("prod", "/slow"));
+    const response = await f.sb.apigateway.fetch(f.url("prod", "/slow"));
     expect(response.status).toBe(504);
     expect(await response.json()).toEqual({ message: "Endpoint request timed out" });
     expect(f.sb.clock.now() - started).toBe(29_000);
@@ -197,7 +197,7 @@ describe("REST API integration failures", () => {
     const f = givenRestApi(async () => ok({}));
     f.route("/x", "GET", "fn");
     f.deploy("prod");
-    await f.sb.http.fetch(f.url("prod", "/x"));
+    await f.sb.apigateway.fetch(f.url("prod", "/x"));
     const request = f.sb.trace.events.find((event) => event.service === "apigateway" && event.kind === "request");
     const invoke = f.sb.trace.events.find((event) => event.service === "lambda" && event.kind === "invoke");
     expect(request?.details).toMatchObject({ method: "GET", path: "/prod/x", stage: "prod", route: "GET /x" });
@@ -217,24 +217,24 @@ describe("REST API MOCK integrations", () => {
     valueOf(sb.apigateway.putMethodResponse({ restApiId: apiId, resourceId, httpMethod: "GET", statusCode: "200" }));
     valueOf(sb.apigateway.putIntegrationResponse({ restApiId: apiId, resourceId, httpMethod: "GET", statusCode: "200", responseTemplates: { "application/json": '{"pong":true}' } }));
     f.deploy("prod");
-    const response = await sb.http.fetch(f.url("prod", "/ping"));
+    const response = await sb.apigateway.fetch(f.url("prod", "/ping"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ pong: true });
     expect(sb.trace.events.some((event) => event.service === "lambda" && event.kind === "invoke")).toBe(false);
   });
 });
 
-describe("sb.http.fetch", () => {
+describe("sb.apigateway.fetch", () => {
   it("rejects URLs that are not this sandbox's APIs, as fetch does", async () => {
     const f = givenRestApi(async () => ok({}));
-    await expect(f.sb.http.fetch("https://example.com/")).rejects.toThrow(TypeError);
-    await expect(f.sb.http.fetch(`https://${f.apiId}.execute-api.eu-west-1.amazonaws.com/prod/x`)).rejects.toThrow(/reaches only this sandbox's APIs/);
-    expect(f.sb.http.answers(f.url("prod", "/x"))).toBe(true);
+    await expect(f.sb.apigateway.fetch("https://example.com/")).rejects.toThrow(TypeError);
+    await expect(f.sb.apigateway.fetch(`https://${f.apiId}.execute-api.eu-west-1.amazonaws.com/prod/x`)).rejects.toThrow(/reaches only this sandbox's APIs/);
+    expect(f.sb.apigateway.answers(f.url("prod", "/x"))).toBe(true);
   });
 
   it("answers 403 Forbidden for an API id that does not exist", async () => {
     const f = givenRestApi(async () => ok({}));
-    const response = await f.sb.http.fetch("https://zzzzzzzzzz.execute-api.us-east-1.amazonaws.com/prod/x");
+    const response = await f.sb.apigateway.fetch("https://zzzzzzzzzz.execute-api.us-east-1.amazonaws.com/prod/x");
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ message: "Forbidden" });
   });

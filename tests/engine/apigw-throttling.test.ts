@@ -22,14 +22,14 @@ describe("throttling", () => {
       }),
     );
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await f.sb.http.fetch(f.url("prod", "/orders"))).status);
+    for (let i = 0; i < 5; i++) statuses.push((await f.sb.apigateway.fetch(f.url("prod", "/orders"))).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
-    const throttled = await f.sb.http.fetch(f.url("prod", "/orders"));
+    const throttled = await f.sb.apigateway.fetch(f.url("prod", "/orders"));
     expect(await throttled.json()).toEqual({ message: "Too Many Requests" });
     expect(lastResponse(f.sb).details.reason).toMatch(/throttled by .*rate 2\/s, burst 3/);
     await f.sb.clock.advance(1000);
     const after: number[] = [];
-    for (let i = 0; i < 3; i++) after.push((await f.sb.http.fetch(f.url("prod", "/orders"))).status);
+    for (let i = 0; i < 3; i++) after.push((await f.sb.apigateway.fetch(f.url("prod", "/orders"))).status);
     expect(after).toEqual([200, 200, 429]);
   });
 
@@ -39,9 +39,9 @@ describe("throttling", () => {
     f.route("/b", "GET", "fn");
     f.deploy("prod");
     valueOf(f.sb.apigateway.updateStage({ restApiId: f.apiId, stageName: "prod", patchOperations: [{ op: "replace", path: "/*/*/throttling/burstLimit", value: "1" }, { op: "replace", path: "/*/*/throttling/rateLimit", value: "1" }] }));
-    expect((await f.sb.http.fetch(f.url("prod", "/a"))).status).toBe(200);
-    expect((await f.sb.http.fetch(f.url("prod", "/a"))).status).toBe(429);
-    expect((await f.sb.http.fetch(f.url("prod", "/b"))).status).toBe(200);
+    expect((await f.sb.apigateway.fetch(f.url("prod", "/a"))).status).toBe(200);
+    expect((await f.sb.apigateway.fetch(f.url("prod", "/a"))).status).toBe(429);
+    expect((await f.sb.apigateway.fetch(f.url("prod", "/b"))).status).toBe(200);
   });
 
   it("throttles an HTTP API route by its RouteSettings and others by DefaultRouteSettings", async () => {
@@ -58,9 +58,9 @@ describe("throttling", () => {
       }),
     );
     const hot: number[] = [];
-    for (let i = 0; i < 3; i++) hot.push((await f.sb.http.fetch(`${f.base}/hot`)).status);
+    for (let i = 0; i < 3; i++) hot.push((await f.sb.apigateway.fetch(`${f.base}/hot`)).status);
     expect(hot).toEqual([200, 200, 429]);
-    expect((await f.sb.http.fetch(`${f.base}/cold`)).status).toBe(200);
+    expect((await f.sb.apigateway.fetch(`${f.base}/cold`)).status).toBe(200);
   });
 
   it("limits the account to a burst of 5,000 requests across its APIs", async () => {
@@ -68,7 +68,7 @@ describe("throttling", () => {
     f.route("GET /x");
     // Without a method or route limit, only the account bucket applies; no virtual time passes here.
     let admitted = 0;
-    for (let i = 0; i < 5_001; i++) if ((await f.sb.http.fetch(`${f.base}/x`)).status === 200) admitted++;
+    for (let i = 0; i < 5_001; i++) if ((await f.sb.apigateway.fetch(`${f.base}/x`)).status === 200) admitted++;
     expect(admitted).toBe(5_000);
     expect(lastResponse(f.sb).details).toMatchObject({ status: 429, reason: expect.stringMatching(/the account \(rate 10000\/s, burst 5000\)/) });
   }, 60_000); // 5,001 requests: slow on a busy machine

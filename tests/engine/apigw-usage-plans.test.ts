@@ -16,7 +16,7 @@ function givenKeyedApi(plan: { throttle?: { rateLimit: number; burstLimit: numbe
   const key = valueOf(f.sb.apigateway.createApiKey({ name: "partner", value: KEY, enabled: true }));
   const usagePlan = valueOf(f.sb.apigateway.createUsagePlan({ name: "partners", apiStages: [{ apiId: f.apiId, stage: "prod" }], ...plan }));
   valueOf(f.sb.apigateway.createUsagePlanKey({ usagePlanId: usagePlan.id, keyId: key.id, keyType: "API_KEY" }));
-  const call = (apiKey?: string) => f.sb.http.fetch(f.url("prod", "/orders"), apiKey === undefined ? {} : { headers: { "x-api-key": apiKey } });
+  const call = (apiKey?: string) => f.sb.apigateway.fetch(f.url("prod", "/orders"), apiKey === undefined ? {} : { headers: { "x-api-key": apiKey } });
   return { ...f, events, key, usagePlan, call };
 }
 

@@ -60,7 +60,7 @@ describe("lockDownNetwork", () => {
 });
 
 describe("lockDownNetwork's fetch and the sandbox's APIs", () => {
-  it("answers the current sandbox's execute-api URLs through sb.http, and nothing else", async () => {
+  it("answers the current sandbox's execute-api URLs through sb.apigateway, and nothing else", async () => {
     const { scope } = fakeWorkerScope();
     lockDownNetwork(scope);
     const sb = createSandbox();

@@ -1,7 +1,7 @@
 /**
  * `sb.apigateway`: the API Gateway model. Operations take SDK-shaped requests (@aws-sdk/client-api-gateway
  * members for REST APIs; @aws-sdk/client-apigatewayv2 members under `v2` for HTTP APIs), validate them at
- * run time and return Outcomes. Calling the APIs goes through `sb.http.fetch` (http-service.ts).
+ * run time and return Outcomes. Calling the APIs: `sb.apigateway.fetch` (http-service.ts).
  */
 import type { Clock } from "../clock/virtual-clock.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
@@ -37,7 +37,7 @@ import { createIntegration, type HttpIntegrationSummary } from "./operations/v2/
 import { createRoute, type RouteSummary } from "./operations/v2/create-route.ts";
 import { createHttpStage, type HttpStageSummary } from "./operations/v2/create-stage.ts";
 import { getApis } from "./operations/v2/get-apis.ts";
-import type { GatewayRequest, GatewayResponse } from "./requests/gateway-request.ts";
+import { createHttp } from "./http-service.ts";
 import { apiIdOf, executeApi } from "./requests/execute-api.ts";
 import { createTokenBucket } from "./throttling/token-bucket.ts";
 
@@ -78,10 +78,10 @@ export interface ApiGatewayService {
   /** Requests billed per API at AWS list prices (REST $3.50, HTTP $1.00 per million). */
   bill(): ApiGatewayBill;
   readonly v2: ApiGatewayV2Operations;
-  /** Engine-internal (sb.http): is `url` one of this sandbox's execute-api URLs? */
-  answers(url: URL): boolean;
-  /** Engine-internal (sb.http): answers a request to one of the APIs. */
-  execute(request: GatewayRequest): Promise<GatewayResponse>;
+  /** Calls one of the sandbox's APIs at its execute-api URL; a Fetch `Response` (http-service.ts). */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+  /** Would `fetch` answer this URL (an execute-api URL of this sandbox's Region)? */
+  answers(input: string | URL | Request): boolean;
 }
 
 export interface ApiGatewayDeps {
@@ -109,6 +109,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     buckets: new Map(),
     requests: [],
   };
+  const http = createHttp({ answers: (url) => apiIdOf(context, url) !== undefined, execute: (request) => executeApi(context, request) });
   const service: ApiGatewayService = {
     createRestApi: (input) => createRestApi(context, input),
     getRestApis: () => getRestApis(context),
@@ -145,8 +146,8 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
       createDeployment: (input: unknown) => createHttpDeployment(context, input),
       createAuthorizer: (input: unknown) => createHttpAuthorizer(context, input),
     }),
-    answers: (url) => apiIdOf(context, url) !== undefined,
-    execute: (request) => executeApi(context, request),
+    fetch: (input, init) => http.fetch(input, init),
+    answers: (input) => http.answers(input),
   };
   return { service: Object.freeze(service) };
 }

@@ -1,5 +1,5 @@
 /**
- * `sb.http`: calling the sandbox's APIs as a client would. `await sb.http.fetch(url, init)` takes what the
+ * Calling the sandbox's APIs as a client would. `await sb.apigateway.fetch(url, init)` takes what the
  * Fetch API takes and returns a standard `Response`; it reaches only this sandbox's execute-api URLs
  * (`https://{apiId}.execute-api.{region}.amazonaws.com/...`). Other web servers are `sb.world.http`.
  *
@@ -8,8 +8,13 @@
  * (REST) or the content type (HTTP); the simulator has neither setting yet, and text bodies are what the
  * course sends.
  */
-import type { ApiGatewayService } from "./apigateway-service.ts";
 import type { GatewayRequest, GatewayResponse } from "./requests/gateway-request.ts";
+
+/** What the client side needs from the gateway. */
+export interface GatewayPort {
+  answers(url: URL): boolean;
+  execute(request: GatewayRequest): Promise<GatewayResponse>;
+}
 
 export interface HttpService {
   /** Calls one of the sandbox's APIs; rejects with a TypeError (as fetch does) for any other URL. */
@@ -54,13 +59,13 @@ function toFetchResponse(response: GatewayResponse, method: string): Response {
   return new Response(body as BodyInit | null, { status: response.status, headers });
 }
 
-export function createHttp(apigateway: ApiGatewayService): { service: HttpService } {
+export function createHttp(apigateway: GatewayPort): HttpService {
   const service: HttpService = {
     async fetch(input, init) {
       const url = urlOf(input);
       if (url === undefined || !apigateway.answers(url)) {
         throw new TypeError(
-          `sb.http.fetch reaches only this sandbox's APIs (https://{apiId}.execute-api.{region}.amazonaws.com/...), not ${url?.href ?? String(input)}. ` +
+          `sb.apigateway.fetch reaches only this sandbox's APIs (https://{apiId}.execute-api.{region}.amazonaws.com/...), not ${url?.href ?? String(input)}. ` +
             "Simulated web servers are sb.world.http.",
         );
       }
@@ -73,5 +78,5 @@ export function createHttp(apigateway: ApiGatewayService): { service: HttpServic
       return url !== undefined && apigateway.answers(url);
     },
   };
-  return { service: Object.freeze(service) };
+  return service;
 }
