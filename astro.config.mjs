@@ -5,6 +5,7 @@ import mdx from "@astrojs/mdx";
 import { runnerWorkerPlugin } from "./src/lib/vite/runner-worker-plugin.ts";
 import { exerciseTypingsPlugin } from "./src/lib/vite/exercise-typings-plugin.ts";
 import { monacoCssPlugin } from "./src/lib/vite/monaco-css-plugin.ts";
+import { serviceWorkerIntegration } from "./src/lib/vite/service-worker-integration.ts";
 
 export default defineConfig({
   server: { port: 4321 },
@@ -22,6 +23,7 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    serviceWorkerIntegration(new URL("./", import.meta.url)),
   ],
   vite: {
     plugins: [
