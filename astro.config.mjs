@@ -6,6 +6,7 @@ import { runnerWorkerPlugin } from "./src/lib/vite/runner-worker-plugin.ts";
 import { exerciseTypingsPlugin } from "./src/lib/vite/exercise-typings-plugin.ts";
 import { monacoCssPlugin } from "./src/lib/vite/monaco-css-plugin.ts";
 import { serviceWorkerIntegration } from "./src/lib/vite/service-worker-integration.ts";
+import { isolationHeadersPlugin } from "./src/lib/vite/isolation-headers-plugin.ts";
 
 export default defineConfig({
   server: { port: 4321 },
@@ -30,6 +31,7 @@ export default defineConfig({
       runnerWorkerPlugin(new URL("./src/client/runner/worker.ts", import.meta.url)),
       exerciseTypingsPlugin(new URL("./", import.meta.url)),
       monacoCssPlugin(new URL("./", import.meta.url)),
+      isolationHeadersPlugin(),
     ],
     // Monaco's own workers: one self-contained file each.
     worker: { format: "iife" },

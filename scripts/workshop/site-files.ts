@@ -29,6 +29,17 @@ export function cacheControl(path: string): string {
   return path.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
+/** Pages under this path run WebContainer, which needs cross-origin isolation; no other page gets these headers. */
+export const nodeRunPath = "/run-in-node/";
+
+/**
+ * Cross-origin isolation for the "Run in Node" pages only (WebContainer needs SharedArrayBuffer): the lesson pages
+ * and the sandboxed runner keep working as they do without it.
+ */
+export function isolationHeaders(path: string): Record<string, string> {
+  return path.startsWith(nodeRunPath) ? { "cross-origin-embedder-policy": "require-corp", "cross-origin-opener-policy": "same-origin" } : {};
+}
+
 /**
  * Serves `root` (the built site) for GET and HEAD: `/path/` -> `/path/index.html`, a 404 page for the rest,
  * never a file outside `root`. ETag and Last-Modified let a revalidating browser get a 304.
@@ -64,6 +75,7 @@ export async function serveSiteFile(root: string, request: IncomingMessage, resp
     etag,
     "last-modified": info.mtime.toUTCString(),
     "x-content-type-options": "nosniff",
+    ...isolationHeaders(path),
   };
   if (request.headers["if-none-match"] === etag) {
     response.writeHead(304, headers).end();

@@ -57,6 +57,12 @@ async function startServer(): Promise<string> {
   return `http://127.0.0.1:${server.port}`;
 }
 
+/** Until the service worker has installed (every file of the build cached) and controls the page. */
+async function untilCachedForOffline(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
+}
+
 async function newPage(options: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
   const context = await browser.newContext(options);
   contexts.push(context);
@@ -97,14 +103,48 @@ describe("the host dashboard", () => {
   });
 });
 
+describe("Run in Node (WebContainer)", () => {
+  // A live WebContainer boot needs StackBlitz's service, which these tests cannot reach; the driver is tested
+  // against a fake in tests/workshop/node-run-driver.test.ts.
+  it("on a host without the isolation headers, explains what is missing and offers the download", async () => {
+    const page = await newPage();
+    const offSite: string[] = [];
+    page.on("request", (request) => void (new URL(request.url()).origin !== new URL(inject("siteUrl")).origin && offSite.push(request.url())));
+    await page.goto(`${inject("siteUrl")}${lesson}`);
+    const link = exerciseOn(page, exerciseId).root.locator('a[data-action="run-in-node"]');
+    await expect(link.getAttribute("href")).resolves.toBe(`/run-in-node/${exerciseId}/`);
+    await page.goto(`${inject("siteUrl")}/run-in-node/${exerciseId}/`);
+    await expect(page.evaluate(() => crossOriginIsolated)).resolves.toBe(false);
+    await page.locator('button[data-action="start"]').click();
+    const status = page.locator("[data-node-run-status]");
+    await expect(status.getAttribute("data-phase")).resolves.toBe("unavailable");
+    await expect(status.textContent()).resolves.toContain("cross-origin isolated");
+    await expect(page.locator('button[data-action="download"]').isVisible()).resolves.toBe(true);
+    expect(offSite).toEqual([]);
+  });
+
+  it("offline, on the isolated page of the workshop server, says the internet is needed and offers the download", async () => {
+    const base = await startServer();
+    const page = await newPage({ acceptDownloads: true });
+    await page.goto(`${base}/run-in-node/${exerciseId}/`);
+    await expect(page.evaluate(() => crossOriginIsolated)).resolves.toBe(true);
+    await untilCachedForOffline(page);
+    await page.context().setOffline(true);
+    await page.locator('button[data-action="start"]').click();
+    const status = page.locator("[data-node-run-status]");
+    await expect(status.getAttribute("data-phase")).resolves.toBe("unavailable");
+    await expect(status.textContent()).resolves.toContain("You are offline");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('button[data-action="download"]').click()]);
+    expect(download.suggestedFilename()).toBe("eventlab-sqs-first-consumer.zip");
+  });
+});
+
 describe("offline, with the workshop server stopped", () => {
   it("the service worker serves lessons, runs an exercise, and builds a download that real vitest passes", async () => {
     const base = await startServer();
     const page = await newPage({ acceptDownloads: true });
     await page.goto(`${base}/`);
-    // ready: the worker installed (every file of the build cached) and is active.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
+    await untilCachedForOffline(page);
     await server!.close();
     server = undefined;
     await expect(fetch(`${base}/`)).rejects.toThrow();

@@ -19,6 +19,8 @@ beforeAll(async () => {
   await writeFile(join(dist, "index.html"), "<!doctype html><title>EventLab</title>");
   await writeFile(join(dist, "sqs/first-consumer/index.html"), "<!doctype html><title>Your first consumer</title>");
   await writeFile(join(dist, "_astro/editor.Ab12Cd34.js"), "export {};");
+  await mkdir(join(dist, "run-in-node/sqs/first-consumer"), { recursive: true });
+  await writeFile(join(dist, "run-in-node/sqs/first-consumer/index.html"), "<!doctype html><title>Run in Node</title>");
   options = { distDir: dist, dataFile: join(folder, "workshop/reports.sqlite"), exerciseIds: ["sqs/first-consumer", "sns/fan-out"], host: "127.0.0.1" };
 });
 
@@ -60,6 +62,16 @@ describe("serving the course", () => {
     expect(again.status).toBe(304);
     expect((await fetch(`${base}/nowhere/`)).status).toBe(404);
     expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).not.toBe(200);
+  });
+
+  it("isolates the Run in Node pages (COOP/COEP for WebContainer) and no other page", async () => {
+    const { base } = await start();
+    const nodeRun = await fetch(`${base}/run-in-node/sqs/first-consumer/`);
+    expect(nodeRun.headers.get("cross-origin-embedder-policy")).toBe("require-corp");
+    expect(nodeRun.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    const lesson = await fetch(`${base}/sqs/first-consumer/`);
+    expect(lesson.headers.get("cross-origin-embedder-policy")).toBeNull();
+    expect(lesson.headers.get("cross-origin-opener-policy")).toBeNull();
   });
 
   it("tells a page it is on a workshop server", async () => {

@@ -13,7 +13,7 @@ export interface DownloadInput {
 let kit: Promise<EngineKit> | undefined;
 
 /** The packed sandbox-engine, fetched once per page (from the service worker's cache when offline). */
-function engineKit(): Promise<EngineKit> {
+export function engineKit(): Promise<EngineKit> {
   kit ??= fetch(`${import.meta.env.BASE_URL}${engineKitPath}`).then(async (response) => {
     if (!response.ok) throw new Error(`the simulator's files could not be fetched (HTTP ${response.status})`);
     return (await response.json()) as EngineKit;
