@@ -35,7 +35,7 @@ export function buildProjectTree(input: ProjectInput): ProjectTree {
   for (const [path, text] of Object.entries(input.kit.files)) tree[`${engineFolder}/${path}`] = text;
   tree["package.json"] = projectPackageJson(input);
   tree["vitest.config.mjs"] = vitestConfig(input.kit.sdkIds);
-  tree["tsconfig.json"] = tsconfig(input.kit.sdkIds);
+  tree["tsconfig.json"] = tsconfig();
   tree[".gitignore"] = "node_modules/\n";
   tree["README.md"] = readme(input);
   return tree;
@@ -87,11 +87,11 @@ function vitestConfig(sdkIds: string[]): string {
   ].join("\n");
 }
 
-/** So an editor finds the types: the SDK ids point at sandbox-engine's declarations, as in the course's editor. */
-function tsconfig(sdkIds: string[]): string {
-  const paths = Object.fromEntries(
-    sdkIds.map((id) => [id, [`./node_modules/${engineFolder}/types/aws/${id.replace("@aws-sdk/", "")}.d.ts`]]),
-  );
+/**
+ * For an editor. The learner's `@aws-sdk/client-*` imports find the real SDK's types: npm installs those packages
+ * with sandbox-engine, whose client modules keep the SDK's class names and types.
+ */
+function tsconfig(): string {
   const config = {
     compilerOptions: {
       target: "ES2022",
@@ -101,7 +101,6 @@ function tsconfig(sdkIds: string[]): string {
       noEmit: true,
       skipLibCheck: true,
       allowImportingTsExtensions: true,
-      paths,
     },
     include: ["src"],
   };
