@@ -28,6 +28,11 @@ export interface MountedEditor {
   show(name: string): void;
   setSource(name: string, source: string): void;
   focus(): void;
+  /**
+   * A side-by-side, read-only diff of the learner's draft (left, live) against the reference solution (right) of
+   * one file, in `container`. Nothing in it can change the draft.
+   */
+  showSolutionDiff(container: HTMLElement, name: string, solution: string): { dispose(): void };
   dispose(): void;
 }
 
@@ -115,6 +120,32 @@ export function mountEditor(options: MountOptions): MountedEditor {
       if (model && model.getValue() !== source) model.setValue(source);
     },
     focus: () => editor.focus(),
+    showSolutionDiff(container, name, solution) {
+      const draft = models.get(name);
+      // The solution's model lives outside the exercise folder so the TypeScript service does not see two copies.
+      const uri = monaco.Uri.parse(`file:///solutions/${options.folder}/${name}`);
+      const solutionModel = monaco.editor.getModel(uri) ?? monaco.editor.createModel(solution, "typescript", uri);
+      solutionModel.setValue(solution);
+      const diff = monaco.editor.createDiffEditor(container, {
+        readOnly: true,
+        originalEditable: false,
+        automaticLayout: true,
+        renderSideBySide: true,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        showUnused: false,
+        fontSize: 14,
+        originalAriaLabel: `Your draft, ${name}`,
+        modifiedAriaLabel: `Reference solution, ${name}`,
+      });
+      diff.setModel({ original: draft ?? monaco.editor.createModel("", "typescript"), modified: solutionModel });
+      return {
+        dispose() {
+          diff.dispose();
+          solutionModel.dispose();
+        },
+      };
+    },
     dispose() {
       themeWatcher.disconnect();
       editor.dispose();

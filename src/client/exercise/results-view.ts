@@ -16,10 +16,16 @@ function panelContent(run: RunState): Node[] {
     case "idle":
       return [paragraph("Press Run (or Ctrl+Enter in the editor) to run the tests.", "results-hint")];
     case "running":
-      return [paragraph(run.testsDone ? `Running the tests… ${run.testsDone} done` : "Running the tests…", "results-hint")];
+      return [paragraph(runningText(run.testsDone, run.testsFailed), "results-hint")];
     default:
       return [summary(run.results), ...(run.results.tests.length ? [testList(run.results)] : []), ...consoleBlock(run.results)];
   }
+}
+
+function runningText(done: number, failed: number): string {
+  if (!done) return "Running the tests…";
+  const tests = `${done} ${done === 1 ? "test" : "tests"} done`;
+  return failed ? `Running the tests… ${tests}, ${failed} failed so far` : `Running the tests… ${tests}, all passed so far`;
 }
 
 function summary(results: RunResults): HTMLElement {
@@ -52,10 +58,36 @@ function testList(results: RunResults): HTMLElement {
     item.append(title);
     if (test.message) item.append(preformatted(test.message, "results-message"));
     if (test.output) item.append(labelled("Output", preformatted(test.output, "results-output")));
-    if (test.trace.length) item.append(traceBlock(test));
+    if (test.trace.length) item.append(eventFlowBlock(test), traceBlock(test));
     list.append(item);
   }
   return list;
+}
+
+/**
+ * "What happened": the event flow of one test (lanes, marks on virtual time, cause arrows, a table). Its code
+ * loads only when a learner opens it.
+ */
+function eventFlowBlock(test: RunTestResult): HTMLElement {
+  const container = document.createElement("div");
+  container.className = "results-event-flow";
+  container.textContent = "Drawing…";
+  const details = labelled("What happened", container);
+  details.dataset.eventFlow = "";
+  details.addEventListener(
+    "toggle",
+    () => {
+      void import("../event-flow/flow-view.ts")
+        .then(({ renderEventFlow }) => renderEventFlow(container, test.trace, test.traceDropped))
+        .catch((error: unknown) => {
+          console.error(error);
+          container.textContent = "The event flow could not load; the trace below lists the same events.";
+        })
+        .finally(() => (details.dataset.eventFlow = "drawn"));
+    },
+    { once: true },
+  );
+  return details;
 }
 
 /**

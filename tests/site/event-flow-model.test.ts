@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { ReceiveMessageCommand, SendMessageCommand } from "sandbox-engine/aws/client-sqs";
+import { aggregateMarks, buildFlow, layoutX, type FlowTraceEvent } from "../../src/client/event-flow/flow-model.ts";
+import { addQueue, givenQueue } from "../engine/sqs-helpers.ts";
+
+/** A poison message on a queue with a dead-letter queue after 2 receives, as the engine traces it. */
+async function poisonTrace(): Promise<FlowTraceEvent[]> {
+  const { sb, sqs } = await givenQueue("unused");
+  const dlq = await addQueue(sqs, "orders-dlq");
+  const source = await addQueue(sqs, "orders", { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) });
+  await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: "poison" }));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.url }));
+    await sb.clock.advance(31_000);
+  }
+  return [...sb.trace.events];
+}
+
+describe("the event flow of a test, as data", () => {
+  it("puts each resource on its own lane and marks the second receive, the expiries and the DLQ move", async () => {
+    const flow = buildFlow(await poisonTrace());
+    expect(flow.lanes.map((lane) => lane.label)).toEqual(["queue unused", "queue orders-dlq", "queue orders"]);
+    const orders = flow.events.filter((flowEvent) => flow.lanes[flowEvent.lane]!.label === "queue orders");
+    expect(orders.map((flowEvent) => [flowEvent.event.kind, flowEvent.highlight ?? ""])).toEqual([
+      ["create-queue", ""],
+      ["send", ""],
+      ["receive", ""],
+      ["visibility-expired", "expiry"],
+      ["receive", "retry"],
+      ["visibility-expired", "expiry"],
+      ["dead-letter", "dead-letter"],
+    ]);
+    expect(orders.map((flowEvent) => flowEvent.at)).toEqual([...orders.map((flowEvent) => flowEvent.at)].sort((a, b) => a - b));
+  });
+
+  it("links an event to its cause by seq, and leaves it unlinked when the cause is not in the trace", () => {
+    const event = (seq: number, kind: string, cause?: number): FlowTraceEvent => ({
+      time: 1000 + seq,
+      seq,
+      service: "sqs",
+      kind,
+      resource: "arn:aws:sqs:us-east-1:000000000000:orders",
+      details: { messageId: "m-1" },
+      ...(cause === undefined ? {} : { cause }),
+    });
+    const flow = buildFlow([event(4, "send"), event(5, "receive", 4), event(6, "delete", 2)]);
+    expect(flow.events.map((flowEvent) => flowEvent.causeIndex)).toEqual([undefined, 0, undefined]);
+  });
+
+  it("keeps events of the same millisecond apart and in order, and merges runs of similar ones when zoomed out", () => {
+    const sends: FlowTraceEvent[] = Array.from({ length: 5000 }, (_, seq) => ({
+      time: 0,
+      seq,
+      service: "sqs",
+      kind: seq % 1000 === 999 ? "receive" : "send",
+      resource: "orders",
+      details: {},
+    }));
+    const flow = buildFlow(sends);
+    const apart = layoutX(flow, 1, 10);
+    expect(apart[1]! - apart[0]!).toBe(10);
+    const marks = aggregateMarks(flow, layoutX(flow, 1, 0.1), 12);
+    expect(marks.length).toBeLessThan(100);
+    expect(marks.reduce((total, mark) => total + mark.members.length, 0)).toBe(5000);
+    expect(marks.filter((mark) => mark.kind === "receive")).toHaveLength(5);
+  });
+});
