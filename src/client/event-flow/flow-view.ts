@@ -15,9 +15,9 @@ import { renderFlowTable } from "./flow-table.ts";
 import "./event-flow.css";
 
 const svgNs = "http://www.w3.org/2000/svg";
-const laneHeight = 44;
+const laneHeight = 52;
 const axisHeight = 28;
-const margin = 24;
+const margin = 48;
 /** Marks of one lane closer than this (px) merge into one. */
 const mergeDistance = 12;
 
@@ -74,7 +74,7 @@ export function renderEventFlow(container: HTMLElement, trace: readonly FlowTrac
   const summary = text("p", summarise(flow), "event-flow-summary");
   container.append(summary, toolbar, body, detailsPanel, tableBlock);
 
-  let zoom = fitZoom(flow, Math.max(320, container.clientWidth - 180));
+  let zoom = fitZoom(flow, Math.max(320, scroller.clientWidth - margin * 2 - 40));
   const initial = zoom;
   let marks: Mark[] = [];
   const draw = () => {
@@ -103,11 +103,11 @@ export function renderEventFlow(container: HTMLElement, trace: readonly FlowTrac
   });
 }
 
-/** Half the width for virtual time, half for keeping events of the same millisecond apart. */
+/** Most of the width keeps events in order (same-millisecond events stay apart), the rest shows virtual time. */
 function fitZoom(flow: Flow, width: number): Zoom {
   const span = flow.events.at(-1)!.at;
-  const minGap = Math.min(56, Math.max(0.5, width / 2 / flow.events.length));
-  return { pxPerMs: span > 0 ? width / 2 / span : 0, minGap };
+  const minGap = Math.min(64, Math.max(0.5, (width * 0.6) / flow.events.length));
+  return { pxPerMs: span > 0 ? (width - minGap * flow.events.length) / span : 0, minGap };
 }
 
 function drawFlow(scroller: HTMLElement, flow: Flow, zoom: Zoom): Mark[] {
@@ -149,16 +149,24 @@ function drawFlow(scroller: HTMLElement, flow: Flow, zoom: Zoom): Mark[] {
   svg.dataset.causes = String(links.size);
 
   const group = svgElement("g", { class: "event-flow-marks" });
+  // Kind labels go under or over the lane's line, wherever the label before them leaves room; else only the
+  // tooltip and the details panel name the event.
+  const labelEnds = flow.lanes.map(() => [-Infinity, -Infinity]);
   for (const [index, mark] of marks.entries()) {
     const x = mark.x + margin;
     const y = laneY(mark.lane);
-    const g = svgElement("g", { "data-mark": index, class: `event-flow-mark${mark.highlight ? ` is-${mark.highlight}` : ""}`, "data-kind": mark.kind });
+    const g = svgElement("g", { "data-mark": index, "data-lane": mark.lane, class: `event-flow-mark${mark.highlight ? ` is-${mark.highlight}` : ""}`, "data-kind": mark.kind });
     const count = mark.members.length;
     g.append(count > 1 ? svgElement("rect", { x: x - 9, y: y - 9, width: 18, height: 18, rx: 4 }) : svgElement("circle", { cx: x, cy: y, r: 7 }));
     if (count > 1) g.append(svgText(String(count > 99 ? "99+" : count), x, y + 3.5, "event-flow-count"));
-    const next = marks[index + 1];
-    const room = next && next.lane === mark.lane ? next.x - mark.x : Infinity;
-    if (zoom.minGap >= 40 || room >= 64) g.append(svgText(mark.kind + (mark.highlight ? " !" : ""), x, y + 20, "event-flow-kind"));
+    const label = mark.kind + (mark.highlight ? " !" : "");
+    const halfWidth = label.length * 2.9;
+    const ends = labelEnds[mark.lane]!;
+    const side = ends.findIndex((end) => end < x - halfWidth - 4);
+    if (side >= 0) {
+      g.append(svgText(label, x, side === 0 ? y + 20 : y - 12, "event-flow-kind"));
+      ends[side] = x + halfWidth;
+    }
     const title = document.createElementNS(svgNs, "title");
     title.textContent = markTitle(flow, mark);
     g.append(title);

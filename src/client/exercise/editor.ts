@@ -75,6 +75,21 @@ function insertMonacoCss(): void {
   document.head.append(style);
 }
 
+/**
+ * Monaco's own themes, with fainter diff backgrounds and slightly stronger comments: on the defaults, a comment on
+ * a removed or inserted line falls below WCAG 1.4.3 contrast.
+ */
+function defineThemes(): void {
+  const diff = {
+    "diffEditor.removedTextBackground": "#ff000020",
+    "diffEditor.insertedTextBackground": "#22aa2220",
+    "diffEditor.removedLineBackground": "#ff000010",
+    "diffEditor.insertedLineBackground": "#22aa2210",
+  };
+  monaco.editor.defineTheme("eventlab-dark", { base: "vs-dark", inherit: true, rules: [{ token: "comment", foreground: "8fc27a" }], colors: diff });
+  monaco.editor.defineTheme("eventlab-light", { base: "vs", inherit: true, rules: [{ token: "comment", foreground: "006000" }], colors: diff });
+}
+
 export function mountEditor(options: MountOptions): MountedEditor {
   insertMonacoCss();
   configureTypeScript();
@@ -88,16 +103,19 @@ export function mountEditor(options: MountOptions): MountedEditor {
     models.set(file.name, model);
   }
 
+  defineThemes();
   const dark = () => document.documentElement.dataset.theme !== "light";
   const editor = monaco.editor.create(options.container, {
     model: models.get(options.activeFile) ?? null,
     readOnly: readOnly.has(options.activeFile),
-    theme: dark() ? "vs-dark" : "vs",
+    theme: dark() ? "eventlab-dark" : "eventlab-light",
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
     // Monaco fades unused code to low contrast; the starter's not-yet-used imports must stay readable (WCAG 1.4.3).
     showUnused: false,
+    // Monaco dims the last line's number when the file ends with a newline, below WCAG 1.4.3 contrast.
+    renderFinalNewline: "on",
     fontSize: 14,
     tabSize: 2,
     ariaLabel: `Code editor, ${options.activeFile}`,
@@ -105,7 +123,7 @@ export function mountEditor(options: MountOptions): MountedEditor {
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
 
   // Follow Starlight's light/dark switch.
-  const themeWatcher = new MutationObserver(() => monaco.editor.setTheme(dark() ? "vs-dark" : "vs"));
+  const themeWatcher = new MutationObserver(() => monaco.editor.setTheme(dark() ? "eventlab-dark" : "eventlab-light"));
   themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 
   return {
@@ -134,10 +152,13 @@ export function mountEditor(options: MountOptions): MountedEditor {
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
         showUnused: false,
+        renderFinalNewline: "on",
         fontSize: 14,
-        originalAriaLabel: `Your draft, ${name}`,
-        modifiedAriaLabel: `Reference solution, ${name}`,
+        // Side by side even in the lesson's column: the inline view mixes the two texts.
+        useInlineViewWhenSpaceIsLimited: false,
       });
+      diff.getOriginalEditor().updateOptions({ ariaLabel: `Your draft, ${name}, read-only` });
+      diff.getModifiedEditor().updateOptions({ ariaLabel: `Reference solution, ${name}, read-only` });
       diff.setModel({ original: draft ?? monaco.editor.createModel("", "typescript"), modified: solutionModel });
       return {
         dispose() {
