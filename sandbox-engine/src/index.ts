@@ -11,8 +11,26 @@ export {
   DEFAULT_SEED,
   onSandboxCreated,
   type Sandbox,
+  type SandboxBase,
+  type SandboxBaseOptions,
   type SandboxOptions,
 } from "./sandbox.ts";
+export { serviceDefinitions, sdkModuleIds, type SdkModuleId, type ServiceName, type ServiceOptionsByName, type ServicesByName } from "./services.ts";
+export { defineService, type ServiceDefinition, type ServiceEnvironment } from "./core/service-definition.ts";
+export type {
+  DeliveryAttribute,
+  DeliveryOutcome,
+  DeliveryPayload,
+  DeliveryPrincipal,
+  DeliveryReceiver,
+  DeliverySource,
+  DeliveryStatus,
+  DeliveryTargets,
+  ServicePrincipal,
+} from "./core/delivery.ts";
+export { parseArn, arnName, type Arn } from "./core/arn.ts";
+export type { MetadataBearer, ResponseMetadata } from "./core/metadata.ts";
+export { createWorld, type World, type WorldHttp, type WorldHttpExchange, type WorldHttpHandler, type WorldHttpRequest, type WorldHttpResponse, type WorldMail } from "./world/world.ts";
 
 export {
   createClock,
@@ -32,33 +50,40 @@ export type {
   LambdaTraceKind,
   SnsTraceKind,
   SqsTraceKind,
+  LambdaTraceDetails,
+  SnsTraceDetails,
+  SqsTraceDetails,
   TraceDetails,
+  TraceDetailsByService,
+  TraceDetailsOf,
   TraceEvent,
   TraceEventOf,
+  TraceEventOfKind,
   TraceKindsByService,
   TraceListener,
   TraceService,
   TraceValue,
 } from "./trace/trace-event.ts";
 
-export { AwsError, faultToError, type AwsErrorMetadata, type AwsErrorOptions } from "./errors/aws-error.ts";
-export { fail, ok, type Fault, type Outcome } from "./errors/fault.ts";
+export { AwsError, faultToError, type AwsErrorMetadata, type AwsErrorOptions } from "./core/aws-error.ts";
+export { fail, ok, type Fault, type Outcome } from "./core/outcome.ts";
 
 export { createSqsService, type EmptyResult, type SqsService } from "./sqs/sqs-service.ts";
+export type { ActivityCallback } from "./sqs/activity.ts";
 export type { SqsOptions, StandardQueueDelivery } from "./sqs/delivery.ts";
 export { isVisible, type StoredMessage } from "./sqs/message.ts";
 export { queueArn, queueUrl } from "./sqs/queue-address.ts";
 export type * from "./sqs/sqs-types.ts";
 
 export { createLambdaService, type LambdaService } from "./lambda/lambda-service.ts";
-export type { DestinationDelivery, DestinationResolver, InvocationRecord, LambdaOptions, LogLine } from "./lambda/lambda-state.ts";
+export type { DestinationDelivery, InvocationRecord, LambdaOptions, LogLine } from "./lambda/lambda-state.ts";
 export type { LambdaContext, LambdaHandler, LambdaCallback, CreateFunctionRequest, FunctionConfiguration } from "./lambda/lambda-types.ts";
 export type { FunctionMetrics, MetricDatapoint } from "./lambda/metrics.ts";
-export type { LambdaBill, LambdaBillLine } from "./billing/lambda-bill.ts";
+export type { LambdaBill, LambdaBillLine } from "./lambda/billing/lambda-bill.ts";
 export { routeConsoleToLambdaLogs } from "./lambda/logs.ts";
 
-export { createSnsService, type SnsHttpEndpoints, type SnsMailbox, type SnsService } from "./sns/sns-service.ts";
-export type { Protocol as SnsProtocol, SnsEmail, SnsHttpDelivery, SnsHttpHandler, SnsHttpRequest, SnsHttpResponse } from "./sns/sns-context.ts";
+export { createSnsService, type SnsService } from "./sns/sns-service.ts";
+export type { Protocol as SnsProtocol, SnsHttpHandler, SnsHttpRequest, SnsHttpResponse } from "./sns/sns-context.ts";
 export type { LambdaInvoker, LambdaInvokeRequest, LambdaInvokeResult } from "./sns/lambda-invoker.ts";
 export * as filterPolicy from "./sns/filter-policy/index.ts";
 export * as iam from "./iam/index.ts";

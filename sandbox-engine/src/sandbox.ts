@@ -3,17 +3,15 @@
  * Math.random: the clock starts at `now` and randomness comes from `seed`.
  */
 import { createClock, type Clock } from "./clock/virtual-clock.ts";
-import { AwsError } from "./errors/aws-error.ts";
-import { createLambdaService, type LambdaService } from "./lambda/lambda-service.ts";
-import type { LambdaOptions } from "./lambda/lambda-state.ts";
+import { AwsError } from "./core/aws-error.ts";
+import { createDeliveryRouter } from "./core/delivery-router.ts";
+import type { ServiceEnvironment } from "./core/service-definition.ts";
 import { createRandom, type Seed, type SeededRandom } from "./random/seeded-random.ts";
-import type { SqsOptions } from "./sqs/delivery.ts";
-import { createSqsService, type SqsService } from "./sqs/sqs-service.ts";
-import { lambdaInvokerFor, snsDestinationResolver } from "./sns/lambda-wiring.ts";
-import { createSnsService, type SnsService } from "./sns/sns-service.ts";
+import { serviceDefinitions, type ServiceOptionsByName, type ServicesByName } from "./services.ts";
 import { createTrace, type Trace } from "./trace/trace.ts";
+import { createWorld, type World } from "./world/world.ts";
 
-export interface SandboxOptions {
+export interface SandboxBaseOptions {
   /** Seeds every id the sandbox makes (message ids, receipt handles, request ids). Default 1. */
   seed?: Seed;
   /** Start of virtual time, epoch ms. Default 2026-01-01T00:00:00Z. */
@@ -24,22 +22,26 @@ export interface SandboxOptions {
   accountId?: string;
   /** Most timers one clock.advance()/runAll() may fire before it reports an endless loop. Default 10,000. */
   loopLimit?: number;
-  /** SQS behaviour, e.g. { standardQueueDelivery: "at-least-once" } for duplicates and reordering (seeded). */
-  sqs?: SqsOptions;
-  /** Lambda behaviour, e.g. { accountConcurrency: 1000 } (the account's concurrency quota). */
-  lambda?: LambdaOptions;
 }
 
-export interface Sandbox {
+/**
+ * Plus one entry per service of the registry, e.g. `sqs: { standardQueueDelivery: "at-least-once" }`
+ * (duplicates and reordering, seeded) or `lambda: { accountConcurrency: 1000 }`.
+ */
+export type SandboxOptions = SandboxBaseOptions & ServiceOptionsByName;
+
+export interface SandboxBase {
   readonly clock: Clock;
   readonly random: SeededRandom;
   readonly trace: Trace;
-  readonly sqs: SqsService;
-  readonly lambda: LambdaService;
-  readonly sns: SnsService;
+  /** Mailboxes and web servers outside the cloud (sb.world.mailbox, sb.world.http.endpoint). */
+  readonly world: World;
   readonly region: string;
   readonly accountId: string;
 }
+
+/** The base plus one member per service of the registry: `sb.sqs`, `sb.lambda`, `sb.sns`, ... */
+export type Sandbox = SandboxBase & ServicesByName;
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_NOW = Date.UTC(2026, 0, 1);
@@ -63,14 +65,6 @@ function badOption(message: string): AwsError {
   return new AwsError("InvalidParameterValue", `createSandbox: ${message}`);
 }
 
-function createSqsServiceOrExplain(deps: Parameters<typeof createSqsService>[0]): SqsService {
-  try {
-    return createSqsService(deps);
-  } catch (error) {
-    throw badOption(error instanceof Error ? error.message : String(error));
-  }
-}
-
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const { seed = DEFAULT_SEED, now = DEFAULT_NOW, region = DEFAULT_REGION, accountId = DEFAULT_ACCOUNT_ID } = options;
   if (typeof now !== "number" || !Number.isFinite(now)) throw badOption(`now must be epoch milliseconds, got ${String(now)}`);
@@ -86,26 +80,33 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const clock = createClock(now, options.loopLimit === undefined ? {} : { loopLimit: options.loopLimit });
   const random = createRandom(seed);
   const trace = createTrace(clock);
-  const sqs = createSqsServiceOrExplain({ clock, random, trace, region, accountId, options: options.sqs });
-  let lambda: LambdaService;
-  try {
-    lambda = createLambdaService({ clock, random, trace, sqs, region, accountId, options: options.lambda });
-  } catch (error) {
-    throw badOption(error instanceof Error ? error.message : String(error));
-  }
-  // SNS delivers to SQS and (asynchronously) to Lambda; Lambda destinations that are topics publish to SNS.
-  const sns = createSnsService({ clock, random, trace, region, accountId, sqs, lambda: lambdaInvokerFor(lambda) });
-  lambda.setDestinationResolver("sns", snsDestinationResolver(sns));
-  const sandbox: Sandbox = Object.freeze({
+  const world = createWorld(clock);
+  const router = createDeliveryRouter();
+  const services = new Map<string, unknown>();
+  const env: ServiceEnvironment = {
     clock,
     random,
     trace,
-    sqs,
-    lambda,
-    sns,
     region,
     accountId,
-  });
+    world,
+    targets: router,
+    peer<T>(name: string): T {
+      if (!services.has(name)) throw new Error(`service ${name} must come before its users in services.ts`);
+      return services.get(name) as T;
+    },
+  };
+  for (const definition of serviceDefinitions) {
+    let created: ReturnType<typeof definition.create>;
+    try {
+      created = definition.create(env, options[definition.name] as never);
+    } catch (error) {
+      throw badOption(error instanceof Error ? error.message : String(error));
+    }
+    services.set(definition.name, created.service);
+    if (created.receive !== undefined) router.register(definition.name, created.receive);
+  }
+  const sandbox = Object.freeze({ clock, random, trace, world, ...Object.fromEntries(services), region, accountId }) as Sandbox;
   current = sandbox;
   for (const listener of creationListeners) listener(sandbox);
   return sandbox;

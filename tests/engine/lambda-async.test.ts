@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PutFunctionEventInvokeConfigCommand, UpdateFunctionConfigurationCommand } from "sandbox-engine/aws/client-lambda";
-import { ReceiveMessageCommand } from "sandbox-engine/aws/client-sqs";
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from "sandbox-engine/aws/client-sns";
+import { ReceiveMessageCommand, SetQueueAttributesCommand } from "sandbox-engine/aws/client-sqs";
 import { addQueue, encode, fnArn, givenFunction, invoke, type LambdaFixture } from "./lambda-helpers.ts";
 
 const MINUTE = 60_000;
@@ -109,22 +110,28 @@ describe("asynchronous invocation: destinations and dead-letter queue", () => {
     expect(received).toMatchObject([{ requestContext: { condition: "RetriesExhausted", approximateInvokeCount: 1 }, requestPayload: { a: 1 } }]);
   });
 
-  it("given an SNS destination and no resolver, when delivered, then traced as undeliverable; with a resolver, delivered to it", async () => {
-    const topic = "arn:aws:sns:us-east-1:123456789012:alerts";
+  it("given an SNS destination, when delivered, then published to the topic (through the router); a missing topic is traced as undeliverable", async () => {
     const fixture = givenFunction(async () => "ok");
-    fixture.sb.lambda.setDestinationResolver("sns", undefined); // the sandbox wires SNS in by default
-    await fixture.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: "worker", DestinationConfig: { OnSuccess: { Destination: topic } } }));
+    const missing = "arn:aws:sns:us-east-1:123456789012:missing";
+    await fixture.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: "worker", DestinationConfig: { OnSuccess: { Destination: missing } } }));
     await invoke(fixture.lambda, { FunctionName: "worker", InvocationType: "Event" });
     await fixture.sb.clock.advance(0);
-    expect(fixture.sb.trace.events.find((event) => event.kind === "destination-undeliverable")?.details.reason).toContain("SNS");
-    const published: string[] = [];
-    fixture.sb.lambda.setDestinationResolver("sns", (delivery) => {
-      published.push(delivery.message);
-      return { delivered: true };
-    });
+    const undeliverable = fixture.sb.trace.events.find((event) => event.kind === "destination-undeliverable");
+    expect(undeliverable?.kind === "destination-undeliverable" && undeliverable.details.reason).toContain("Topic does not exist");
+    // given a real topic with a queue subscribed (raw delivery, so the queue holds the record itself)
+    const sns = new SNSClient({ sandbox: fixture.sb });
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: "alerts" }));
+    const inbox = await addQueue(fixture.sqs, "alerts-inbox");
+    const Policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: inbox.arn, Condition: { ArnEquals: { "aws:SourceArn": TopicArn } } }] });
+    await fixture.sqs.send(new SetQueueAttributesCommand({ QueueUrl: inbox.url, Attributes: { Policy } }));
+    await sns.send(new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: inbox.arn, Attributes: { RawMessageDelivery: "true" } }));
+    await fixture.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: "worker", DestinationConfig: { OnSuccess: { Destination: TopicArn } } }));
+    // when
     await invoke(fixture.lambda, { FunctionName: "worker", InvocationType: "Event" });
     await fixture.sb.clock.advance(0);
-    expect(JSON.parse(published[0]!)).toMatchObject({ requestContext: { condition: "Success" }, responsePayload: "ok" });
+    // then
+    const { Messages = [] } = await fixture.sqs.send(new ReceiveMessageCommand({ QueueUrl: inbox.url }));
+    expect(Messages.map((message) => JSON.parse(message.Body!))).toMatchObject([{ requestContext: { condition: "Success" }, responsePayload: "ok" }]);
     expect(fixture.sb.trace.events.filter((event) => event.kind === "destination")).toHaveLength(1);
   });
 

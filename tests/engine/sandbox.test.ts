@@ -37,8 +37,8 @@ describe("createSandbox", () => {
     const second = createSandbox();
     await client.send(new CreateQueueCommand({ QueueName: "only-in-second" }));
     // then each request went to the sandbox that was current at the time
-    expect(first.trace.events.map((e) => e.details["queueName"])).toEqual(["only-in-first"]);
-    expect(second.trace.events.map((e) => e.details["queueName"])).toEqual(["only-in-second"]);
+    expect(first.trace.events.map((e) => (e.kind === "create-queue" ? e.details.queueName : e.kind))).toEqual(["only-in-first"]);
+    expect(second.trace.events.map((e) => (e.kind === "create-queue" ? e.details.queueName : e.kind))).toEqual(["only-in-second"]);
   });
 
   it("rejects bad options with a clear error", () => {

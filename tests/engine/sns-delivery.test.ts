@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PublishCommand, SubscribeCommand, ConfirmSubscriptionCommand } from "sandbox-engine/aws/client-sns";
 import { ReceiveMessageCommand } from "sandbox-engine/aws/client-sqs";
-import type { LambdaInvokeResult, SnsHttpRequest } from "sandbox-engine";
+import type { LambdaInvokeResult, WorldHttpRequest } from "sandbox-engine";
 import { bodies, depth, givenQueue, givenTopic, subscribeQueue } from "./sns-helpers.ts";
 
 const snsEvents = (f: { sb: { trace: { events: readonly { service: string; kind: string; details: Record<string, unknown> }[] } } }, kind: string) =>
@@ -64,7 +64,7 @@ describe("delivery to SQS", () => {
     const f = await givenTopic();
     const q = await givenQueue(f, "billing");
     await subscribeQueue(f, q.arn, { RawMessageDelivery: "true" });
-    f.sb.sns.http.register("https://hooks.example.com/x", () => 200);
+    f.sb.world.http.endpoint("https://hooks.example.com/x", () => 200);
     await f.sns.send(new PublishCommand({ TopicArn: f.topicArn, MessageStructure: "json", Message: JSON.stringify({ default: "for everyone", sqs: "for queues" }) }));
     expect(await bodies(f, q.url)).toEqual(["for queues"]);
   });
@@ -144,8 +144,8 @@ describe("FIFO topics", () => {
 describe("HTTP/HTTPS endpoints", () => {
   it("first get only the SubscriptionConfirmation; after visiting SubscribeURL they get notifications", async () => {
     const f = await givenTopic();
-    const received: SnsHttpRequest[] = [];
-    f.sb.sns.http.register("https://shop.example.com/sns", (request) => {
+    const received: WorldHttpRequest[] = [];
+    f.sb.world.http.endpoint("https://shop.example.com/sns", (request) => {
       received.push(request);
       return 200;
     });
@@ -170,7 +170,7 @@ describe("HTTP/HTTPS endpoints", () => {
   it("can be confirmed with ConfirmSubscription and the token; tokens expire after 2 days", async () => {
     const f = await givenTopic();
     let token = "";
-    f.sb.sns.http.register("http://a.example.com/", (request) => {
+    f.sb.world.http.endpoint("http://a.example.com/", (request) => {
       if (request.headers["x-amz-sns-message-type"] === "SubscriptionConfirmation") token = JSON.parse(request.body).Token;
     });
     await f.sns.send(new SubscribeCommand({ TopicArn: f.topicArn, Protocol: "http", Endpoint: "http://a.example.com/" }));
@@ -186,14 +186,14 @@ describe("HTTP/HTTPS endpoints", () => {
     const f = await givenTopic();
     const dlq = await givenQueue(f, "hook-dlq");
     const times: number[] = [];
-    f.sb.sns.http.register("https://down.example.com/", (request) => {
+    f.sb.world.http.endpoint("https://down.example.com/", (request) => {
       if (request.headers["x-amz-sns-message-type"] === "Notification") times.push(f.sb.clock.now());
       return request.headers["x-amz-sns-message-type"] === "Notification" ? 503 : 200;
     });
     const { SubscriptionArn } = await f.sns.send(
       new SubscribeCommand({ TopicArn: f.topicArn, Protocol: "https", Endpoint: "https://down.example.com/", ReturnSubscriptionArn: true, Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn }) } }),
     );
-    const [confirmation] = f.sb.sns.http.requests("https://down.example.com/");
+    const [confirmation] = f.sb.world.http.requests("https://down.example.com/");
     await f.sns.send(new ConfirmSubscriptionCommand({ TopicArn: f.topicArn, Token: JSON.parse(confirmation!.request.body).Token }));
     const start = f.sb.clock.now();
     await f.sns.send(new PublishCommand({ TopicArn: f.topicArn, Message: "m" }));
@@ -208,14 +208,14 @@ describe("HTTP/HTTPS endpoints", () => {
     const f = await givenTopic();
     let status = 500;
     let calls = 0;
-    f.sb.sns.http.register("https://x.example.com/", (request) => {
+    f.sb.world.http.endpoint("https://x.example.com/", (request) => {
       if (request.headers["x-amz-sns-message-type"] !== "Notification") return 200;
       calls++;
       if (status === 0) throw new Error("boom");
       return status;
     });
     await f.sns.send(new SubscribeCommand({ TopicArn: f.topicArn, Protocol: "https", Endpoint: "https://x.example.com/", Attributes: { DeliveryPolicy: JSON.stringify({ healthyRetryPolicy: { numRetries: 1, minDelayTarget: 5, maxDelayTarget: 5 } }) } }));
-    f.sb.sns.visit(JSON.parse(f.sb.sns.http.requests()[0]!.request.body).SubscribeURL);
+    f.sb.sns.visit(JSON.parse(f.sb.world.http.requests()[0]!.request.body).SubscribeURL);
     await f.sns.send(new PublishCommand({ TopicArn: f.topicArn, Message: "m" }));
     await f.sb.clock.advance(10_000);
     expect(calls).toBe(2);
@@ -237,16 +237,20 @@ describe("email", () => {
     await f.sns.send(new SubscribeCommand({ TopicArn: f.topicArn, Protocol: "email", Endpoint: "ana@example.com" }));
     await f.sns.send(new SubscribeCommand({ TopicArn: f.topicArn, Protocol: "email-json", Endpoint: "ops@example.com" }));
     await f.sns.send(new PublishCommand({ TopicArn: f.topicArn, Message: "too early" }));
-    const ana = f.sb.sns.mailbox("ana@example.com");
-    expect(ana.messages.map((m) => m.type)).toEqual(["SubscriptionConfirmation"]);
-    expect(ana.messages[0]!.subject).toBe("AWS Notification - Subscription Confirmation");
-    expect(ana.confirm().ok).toBe(true);
-    expect(f.sb.sns.visit(f.sb.sns.mailbox("ops@example.com").messages[0]!.subscribeUrl!).ok).toBe(true);
+    const ana = () => f.sb.world.mailbox("ana@example.com");
+    const ops = () => f.sb.world.mailbox("ops@example.com");
+    expect(ana().map((m) => m.headers["x-amz-sns-message-type"])).toEqual(["SubscriptionConfirmation"]);
+    expect(ana()[0]!.subject).toBe("AWS Notification - Subscription Confirmation");
+    // "Click" the link in the email, and the SubscribeURL in the JSON.
+    const link = /https:\/\/sns\.\S*Action=ConfirmSubscription\S*/.exec(ana()[0]!.text)?.[0];
+    expect(f.sb.sns.visit(link!).ok).toBe(true);
+    expect(f.sb.sns.visit(JSON.parse(ops()[0]!.text).SubscribeURL).ok).toBe(true);
     await f.sns.send(new PublishCommand({ TopicArn: f.topicArn, Message: "your order shipped", Subject: "Order 7" }));
-    const mail = ana.messages[1]!;
-    expect(mail).toMatchObject({ type: "Notification", subject: "Order 7", from: "no-reply@sns.amazonaws.com", to: "ana@example.com" });
-    expect(mail.body.startsWith("your order shipped")).toBe(true);
-    expect(JSON.parse(f.sb.sns.mailbox("ops@example.com").messages[1]!.body)).toMatchObject({ Type: "Notification", Message: "your order shipped" });
+    const mail = ana()[1]!;
+    expect(mail).toMatchObject({ subject: "Order 7", from: "no-reply@sns.amazonaws.com", to: ["ana@example.com"], cc: [], html: undefined });
+    expect(mail.headers).toMatchObject({ "x-amz-sns-message-type": "Notification", "x-amz-sns-topic-arn": f.topicArn });
+    expect(mail.text.startsWith("your order shipped")).toBe(true);
+    expect(JSON.parse(ops()[1]!.text)).toMatchObject({ Type: "Notification", Message: "your order shipped" });
   });
 });
 
@@ -292,6 +296,8 @@ describe("Lambda", () => {
     if (lambda?.createFunction === undefined) return; // Lambda is being built in parallel
     const seen: unknown[] = [];
     lambda.createFunction({ FunctionName: "notify", handler: async (event: unknown) => void seen.push(event) });
+    // As on AWS, the function's resource-based policy must let SNS invoke it (delivery-router.test.ts: refused without).
+    f.sb.lambda.addPermission({ FunctionName: "notify", StatementId: "sns", Action: "lambda:InvokeFunction", Principal: "sns.amazonaws.com", SourceArn: f.topicArn });
     await f.sns.send(new SubscribeCommand({ TopicArn: f.topicArn, Protocol: "lambda", Endpoint: "arn:aws:lambda:us-east-1:123456789012:function:notify" }));
     await f.sns.send(new PublishCommand({ TopicArn: f.topicArn, Message: "to lambda" }));
     await f.sb.clock.advance(10_000);

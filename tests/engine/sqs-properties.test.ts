@@ -91,7 +91,7 @@ async function run(steps: readonly Step[], mode: "standard" | "fifo" | "at-least
     for (; traced < events.length; traced++) {
       const event = events[traced]!;
       if (event.resource !== arn) continue;
-      const id = String(event.details["messageId"]);
+      const id = "messageId" in event.details ? event.details.messageId : "";
       if (event.kind === "delete") state.set(id, "deleted");
       else if (event.kind === "dead-letter") state.set(id, "dead-letter");
       else if (event.kind === "retention-expired") state.set(id, "expired");

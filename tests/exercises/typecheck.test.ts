@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readAllExercises } from "../../src/lib/exercises/read-exercise.ts";
 import { vitestDeclarations } from "../../src/lib/vite/exercise-typings-plugin.ts";
 import { exerciseLibs } from "../../src/lib/exercise-libs.ts";
+import { sdkModuleIds } from "../../sandbox-engine/src/services.ts";
 
 /**
  * Every exercise's starter and solution, with its tests, type-check under strict TypeScript the way the editor
@@ -35,9 +36,8 @@ const options: ts.CompilerOptions = {
   allowImportingTsExtensions: true,
   paths: {
     vitest: [vitestFile],
-    "@aws-sdk/client-sqs": [join(repoRoot, "sandbox-engine/src/aws/client-sqs.ts")],
-    "@aws-sdk/client-sns": [join(repoRoot, "sandbox-engine/src/aws/client-sns.ts")],
-    "@aws-sdk/client-lambda": [join(repoRoot, "sandbox-engine/src/aws/client-lambda.ts")],
+    // "@aws-sdk/client-<service>" = the engine's SDK module of each service in the registry.
+    ...Object.fromEntries(sdkModuleIds.map((id) => [`@aws-sdk/${id}`, [join(repoRoot, `sandbox-engine/src/aws/${id}.ts`)]])),
   },
 };
 

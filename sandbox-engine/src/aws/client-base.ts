@@ -4,7 +4,7 @@
  * module scope in learner code works), request ids, and the net that keeps an engine bug from reaching the
  * learner as a bare TypeError.
  */
-import { AwsError } from "../errors/aws-error.ts";
+import { AwsError } from "../core/aws-error.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import { currentSandbox, type Sandbox } from "../sandbox.ts";
 

@@ -5,6 +5,7 @@
  */
 export { LambdaClient, type LambdaClientConfig } from "./lambda-client.ts";
 export {
+  AddPermissionCommand,
   CreateEventSourceMappingCommand,
   DeleteEventSourceMappingCommand,
   DeleteFunctionCommand,
@@ -15,11 +16,13 @@ export {
   GetFunctionConcurrencyCommand,
   GetFunctionConfigurationCommand,
   GetFunctionEventInvokeConfigCommand,
+  GetPolicyCommand,
   InvokeCommand,
   ListEventSourceMappingsCommand,
   ListFunctionsCommand,
   PutFunctionConcurrencyCommand,
   PutFunctionEventInvokeConfigCommand,
+  RemovePermissionCommand,
   UpdateEventSourceMappingCommand,
   UpdateFunctionConfigurationCommand,
 } from "./lambda-commands.ts";

@@ -1,7 +1,7 @@
 /**
  * LambdaClient, shaped like @aws-sdk/client-lambda's; binding and request ids as every client (client-base.ts).
  */
-import { AwsError } from "../errors/aws-error.ts";
+import { AwsError } from "../core/aws-error.ts";
 import type { MetadataBearer } from "../lambda/lambda-types.ts";
 import { boundSandbox, isCommandOf, nextRequestId, readClientConfig, responseMetadata, runCommand, type SandboxClientConfig } from "./client-base.ts";
 import { executeLambdaCommand, type LambdaCommand } from "./lambda-commands.ts";

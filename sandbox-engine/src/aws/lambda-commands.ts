@@ -134,3 +134,24 @@ export class ListEventSourceMappingsCommand extends LambdaCommand<T.ListEventSou
     return lambda.listEventSourceMappings(this.input);
   }
 }
+export class AddPermissionCommand extends LambdaCommand<T.AddPermissionCommandInput, T.AddPermissionCommandOutput> {
+  [executeLambdaCommand](lambda: LambdaService) {
+    return lambda.addPermission(this.input);
+  }
+  override httpStatus(): number {
+    return 201;
+  }
+}
+export class RemovePermissionCommand extends LambdaCommand<T.RemovePermissionCommandInput, T.RemovePermissionCommandOutput> {
+  [executeLambdaCommand](lambda: LambdaService) {
+    return lambda.removePermission(this.input);
+  }
+  override httpStatus(): number {
+    return 204;
+  }
+}
+export class GetPolicyCommand extends LambdaCommand<T.GetPolicyCommandInput, T.GetPolicyCommandOutput> {
+  [executeLambdaCommand](lambda: LambdaService) {
+    return lambda.getPolicy(this.input);
+  }
+}

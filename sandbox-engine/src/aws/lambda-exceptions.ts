@@ -3,7 +3,7 @@
  * `if (err instanceof TooManyRequestsException)` works as with the real SDK. Extra fields the SDK
  * models (TooManyRequestsException.Reason, Type) are copied from the fault.
  */
-import { AwsError, faultToError, type AwsErrorConstructor, type AwsErrorOptions } from "../errors/aws-error.ts";
+import { AwsError, faultToError, type AwsErrorConstructor, type AwsErrorOptions } from "../core/aws-error.ts";
 import type { LambdaFault } from "../lambda/lambda-faults.ts";
 
 export class LambdaServiceException extends AwsError {}

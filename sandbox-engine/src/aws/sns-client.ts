@@ -4,7 +4,7 @@
  * Sandbox extra: `caller` (an account id or an IAM principal ARN) makes the calls as someone else,
  * to try topic policies (default: the sandbox account's root).
  */
-import { AwsError, faultToError } from "../errors/aws-error.ts";
+import { AwsError, faultToError } from "../core/aws-error.ts";
 import type { Caller } from "../iam/index.ts";
 import type { Sandbox } from "../sandbox.ts";
 import type { MetadataBearer } from "../sns/sns-types.ts";

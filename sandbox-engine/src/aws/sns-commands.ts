@@ -2,7 +2,7 @@
  * Command classes named and shaped like @aws-sdk/client-sns's: `new PublishCommand(input)` keeps
  * `input`; the client runs it against the sandbox's SNS model (as `caller`, for topic policies).
  */
-import type { Outcome } from "../errors/fault.ts";
+import type { Outcome } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
 import type { SnsService } from "../sns/sns-service.ts";
 import type {

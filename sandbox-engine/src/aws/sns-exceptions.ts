@@ -2,7 +2,7 @@
  * Exception classes with the names @aws-sdk/client-sns exports (err.name === "NotFoundException",
  * err.Code === "NotFound" as on the wire), so `err instanceof NotFoundException` works.
  */
-import { AwsError, type AwsErrorConstructor, type AwsErrorOptions } from "../errors/aws-error.ts";
+import { AwsError, type AwsErrorConstructor, type AwsErrorOptions } from "../core/aws-error.ts";
 
 export class SNSServiceException extends AwsError {}
 

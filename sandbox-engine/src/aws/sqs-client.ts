@@ -1,7 +1,7 @@
 /**
  * SQSClient, shaped like @aws-sdk/client-sqs's; binding and request ids as every client (client-base.ts).
  */
-import { AwsError, faultToError } from "../errors/aws-error.ts";
+import { AwsError, faultToError } from "../core/aws-error.ts";
 import type { MetadataBearer } from "../sqs/sqs-types.ts";
 import { boundSandbox, isCommandOf, nextRequestId, readClientConfig, responseMetadata, runCommand, type SandboxClientConfig } from "./client-base.ts";
 import { executeSqsCommand, type SqsCommand } from "./sqs-commands.ts";

@@ -3,7 +3,7 @@
  * keeps `input`; the client runs it. Each command knows which model operation it is (behind a
  * shared symbol, so a command from another copy of this module still works).
  */
-import type { Outcome } from "../errors/fault.ts";
+import type { Outcome } from "../core/outcome.ts";
 import type { SqsService } from "../sqs/sqs-service.ts";
 import type {
   CreateQueueCommandInput,

@@ -4,7 +4,7 @@
  * as classes (InvalidParameterValue, MissingParameter) surface as an SQSServiceException whose
  * `name` is the code.
  */
-import { AwsError, type AwsErrorConstructor, type AwsErrorOptions } from "../errors/aws-error.ts";
+import { AwsError, type AwsErrorConstructor, type AwsErrorOptions } from "../core/aws-error.ts";
 
 export class SQSServiceException extends AwsError {}
 

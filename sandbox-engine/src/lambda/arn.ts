@@ -54,12 +54,3 @@ export function resolveFunctionName(where: Where, given: string): LambdaOutcome<
   if (!valid.ok) return valid;
   return { ok: true, value: qualifier === undefined ? { name } : { name, qualifier } };
 }
-
-export type ArnService = "sqs" | "sns" | "lambda" | "events";
-
-/** Parses arn:aws:<service>:<region>:<account>:<resource>. */
-export function parseArn(arn: string): { service: string; region: string; accountId: string; resource: string } | undefined {
-  const match = /^arn:aws:([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):(.+)$/.exec(arn);
-  if (match === null) return undefined;
-  return { service: match[1]!, region: match[2]!, accountId: match[3]!, resource: match[4]! };
-}

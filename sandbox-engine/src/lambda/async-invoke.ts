@@ -29,10 +29,12 @@ interface AsyncEvent {
   throttleDelayMs: number;
   /** The latest attempt that ran, for the invocation record. */
   last: Completed | undefined;
+  /** Trace seq of its async-queued event: the cause of every attempt. */
+  cause: number;
 }
 
 /** Queues an event for `functionName`; false if there is no such function. */
-export function enqueueAsync(state: LambdaState, functionName: string, event: unknown, requestId?: string): boolean {
+export function enqueueAsync(state: LambdaState, functionName: string, event: unknown, requestId?: string, cause?: number): boolean {
   const fn = state.functions.get(functionName);
   if (fn === undefined) return false;
   const queued: AsyncEvent = {
@@ -44,8 +46,9 @@ export function enqueueAsync(state: LambdaState, functionName: string, event: un
     errorRetries: 0,
     throttleDelayMs: 0,
     last: undefined,
+    cause: -1,
   };
-  state.trace.record("lambda", "async-queued", fn.arn, { requestId: queued.requestId });
+  queued.cause = state.trace.record("lambda", "async-queued", fn.arn, { requestId: queued.requestId }, cause).seq;
   queueMicrotask(() => void attempt(state, queued));
   return true;
 }
@@ -123,7 +126,7 @@ async function attempt(state: LambdaState, ev: AsyncEvent): Promise<void> {
     giveUp(state, fn, ev, "RetriesExhausted", undefined);
     return;
   }
-  const outcome = await runInvocation(state, fn, ev.event, { trigger: "async", callerWaits: false, requestId: ev.requestId });
+  const outcome = await runInvocation(state, fn, ev.event, { trigger: "async", callerWaits: false, requestId: ev.requestId, cause: ev.cause });
   if (outcome.kind === "throttled") {
     ev.throttleDelayMs = Math.min(THROTTLE_BACKOFF_MS.max, ev.throttleDelayMs === 0 ? THROTTLE_BACKOFF_MS.first : ev.throttleDelayMs * 2);
     const retryAt = state.clock.now() + ev.throttleDelayMs;

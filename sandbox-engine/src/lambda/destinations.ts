@@ -1,34 +1,32 @@
 /**
  * Delivery to asynchronous-invocation destinations and dead-letter queues (AWS-FACTS C.4 item 19;
- * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html). SQS queues get the record as
- * the message body and Lambda functions are invoked asynchronously with it. SNS topics and
- * EventBridge buses go through a pluggable resolver (sb.lambda.setDestinationResolver), since
- * those services are not simulated yet; without one the delivery is recorded in the trace as
- * "destination-undeliverable". Every delivery is traced.
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html). Lambda functions are invoked
+ * asynchronously with the record; everything else (SQS queues, SNS topics) goes through the sandbox's
+ * delivery router as the function's execution role (same account: no queue or topic policy needed).
+ * Every delivery is traced; an undeliverable one (EventBridge is not simulated, a topic is missing) as
+ * "destination-undeliverable".
  */
-import { queueUrl } from "../sqs/queue-address.ts";
-import { parseArn } from "./arn.ts";
+import { parseArn } from "../core/arn.ts";
+import type { DeliveryOutcome } from "../core/delivery.ts";
 import type { DestinationDelivery, LambdaState } from "./lambda-state.ts";
 
 /** Set by the async module (avoids an import cycle): queues an event for a function. */
 export type AsyncEnqueue = (state: LambdaState, functionName: string, event: unknown) => boolean;
 
-export function deliverToDestination(state: LambdaState, delivery: DestinationDelivery, enqueue: AsyncEnqueue): boolean {
+export function deliverToDestination(state: LambdaState, delivery: DestinationDelivery, enqueue: AsyncEnqueue): void {
   const arn = parseArn(delivery.arn);
-  const traceFailure = (reason: string): false => {
+  const traceFailure = (reason: string): void => {
     state.trace.record("lambda", "destination-undeliverable", delivery.arn, {
       functionName: delivery.functionName, requestId: delivery.requestId, kind: delivery.kind, reason,
     });
-    return false;
+  };
+  const traceDelivered = (): void => {
+    state.trace.record("lambda", delivery.kind === "dead-letter" ? "dead-letter" : "destination", delivery.arn, {
+      functionName: delivery.functionName, requestId: delivery.requestId, kind: delivery.kind,
+    });
   };
   if (arn === undefined) return traceFailure("not an ARN");
-  let delivered = false;
-  let reason = "";
-  if (arn.service === "sqs") {
-    const sent = state.sqs.sendMessage({ QueueUrl: queueUrl(arn, arn.resource), MessageBody: delivery.message });
-    delivered = sent.ok;
-    if (!sent.ok) reason = `${sent.fault.code}: ${sent.fault.message}`;
-  } else if (arn.service === "lambda") {
+  if (arn.service === "lambda") {
     const name = /^function:([^:]+)/.exec(arn.resource)?.[1];
     let event: unknown;
     try {
@@ -36,25 +34,15 @@ export function deliverToDestination(state: LambdaState, delivery: DestinationDe
     } catch {
       event = delivery.message;
     }
-    delivered = name !== undefined && enqueue(state, name, event);
-    if (!delivered) reason = `Function not found: ${delivery.arn}`;
-  } else {
-    const resolver = state.resolvers.get(arn.service);
-    if (resolver === undefined) {
-      reason = `${arn.service.toUpperCase()} is not simulated in this sandbox yet`;
-    } else {
-      try {
-        const result = resolver(delivery);
-        delivered = result.delivered;
-        reason = result.reason ?? "";
-      } catch (error) {
-        reason = `the ${arn.service} resolver threw: ${String(error)}`;
-      }
-    }
+    return name !== undefined && enqueue(state, name, event) ? traceDelivered() : traceFailure(`Function not found: ${delivery.arn}`);
   }
-  if (!delivered) return traceFailure(reason);
-  state.trace.record("lambda", delivery.kind === "dead-letter" ? "dead-letter" : "destination", delivery.arn, {
-    functionName: delivery.functionName, requestId: delivery.requestId, kind: delivery.kind,
+  const settle = (outcome: DeliveryOutcome): void => (outcome.status === "delivered" ? traceDelivered() : traceFailure(outcome.reason));
+  const outcome = state.targets.deliver(delivery.arn, { body: delivery.message }, {
+    principal: { type: "Account", accountId: state.accountId },
+    sourceArn: `arn:aws:lambda:${state.region}:${state.accountId}:function:${delivery.functionName}`,
+    sourceAccount: state.accountId,
+    label: `function ${delivery.functionName}`,
   });
-  return true;
+  if (outcome instanceof Promise) void outcome.then(settle);
+  else settle(outcome);
 }

@@ -1,31 +1,22 @@
 /**
- * Event source mappings for SQS: Create/Update/Delete/Get/ListEventSourceMappings
+ * What the event source mapping operations (operations/*-event-source-mapping*.ts) share: settings
+ * checks, the configuration as the API shows it, and the state transitions
  * (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html; AWS-FACTS C.2
  * items 10-13). A new or changed mapping is "Creating"/"Updating"/"Deleting" for
  * ESM_STATE_TRANSITION_MS of virtual time, then "Enabled"/"Disabled" (or gone); Create, Update and
  * Delete answer HTTP 202.
  */
 import { queueUrl } from "../sqs/queue-address.ts";
-import { functionArn, parseArn } from "./arn.ts";
-import { findFunction } from "./functions.ts";
-import {
-  invalidParameter,
-  resourceConflict,
-  resourceNotFound,
-  type LambdaFailed,
-  type LambdaOutcome,
-} from "./lambda-faults.ts";
+import { parseArn } from "../core/arn.ts";
+import { functionArn } from "./arn.ts";
+import { invalidParameter, resourceNotFound, type LambdaFailed, type LambdaOutcome } from "./lambda-faults.ts";
 import { BATCH_SIZE, BATCHING_WINDOW_SECONDS, ESM_STATE_TRANSITION_MS, MAXIMUM_CONCURRENCY } from "./lambda-limits.ts";
 import type { EventSourceMapping, LambdaState } from "./lambda-state.ts";
-import type {
-  EventSourceMappingConfiguration,
-  FunctionResponseType,
-  ListEventSourceMappingsResult,
-} from "./lambda-types.ts";
-import { asParams, isRecord, optionalBoolean, optionalInteger, optionalString, show, type Params } from "./params.ts";
-import { isPolling, schedulePoll, unwatchSqsIfIdle, watchSqs } from "./sqs-poller.ts";
+import type { EventSourceMappingConfiguration, FunctionResponseType } from "./lambda-types.ts";
+import { isRecord, optionalBoolean, optionalInteger, show, type Params } from "./params.ts";
+import { isPolling, schedulePoll, unwatchSqsIfIdle } from "./sqs-poller.ts";
 
-function resourceInUse(message: string): LambdaFailed {
+export function resourceInUse(message: string): LambdaFailed {
   return { ok: false, fault: { code: "ResourceInUseException", message, httpStatusCode: 400,
     hint: `Wait ${ESM_STATE_TRANSITION_MS / 1000} s of virtual time (await sb.clock.advance(${ESM_STATE_TRANSITION_MS})) for the mapping to settle.` } };
 }
@@ -59,7 +50,7 @@ interface MappingSettings {
 }
 
 /** Validates the tunable fields over `base` (the current values, or the defaults). */
-function parseMappingSettings(params: Params, base: MappingSettings, fifo: boolean): LambdaOutcome<MappingSettings> {
+export function parseMappingSettings(params: Params, base: MappingSettings, fifo: boolean): LambdaOutcome<MappingSettings> {
   const batchSize = optionalInteger(params, "BatchSize", BATCH_SIZE);
   if (!batchSize.ok) return batchSize;
   const window = optionalInteger(params, "MaximumBatchingWindowInSeconds", BATCHING_WINDOW_SECONDS);
@@ -110,7 +101,7 @@ function parseMappingSettings(params: Params, base: MappingSettings, fifo: boole
 }
 
 /** The queue behind an SQS ARN: checks it exists (AWS-FACTS C.2 item 11) and whether it is FIFO. */
-function sourceQueue(state: LambdaState, arn: unknown): LambdaOutcome<{ arn: string; fifo: boolean }> {
+export function sourceQueue(state: LambdaState, arn: unknown): LambdaOutcome<{ arn: string; fifo: boolean }> {
   if (typeof arn !== "string" || arn === "") return invalidParameter("EventSourceArn is required: the ARN of the SQS queue.");
   const parsed = parseArn(arn);
   if (parsed === undefined || parsed.service !== "sqs") {
@@ -129,7 +120,7 @@ function sourceQueue(state: LambdaState, arn: unknown): LambdaOutcome<{ arn: str
 }
 
 /** After ESM_STATE_TRANSITION_MS, a mapping settles into Enabled/Disabled (or is removed). */
-function settleLater(state: LambdaState, mapping: EventSourceMapping, apply: () => void): void {
+export function settleLater(state: LambdaState, mapping: EventSourceMapping, apply: () => void): void {
   state.clock.setTimer(() => {
     if (mapping.deleted) return;
     const wasPolling = isPolling(mapping);
@@ -153,141 +144,9 @@ function settleLater(state: LambdaState, mapping: EventSourceMapping, apply: () 
   }, ESM_STATE_TRANSITION_MS);
 }
 
-export function createEventSourceMapping(state: LambdaState, input: unknown): LambdaOutcome<EventSourceMappingConfiguration> {
-  const params = asParams(input);
-  const queue = sourceQueue(state, params.EventSourceArn);
-  if (!queue.ok) return queue;
-  const found = findFunction(state, params.FunctionName);
-  if (!found.ok) return found;
-  const fn = found.value;
-  const settings = parseMappingSettings(
-    params,
-    { batchSize: BATCH_SIZE.default, batchingWindowSeconds: BATCHING_WINDOW_SECONDS.default, functionResponseTypes: [], maximumConcurrency: undefined, enabled: true },
-    queue.value.fifo,
-  );
-  if (!settings.ok) return settings;
-  for (const other of state.mappings.values()) {
-    if (other.eventSourceArn === queue.value.arn && other.functionName === fn.name) {
-      return resourceConflict(
-        `An event source mapping with SQS arn (" ${queue.value.arn} ") and function (" ${fn.name} ") already exists. ` +
-          `Please update or delete the existing mapping with UUID ${other.uuid}`,
-      );
-    }
-  }
-  const now = state.clock.now();
-  const mapping: EventSourceMapping = {
-    uuid: state.ids.uuid(),
-    eventSourceArn: queue.value.arn,
-    functionName: fn.name,
-    ...settings.value,
-    state: "Creating",
-    stateTransitionReason: "USER_INITIATED",
-    lastModified: now,
-    lastProcessingResult: "No records processed",
-    enabledAt: now,
-    inFlightBatches: 0,
-    pollTimer: undefined,
-    pollAt: undefined,
-    windowStartedAt: undefined,
-    deleted: false,
-  };
-  state.mappings.set(mapping.uuid, mapping);
-  watchSqs(state);
-  state.trace.record("lambda", "esm-create", mapping.eventSourceArn, {
-    uuid: mapping.uuid, functionName: fn.name, batchSize: mapping.batchSize, enabled: mapping.enabled,
-  });
-  settleLater(state, mapping, () => {});
-  return { ok: true, value: mappingConfiguration(state, mapping) };
-}
-
-function findMapping(state: LambdaState, uuid: unknown): LambdaOutcome<EventSourceMapping> {
+export function findMapping(state: LambdaState, uuid: unknown): LambdaOutcome<EventSourceMapping> {
   if (typeof uuid !== "string" || uuid === "") return invalidParameter("UUID is required: the id CreateEventSourceMapping returned.");
   const mapping = state.mappings.get(uuid);
   return mapping === undefined ? mappingNotFound() : { ok: true, value: mapping };
 }
 
-export function updateEventSourceMapping(state: LambdaState, input: unknown): LambdaOutcome<EventSourceMappingConfiguration> {
-  const params = asParams(input);
-  const found = findMapping(state, params.UUID);
-  if (!found.ok) return found;
-  const mapping = found.value;
-  if (mapping.state === "Creating" || mapping.state === "Updating" || mapping.state === "Deleting") {
-    return resourceInUse(`Cannot update the event source mapping because it is in use.`);
-  }
-  let functionName = mapping.functionName;
-  if (params.FunctionName !== undefined) {
-    const fn = findFunction(state, params.FunctionName);
-    if (!fn.ok) return fn;
-    functionName = fn.value.name;
-  }
-  const queue = sourceQueue(state, mapping.eventSourceArn);
-  const fifo = queue.ok && queue.value.fifo;
-  const settings = parseMappingSettings(params, {
-    batchSize: mapping.batchSize, batchingWindowSeconds: mapping.batchingWindowSeconds,
-    functionResponseTypes: mapping.functionResponseTypes, maximumConcurrency: mapping.maximumConcurrency, enabled: mapping.enabled,
-  }, fifo);
-  if (!settings.ok) return settings;
-  mapping.state = "Updating";
-  mapping.lastModified = state.clock.now();
-  state.trace.record("lambda", "esm-update", mapping.eventSourceArn, { uuid: mapping.uuid, enabled: settings.value.enabled });
-  const response = { ...mappingConfiguration(state, mapping), ...{
-    BatchSize: settings.value.batchSize, MaximumBatchingWindowInSeconds: settings.value.batchingWindowSeconds,
-    FunctionResponseTypes: [...settings.value.functionResponseTypes], FunctionArn: functionArn(state, functionName),
-  } };
-  settleLater(state, mapping, () => {
-    Object.assign(mapping, settings.value);
-    mapping.functionName = functionName;
-  });
-  return { ok: true, value: response };
-}
-
-export function deleteEventSourceMapping(state: LambdaState, input: unknown): LambdaOutcome<EventSourceMappingConfiguration> {
-  const found = findMapping(state, asParams(input).UUID);
-  if (!found.ok) return found;
-  const mapping = found.value;
-  if (mapping.state === "Deleting") return resourceInUse("Cannot delete the event source mapping because it is in use.");
-  mapping.state = "Deleting";
-  mapping.lastModified = state.clock.now();
-  if (mapping.pollTimer !== undefined) state.clock.clearTimer(mapping.pollTimer);
-  mapping.pollTimer = undefined;
-  mapping.pollAt = undefined;
-  state.trace.record("lambda", "esm-delete", mapping.eventSourceArn, { uuid: mapping.uuid });
-  settleLater(state, mapping, () => {});
-  return { ok: true, value: mappingConfiguration(state, mapping) };
-}
-
-export function getEventSourceMapping(state: LambdaState, input: unknown): LambdaOutcome<EventSourceMappingConfiguration> {
-  const found = findMapping(state, asParams(input).UUID);
-  if (!found.ok) return found;
-  return { ok: true, value: mappingConfiguration(state, found.value) };
-}
-
-export function listEventSourceMappings(state: LambdaState, input: unknown): LambdaOutcome<ListEventSourceMappingsResult> {
-  const params = asParams(input);
-  const source = optionalString(params, "EventSourceArn");
-  if (!source.ok) return source;
-  let functionName: string | undefined;
-  if (params.FunctionName !== undefined) {
-    const fn = findFunction(state, params.FunctionName);
-    if (!fn.ok) return fn;
-    functionName = fn.value.name;
-  }
-  const max = optionalInteger(params, "MaxItems", { min: 1, max: 10_000 });
-  if (!max.ok) return max;
-  const marker = optionalString(params, "Marker");
-  if (!marker.ok) return marker;
-  const all = [...state.mappings.values()].filter(
-    (mapping) => (source.value === undefined || mapping.eventSourceArn === source.value) && (functionName === undefined || mapping.functionName === functionName),
-  );
-  const start = marker.value === undefined ? 0 : Number.parseInt(marker.value, 10);
-  if (!Number.isInteger(start) || start < 0 || start > all.length) return invalidParameter(`Invalid Marker: ${marker.value ?? ""}`);
-  const size = max.value ?? 100;
-  const page = all.slice(start, start + size);
-  return {
-    ok: true,
-    value: {
-      EventSourceMappings: page.map((mapping) => mappingConfiguration(state, mapping)),
-      ...(start + size < all.length ? { NextMarker: String(start + size) } : {}),
-    },
-  };
-}

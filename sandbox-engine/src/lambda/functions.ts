@@ -1,30 +1,20 @@
 /**
- * Function management: CreateFunction (from a function value), UpdateFunctionConfiguration,
- * GetFunction, ListFunctions, DeleteFunction, reserved concurrency and the event invoke config.
+ * What the function-management operations (operations/*.ts) share: finding a function, its
+ * configuration as the API shows it, and reading settings, reserved concurrency and destinations.
  * https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html,
  * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html,
  * https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html.
  */
-import { functionArn, parseArn, resolveFunctionName, validateFunctionName } from "./arn.ts";
-import {
-  functionNotFound,
-  invalidParameter,
-  resourceConflict,
-  resourceNotFound,
-  type LambdaOutcome,
-} from "./lambda-faults.ts";
-import { MAXIMUM_EVENT_AGE_SECONDS, MAXIMUM_RETRY_ATTEMPTS, MEMORY_SIZE, MIN_UNRESERVED_CONCURRENCY, TIMEOUT } from "./lambda-limits.ts";
+import { parseArn } from "../core/arn.ts";
+import { functionArn, resolveFunctionName } from "./arn.ts";
+import { functionNotFound, invalidParameter, resourceNotFound, type LambdaOutcome } from "./lambda-faults.ts";
+import { MEMORY_SIZE, MIN_UNRESERVED_CONCURRENCY, TIMEOUT } from "./lambda-limits.ts";
 import type { EventInvokeConfig, FunctionSettings, LambdaFunction, LambdaState } from "./lambda-state.ts";
-import type {
-  FunctionConfiguration,
-  FunctionEventInvokeConfig,
-  GetFunctionResult,
-  ListFunctionsResult,
-} from "./lambda-types.ts";
-import { asParams, isRecord, optionalInteger, optionalString, requiredString, show, type Params } from "./params.ts";
+import type { FunctionConfiguration, FunctionEventInvokeConfig } from "./lambda-types.ts";
+import { isRecord, optionalInteger, optionalString, show, type Params } from "./params.ts";
 import { totalReserved } from "./runtime.ts";
 
-const DEFAULT_RUNTIME = "nodejs22.x";
+export const DEFAULT_RUNTIME = "nodejs22.x";
 const ENV_KEY = /^[a-zA-Z]([a-zA-Z0-9_])+$/;
 /** Keys the Lambda runtime sets itself (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). */
 const RESERVED_ENV_KEYS = new Set([
@@ -77,7 +67,7 @@ export function configurationOf(state: LambdaState, fn: LambdaFunction): Functio
   };
 }
 
-function parseVariables(params: Params): LambdaOutcome<Record<string, string> | undefined> {
+export function parseVariables(params: Params): LambdaOutcome<Record<string, string> | undefined> {
   const environment = params.Environment;
   if (environment === undefined) return { ok: true, value: undefined };
   if (!isRecord(environment)) return invalidParameter(`Environment must be { Variables: { NAME: "value" } }, got ${show(environment)}.`);
@@ -111,7 +101,7 @@ function parseVariables(params: Params): LambdaOutcome<Record<string, string> | 
   return { ok: true, value: out };
 }
 
-function parseDeadLetter(params: Params): LambdaOutcome<string | null | undefined> {
+export function parseDeadLetter(params: Params): LambdaOutcome<string | null | undefined> {
   const config = params.DeadLetterConfig;
   if (config === undefined) return { ok: true, value: undefined };
   if (!isRecord(config)) return invalidParameter(`DeadLetterConfig must be { TargetArn }, got ${show(config)}.`);
@@ -129,7 +119,7 @@ function parseDeadLetter(params: Params): LambdaOutcome<string | null | undefine
   return { ok: true, value: target as string };
 }
 
-function checkReserved(state: LambdaState, fn: LambdaFunction | undefined, value: number): LambdaOutcome<number> {
+export function checkReserved(state: LambdaState, fn: LambdaFunction | undefined, value: number): LambdaOutcome<number> {
   if (state.accountConcurrency - totalReserved(state, fn) - value < MIN_UNRESERVED_CONCURRENCY) {
     return invalidParameter(
       "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
@@ -139,7 +129,7 @@ function checkReserved(state: LambdaState, fn: LambdaFunction | undefined, value
   return { ok: true, value };
 }
 
-interface SettingsPatch {
+export interface SettingsPatch {
   timeoutSeconds?: number;
   memorySizeMb?: number;
   variables?: Record<string, string>;
@@ -148,7 +138,7 @@ interface SettingsPatch {
   handlerName?: string;
 }
 
-function parseSettings(params: Params): LambdaOutcome<SettingsPatch> {
+export function parseSettings(params: Params): LambdaOutcome<SettingsPatch> {
   const timeout = optionalInteger(params, "Timeout", TIMEOUT);
   if (!timeout.ok) return timeout;
   const memory = optionalInteger(params, "MemorySize", MEMORY_SIZE);
@@ -171,7 +161,7 @@ function parseSettings(params: Params): LambdaOutcome<SettingsPatch> {
   return { ok: true, value: patch };
 }
 
-function applySettings(settings: FunctionSettings, patch: SettingsPatch): void {
+export function applySettings(settings: FunctionSettings, patch: SettingsPatch): void {
   if (patch.timeoutSeconds !== undefined) settings.timeoutSeconds = patch.timeoutSeconds;
   if (patch.memorySizeMb !== undefined) settings.memorySizeMb = patch.memorySizeMb;
   if (patch.variables !== undefined) settings.variables = patch.variables;
@@ -180,163 +170,9 @@ function applySettings(settings: FunctionSettings, patch: SettingsPatch): void {
   if (patch.handlerName !== undefined) settings.handlerName = patch.handlerName;
 }
 
-export function createFunction(state: LambdaState, input: unknown): LambdaOutcome<FunctionConfiguration> {
-  const params = asParams(input);
-  const name = requiredString(params, "FunctionName");
-  if (!name.ok) return name;
-  const valid = validateFunctionName(name.value);
-  if (!valid.ok) return valid;
-  const handler = params.handler;
-  if (typeof handler !== "function") {
-    return invalidParameter(
-      `handler must be the handler function itself, got ${show(handler)}.`,
-      "Deploy with sb.lambda.createFunction({ FunctionName: \"orders\", handler: async (event, context) => { ... } }).",
-    );
-  }
-  if (state.functions.has(name.value)) {
-    return resourceConflict(`Function already exist: ${name.value}`,
-      "Delete it first (DeleteFunctionCommand) or choose another FunctionName.");
-  }
-  const settings = parseSettings(params);
-  if (!settings.ok) return settings;
-  const runtime = optionalString(params, "Runtime");
-  if (!runtime.ok) return runtime;
-  const role = optionalString(params, "Role");
-  if (!role.ok) return role;
-  const reserved = optionalInteger(params, "ReservedConcurrentExecutions", { min: 0, max: state.accountConcurrency });
-  if (!reserved.ok) return reserved;
-  if (reserved.value !== undefined) {
-    const fits = checkReserved(state, undefined, reserved.value);
-    if (!fits.ok) return fits;
-  }
-  const now = state.clock.now();
-  const fnSettings: FunctionSettings = {
-    timeoutSeconds: TIMEOUT.default,
-    memorySizeMb: MEMORY_SIZE.default,
-    variables: {},
-    handlerName: "index.handler",
-    runtime: runtime.value ?? DEFAULT_RUNTIME,
-    description: "",
-    role: role.value ?? `arn:aws:iam::${state.accountId}:role/lambda-execution-role`,
-    deadLetterTargetArn: undefined,
-  };
-  applySettings(fnSettings, settings.value);
-  const fn: LambdaFunction = {
-    name: name.value,
-    arn: functionArn(state, name.value),
-    handler: handler as LambdaFunction["handler"],
-    settings: fnSettings,
-    reserved: reserved.value,
-    eventInvokeConfig: undefined,
-    environments: [],
-    active: 0,
-    lastModified: now,
-    deleted: false,
-    logs: [],
-  };
-  state.functions.set(fn.name, fn);
-  state.trace.record("lambda", "create-function", fn.arn, {
-    functionName: fn.name, timeout: fnSettings.timeoutSeconds, memorySize: fnSettings.memorySizeMb,
-    reservedConcurrency: reserved.value ?? null,
-  });
-  return { ok: true, value: configurationOf(state, fn) };
-}
-
-export function updateFunctionConfiguration(state: LambdaState, input: unknown): LambdaOutcome<FunctionConfiguration> {
-  const params = asParams(input);
-  const found = findFunction(state, params.FunctionName);
-  if (!found.ok) return found;
-  const settings = parseSettings(params);
-  if (!settings.ok) return settings;
-  const fn = found.value;
-  applySettings(fn.settings, settings.value);
-  // New configuration, new execution environments (AWS replaces them after an update).
-  fn.environments.splice(0, fn.environments.length, ...fn.environments.filter((env) => env.busy));
-  fn.lastModified = state.clock.now();
-  state.trace.record("lambda", "update-function", fn.arn, { functionName: fn.name, fields: Object.keys(params).filter((k) => k !== "FunctionName").join(",") });
-  return { ok: true, value: configurationOf(state, fn) };
-}
-
-export function getFunction(state: LambdaState, input: unknown): LambdaOutcome<GetFunctionResult> {
-  const params = asParams(input);
-  const found = findFunction(state, params.FunctionName);
-  if (!found.ok) return found;
-  const fn = found.value;
-  return {
-    ok: true,
-    value: {
-      Configuration: configurationOf(state, fn),
-      Code: { RepositoryType: "S3", Location: `https://awslambda-${state.region}-tasks.s3.${state.region}.amazonaws.com/snapshots/${state.accountId}/${fn.name}` },
-      ...(fn.reserved === undefined ? {} : { Concurrency: { ReservedConcurrentExecutions: fn.reserved } }),
-    },
-  };
-}
-
-export function listFunctions(state: LambdaState, input: unknown): LambdaOutcome<ListFunctionsResult> {
-  const params = asParams(input);
-  const max = optionalInteger(params, "MaxItems", { min: 1, max: 10_000 });
-  if (!max.ok) return max;
-  const marker = optionalString(params, "Marker");
-  if (!marker.ok) return marker;
-  const names = [...state.functions.keys()].sort();
-  const start = marker.value === undefined ? 0 : Number.parseInt(marker.value, 10);
-  if (!Number.isInteger(start) || start < 0 || start > names.length) return invalidParameter(`Invalid Marker: ${marker.value ?? ""}`);
-  const size = max.value ?? 50;
-  const page = names.slice(start, start + size);
-  const next = start + size < names.length ? String(start + size) : undefined;
-  return {
-    ok: true,
-    value: {
-      Functions: page.map((name) => configurationOf(state, state.functions.get(name)!)),
-      ...(next === undefined ? {} : { NextMarker: next }),
-    },
-  };
-}
-
-export function deleteFunction(state: LambdaState, input: unknown): LambdaOutcome<Record<string, never>> {
-  const params = asParams(input);
-  const found = findFunction(state, params.FunctionName);
-  if (!found.ok) return found;
-  const fn = found.value;
-  state.functions.delete(fn.name);
-  fn.deleted = true;
-  state.trace.record("lambda", "delete-function", fn.arn, { functionName: fn.name, running: fn.active });
-  return { ok: true, value: {} };
-}
-
-export function putFunctionConcurrency(state: LambdaState, input: unknown): LambdaOutcome<{ ReservedConcurrentExecutions: number }> {
-  const params = asParams(input);
-  const found = findFunction(state, params.FunctionName);
-  if (!found.ok) return found;
-  if (params.ReservedConcurrentExecutions === undefined) return invalidParameter("ReservedConcurrentExecutions is required.");
-  const value = optionalInteger(params, "ReservedConcurrentExecutions", { min: 0, max: state.accountConcurrency });
-  if (!value.ok) return value;
-  const fits = checkReserved(state, found.value, value.value!);
-  if (!fits.ok) return fits;
-  found.value.reserved = fits.value;
-  state.trace.record("lambda", "put-concurrency", found.value.arn, { reservedConcurrency: fits.value });
-  return { ok: true, value: { ReservedConcurrentExecutions: fits.value } };
-}
-
-export function deleteFunctionConcurrency(state: LambdaState, input: unknown): LambdaOutcome<Record<string, never>> {
-  const params = asParams(input);
-  const found = findFunction(state, params.FunctionName);
-  if (!found.ok) return found;
-  found.value.reserved = undefined;
-  state.trace.record("lambda", "delete-concurrency", found.value.arn, {});
-  return { ok: true, value: {} };
-}
-
-export function getFunctionConcurrency(state: LambdaState, input: unknown): LambdaOutcome<{ ReservedConcurrentExecutions?: number }> {
-  const found = findFunction(state, asParams(input).FunctionName);
-  if (!found.ok) return found;
-  const reserved = found.value.reserved;
-  return { ok: true, value: reserved === undefined ? {} : { ReservedConcurrentExecutions: reserved } };
-}
-
 const DESTINATION_SERVICES = new Set(["sqs", "sns", "lambda", "events"]);
 
-function parseDestination(config: unknown, key: "OnSuccess" | "OnFailure"): LambdaOutcome<string | undefined> {
+export function parseDestination(config: unknown, key: "OnSuccess" | "OnFailure"): LambdaOutcome<string | undefined> {
   if (config === undefined) return { ok: true, value: undefined };
   if (!isRecord(config)) return invalidParameter(`DestinationConfig.${key} must be { Destination: arn }, got ${show(config)}.`);
   const destination = config.Destination;
@@ -364,62 +200,3 @@ export function eventInvokeConfigOf(fn: LambdaFunction, config: EventInvokeConfi
   };
 }
 
-/** PutFunctionEventInvokeConfig replaces the whole configuration (AWS-FACTS C.4 items 18-19). */
-export function putFunctionEventInvokeConfig(state: LambdaState, input: unknown): LambdaOutcome<FunctionEventInvokeConfig> {
-  const params = asParams(input);
-  const found = findFunction(state, params.FunctionName);
-  if (!found.ok) return found;
-  const retries = optionalInteger(params, "MaximumRetryAttempts", MAXIMUM_RETRY_ATTEMPTS);
-  if (!retries.ok) return retries;
-  const age = optionalInteger(params, "MaximumEventAgeInSeconds", MAXIMUM_EVENT_AGE_SECONDS);
-  if (!age.ok) return age;
-  const destinations = params.DestinationConfig;
-  if (destinations !== undefined && !isRecord(destinations)) {
-    return invalidParameter(`DestinationConfig must be { OnSuccess: { Destination }, OnFailure: { Destination } }, got ${show(destinations)}.`);
-  }
-  const onSuccess = parseDestination(destinations?.OnSuccess, "OnSuccess");
-  if (!onSuccess.ok) return onSuccess;
-  const onFailure = parseDestination(destinations?.OnFailure, "OnFailure");
-  if (!onFailure.ok) return onFailure;
-  const fn = found.value;
-  for (const destination of [onSuccess.value, onFailure.value]) {
-    if (destination !== undefined && destination === fn.arn) {
-      return invalidParameter("You can't specify the function as a destination for itself.");
-    }
-  }
-  const config: EventInvokeConfig = {
-    maximumRetryAttempts: retries.value,
-    maximumEventAgeInSeconds: age.value,
-    onSuccess: onSuccess.value,
-    onFailure: onFailure.value,
-    lastModified: state.clock.now(),
-  };
-  fn.eventInvokeConfig = config;
-  state.trace.record("lambda", "put-event-invoke-config", fn.arn, {
-    maximumRetryAttempts: config.maximumRetryAttempts ?? null,
-    maximumEventAgeInSeconds: config.maximumEventAgeInSeconds ?? null,
-    onSuccess: config.onSuccess ?? null,
-    onFailure: config.onFailure ?? null,
-  });
-  return { ok: true, value: eventInvokeConfigOf(fn, config) };
-}
-
-export function getFunctionEventInvokeConfig(state: LambdaState, input: unknown): LambdaOutcome<FunctionEventInvokeConfig> {
-  const found = findFunction(state, asParams(input).FunctionName);
-  if (!found.ok) return found;
-  const config = found.value.eventInvokeConfig;
-  if (config === undefined) {
-    return resourceNotFound(`The function ${found.value.arn} doesn't have an EventInvokeConfig`);
-  }
-  return { ok: true, value: eventInvokeConfigOf(found.value, config) };
-}
-
-export function deleteFunctionEventInvokeConfig(state: LambdaState, input: unknown): LambdaOutcome<Record<string, never>> {
-  const found = findFunction(state, asParams(input).FunctionName);
-  if (!found.ok) return found;
-  if (found.value.eventInvokeConfig === undefined) {
-    return resourceNotFound(`The function ${found.value.arn} doesn't have an EventInvokeConfig`);
-  }
-  found.value.eventInvokeConfig = undefined;
-  return { ok: true, value: {} };
-}

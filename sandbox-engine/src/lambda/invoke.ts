@@ -34,7 +34,8 @@ function payloadBytes(payload: unknown): LambdaOutcome<Uint8Array> {
   );
 }
 
-export async function invoke(state: LambdaState, input: unknown): Promise<LambdaOutcome<InvokeResult>> {
+/** `cause` (engine-internal): trace seq of the event that led to this invocation (an SNS delivery). */
+export async function invoke(state: LambdaState, input: unknown, cause?: number): Promise<LambdaOutcome<InvokeResult>> {
   const params = asParams(input);
   const found = findFunction(state, params.FunctionName);
   if (!found.ok) return found;
@@ -68,10 +69,10 @@ export async function invoke(state: LambdaState, input: unknown): Promise<Lambda
   }
   if (type === "DryRun") return { ok: true, value: { StatusCode: 204, Payload: new Uint8Array(0) } };
   if (type === "Event") {
-    enqueueAsync(state, fn.name, event);
+    enqueueAsync(state, fn.name, event, undefined, cause);
     return { ok: true, value: { StatusCode: 202, Payload: new Uint8Array(0) } };
   }
-  const outcome = await runInvocation(state, fn, event, { trigger: "sync", callerWaits: true });
+  const outcome = await runInvocation(state, fn, event, { trigger: "sync", callerWaits: true, cause });
   if (outcome.kind === "throttled") return tooManyRequests(outcome.reason);
   return {
     ok: true,

@@ -2,16 +2,26 @@
  * Lambda faults as data, named as @aws-sdk/client-lambda surfaces them. Texts are AWS's where
  * AWS-FACTS C records them; the others are written to tell a learner what to change.
  */
-import type { Fault } from "../errors/fault.ts";
+import type { Fault } from "../core/outcome.ts";
+
+/** Every fault code the Lambda model answers with (closed: another code is a type error). */
+export type LambdaFaultCode =
+  | "InvalidParameterValueException"
+  | "ResourceNotFoundException"
+  | "ResourceConflictException"
+  | "ResourceInUseException"
+  | "TooManyRequestsException"
+  | "RequestTooLargeException"
+  | "InvalidRequestContentException";
 
 /** A Fault plus the extra fields some Lambda exceptions carry (TooManyRequestsException.Reason). */
-export interface LambdaFault extends Fault {
+export interface LambdaFault extends Fault<LambdaFaultCode> {
   readonly extra?: Readonly<Record<string, string | number>>;
 }
 export type LambdaFailed = { readonly ok: false; readonly fault: LambdaFault };
 export type LambdaOutcome<T> = { readonly ok: true; readonly value: T } | LambdaFailed;
 
-function failWith(code: string, message: string, httpStatusCode: number, hint?: string, extra?: LambdaFault["extra"]): LambdaFailed {
+function failWith(code: LambdaFaultCode, message: string, httpStatusCode: number, hint?: string, extra?: LambdaFault["extra"]): LambdaFailed {
   return {
     ok: false,
     fault: {

@@ -6,38 +6,42 @@
  * read from the same invocation records.
  */
 import type { Clock } from "../clock/virtual-clock.ts";
-import { lambdaBill, type LambdaBill } from "../billing/lambda-bill.ts";
+import { lambdaBill, type LambdaBill } from "./billing/lambda-bill.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { SqsService } from "../sqs/sqs-service.ts";
 import type { Trace } from "../trace/trace.ts";
-import { lambdaFaultToError } from "../aws/lambda-exceptions.ts";
+import { faultToError } from "../core/aws-error.ts";
+import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
 import { resolveFunctionName } from "./arn.ts";
-import {
-  createEventSourceMapping,
-  deleteEventSourceMapping,
-  getEventSourceMapping,
-  listEventSourceMappings,
-  updateEventSourceMapping,
-} from "./event-source-mapping.ts";
-import {
-  createFunction,
-  deleteFunction,
-  deleteFunctionConcurrency,
-  deleteFunctionEventInvokeConfig,
-  getFunction,
-  getFunctionConcurrency,
-  getFunctionEventInvokeConfig,
-  listFunctions,
-  putFunctionConcurrency,
-  putFunctionEventInvokeConfig,
-  updateFunctionConfiguration,
-} from "./functions.ts";
+import { createEventSourceMapping } from "./operations/create-event-source-mapping.ts";
+import { deleteEventSourceMapping } from "./operations/delete-event-source-mapping.ts";
+import { getEventSourceMapping } from "./operations/get-event-source-mapping.ts";
+import { listEventSourceMappings } from "./operations/list-event-source-mappings.ts";
+import { updateEventSourceMapping } from "./operations/update-event-source-mapping.ts";
+import { createFunction } from "./operations/create-function.ts";
+import { deleteFunction } from "./operations/delete-function.ts";
+import { deleteFunctionConcurrency } from "./operations/delete-function-concurrency.ts";
+import { deleteFunctionEventInvokeConfig } from "./operations/delete-function-event-invoke-config.ts";
+import { getFunction } from "./operations/get-function.ts";
+import { getFunctionConcurrency } from "./operations/get-function-concurrency.ts";
+import { getFunctionEventInvokeConfig } from "./operations/get-function-event-invoke-config.ts";
+import { listFunctions } from "./operations/list-functions.ts";
+import { putFunctionConcurrency } from "./operations/put-function-concurrency.ts";
+import { putFunctionEventInvokeConfig } from "./operations/put-function-event-invoke-config.ts";
+import { updateFunctionConfiguration } from "./operations/update-function-configuration.ts";
 import { invoke } from "./invoke.ts";
+import { addPermission, type AddPermissionResult } from "./operations/add-permission.ts";
+import { getPolicy, type GetPolicyResult } from "./operations/get-policy.ts";
+import { removePermission } from "./operations/remove-permission.ts";
+import { lambdaDeliveryReceiver } from "./receive-delivery.ts";
 import type { LambdaOutcome } from "./lambda-faults.ts";
 import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY } from "./lambda-limits.ts";
-import type { DestinationResolver, InvocationRecord, LambdaOptions, LambdaState, LogLine } from "./lambda-state.ts";
+import type { InvocationRecord, LambdaOptions, LambdaState, LogLine } from "./lambda-state.ts";
 import type {
+  AddPermissionRequest,
   CreateEventSourceMappingRequest,
+  GetPolicyRequest,
+  RemovePermissionRequest,
   CreateFunctionRequest,
   DeleteFunctionConcurrencyRequest,
   DeleteFunctionEventInvokeConfigRequest,
@@ -102,8 +106,10 @@ export interface LambdaService {
   bill(): LambdaBill;
   /** Account concurrency quota and what is left unreserved. */
   concurrency(): { account: number; unreserved: number; running: number };
-  /** Where destinations / DLQs of `service` ("sns", "events") are delivered; SNS plugs in here. */
-  setDestinationResolver(service: "sns" | "events", resolver: DestinationResolver | undefined): void;
+  /** Adds a statement to the function's resource-based policy (who else may invoke it). */
+  addPermission(input: AddPermissionRequest): LambdaOutcome<AddPermissionResult>;
+  removePermission(input: RemovePermissionRequest): LambdaOutcome<Empty>;
+  getPolicy(input: GetPolicyRequest): LambdaOutcome<GetPolicyResult>;
 }
 
 export interface LambdaServiceDeps {
@@ -111,12 +117,19 @@ export interface LambdaServiceDeps {
   readonly random: SeededRandom;
   readonly trace: Trace;
   readonly sqs: SqsService;
+  /** Where destinations go (the sandbox's delivery router). */
+  readonly targets: DeliveryTargets;
   readonly region: string;
   readonly accountId: string;
   readonly options?: LambdaOptions | undefined;
 }
 
 export function createLambdaService(deps: LambdaServiceDeps): LambdaService {
+  return createLambda(deps).service;
+}
+
+/** The service and its delivery receiver (what the service registry needs). */
+export function createLambda(deps: LambdaServiceDeps): { service: LambdaService; receive: DeliveryReceiver } {
   const accountConcurrency = deps.options?.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
   if (!Number.isInteger(accountConcurrency) || accountConcurrency < MIN_UNRESERVED_CONCURRENCY) {
     throw new RangeError(`lambda.accountConcurrency must be a whole number >= ${MIN_UNRESERVED_CONCURRENCY}, got ${String(accountConcurrency)}`);
@@ -133,19 +146,20 @@ export function createLambdaService(deps: LambdaServiceDeps): LambdaService {
     functions: new Map(),
     mappings: new Map(),
     invocations: [],
-    resolvers: new Map(),
     unreservedActive: 0,
     nextEnvironmentId: 1,
-    unsubscribeSqs: undefined,
+    sqsWatches: new Map(),
+    targets: deps.targets,
   };
   const nameOf = (given: string): string => {
     const resolved = typeof given === "string" ? resolveFunctionName(state, given) : undefined;
     return resolved?.ok ? resolved.value.name : String(given);
   };
-  return {
+  const service: LambdaService = {
     createFunction(input) {
       const created = createFunction(state, input);
-      if (!created.ok) throw lambdaFaultToError(created.fault, undefined);
+      // Setup code, not an SDK call: an AwsError named after the fault (the SDK's classes belong to the wire side).
+      if (!created.ok) throw faultToError(created.fault, undefined);
       return created.value;
     },
     updateFunctionConfiguration: (input) => updateFunctionConfiguration(state, input),
@@ -183,9 +197,9 @@ export function createLambdaService(deps: LambdaServiceDeps): LambdaService {
       for (const fn of state.functions.values()) running += fn.active;
       return { account: state.accountConcurrency, unreserved: unreservedPool(state), running };
     },
-    setDestinationResolver(service, resolver) {
-      if (resolver === undefined) state.resolvers.delete(service);
-      else state.resolvers.set(service, resolver);
-    },
+    addPermission: (input) => addPermission(state, input),
+    removePermission: (input) => removePermission(state, input),
+    getPolicy: (input) => getPolicy(state, input),
   };
+  return { service, receive: lambdaDeliveryReceiver(state) };
 }

@@ -3,11 +3,13 @@
  * mappings and invocation records of one sandbox, plus its clock, randomness, trace and SQS.
  */
 import type { Clock } from "../clock/virtual-clock.ts";
+import type { DeliveryTargets } from "../core/delivery.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { SqsService } from "../sqs/sqs-service.ts";
 import type { Trace } from "../trace/trace.ts";
 import type { ThrottleReason } from "./lambda-faults.ts";
 import type { DestinationConfig, FunctionResponseType, LambdaHandler } from "./lambda-types.ts";
+import type { ResourcePolicy } from "./policy-types.ts";
 
 export interface ExecutionEnvironment {
   readonly id: number;
@@ -59,6 +61,8 @@ export interface LambdaFunction {
   lastModified: number;
   deleted: boolean;
   readonly logs: LogLine[];
+  /** Resource-based policy (AddPermission): who else may invoke it. */
+  readonly policy: ResourcePolicy;
 }
 
 /** One finished (or throttled) invocation: the single record that logs, metrics and the bill read. */
@@ -104,8 +108,7 @@ export interface EventSourceMapping {
   deleted: boolean;
 }
 
-/** Where async destinations of a given service are delivered; SNS plugs in here when it exists. */
-export type DestinationResolver = (delivery: DestinationDelivery) => { delivered: boolean; reason?: string };
+/** One delivery to an asynchronous-invocation destination or dead-letter queue (destinations.ts). */
 export interface DestinationDelivery {
   readonly arn: string;
   readonly kind: "on-success" | "on-failure" | "dead-letter";
@@ -134,10 +137,12 @@ export interface LambdaState {
   readonly functions: Map<string, LambdaFunction>;
   readonly mappings: Map<string, EventSourceMapping>;
   readonly invocations: InvocationRecord[];
-  readonly resolvers: Map<string, DestinationResolver>;
   /** Running invocations of functions without reserved concurrency (the unreserved pool's use). */
   unreservedActive: number;
   nextEnvironmentId: number;
   /** Unsubscribes from the trace (SQS activity wakes the mappings); set while mappings exist. */
-  unsubscribeSqs: (() => void) | undefined;
+  /** Queue ARN -> stops its sqs.onActivity callback: one per queue some event source mapping reads. */
+  readonly sqsWatches: Map<string, () => void>;
+  /** Where destinations that are not functions go (the sandbox's delivery router). */
+  readonly targets: DeliveryTargets;
 }

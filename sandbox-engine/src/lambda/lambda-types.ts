@@ -2,6 +2,9 @@
  * Input and output shapes of the Lambda API, named as in the AWS SDK for JavaScript v3
  * (@aws-sdk/client-lambda). Only the fields the sandbox simulates are listed; others are ignored.
  */
+import type { MetadataBearer, ResponseMetadata } from "../core/metadata.ts";
+
+export type { MetadataBearer, ResponseMetadata };
 
 /** A deployed handler: async `(event, context)`, or callback style `(event, context, callback)`. */
 export type LambdaHandler = (event: any, context: LambdaContext, callback: LambdaCallback) => unknown;
@@ -225,15 +228,6 @@ export interface ListEventSourceMappingsResult {
   NextMarker?: string | undefined;
 }
 
-export interface ResponseMetadata {
-  httpStatusCode?: number;
-  requestId?: string;
-  attempts?: number;
-  totalRetryDelay?: number;
-}
-export interface MetadataBearer {
-  $metadata: ResponseMetadata;
-}
 
 export type CreateFunctionCommandOutput = FunctionConfiguration & MetadataBearer;
 export type InvokeCommandInput = InvokeRequest;
@@ -268,3 +262,40 @@ export type GetEventSourceMappingCommandInput = EventSourceMappingRequest;
 export type GetEventSourceMappingCommandOutput = EventSourceMappingConfiguration & MetadataBearer;
 export type ListEventSourceMappingsCommandInput = ListEventSourceMappingsRequest;
 export type ListEventSourceMappingsCommandOutput = ListEventSourceMappingsResult & MetadataBearer;
+
+export interface AddPermissionRequest {
+  FunctionName: string | undefined;
+  StatementId: string | undefined;
+  /** "lambda:InvokeFunction" to let the principal invoke the function. */
+  Action: string | undefined;
+  /** A service ("sns.amazonaws.com"), an account id or ARN, or "*". */
+  Principal: string | undefined;
+  /** The resource allowed to invoke it, e.g. the topic ARN (becomes an ArnLike AWS:SourceArn condition). */
+  SourceArn?: string | undefined;
+  SourceAccount?: string | undefined;
+  Qualifier?: string | undefined;
+  RevisionId?: string | undefined;
+}
+export interface AddPermissionResponse {
+  Statement?: string | undefined;
+}
+export interface RemovePermissionRequest {
+  FunctionName: string | undefined;
+  StatementId: string | undefined;
+  Qualifier?: string | undefined;
+  RevisionId?: string | undefined;
+}
+export interface GetPolicyRequest {
+  FunctionName: string | undefined;
+  Qualifier?: string | undefined;
+}
+export interface GetPolicyResponse {
+  Policy?: string | undefined;
+  RevisionId?: string | undefined;
+}
+export type AddPermissionCommandInput = AddPermissionRequest;
+export type AddPermissionCommandOutput = AddPermissionResponse & MetadataBearer;
+export type RemovePermissionCommandInput = RemovePermissionRequest;
+export type RemovePermissionCommandOutput = MetadataBearer;
+export type GetPolicyCommandInput = GetPolicyRequest;
+export type GetPolicyCommandOutput = GetPolicyResponse & MetadataBearer;

@@ -1,15 +1,9 @@
 /** Run-time checks of request fields (learner input may be anything), answered as Lambda faults. */
+import { asParams, isRecord, type Params } from "../core/params.ts";
+
 import { invalidParameter, outOfRange, type LambdaOutcome } from "./lambda-faults.ts";
 
-export type Params = Readonly<Record<string, unknown>>;
-
-export function asParams(input: unknown): Params {
-  return typeof input === "object" && input !== null ? (input as Params) : {};
-}
-
-export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { asParams, isRecord, type Params };
 
 export function show(value: unknown): string {
   try {

@@ -15,7 +15,7 @@
  * never settles therefore ends at its timeout. Init Duration (cold start) is reported, billed
  * (see billing) but not spent on the virtual clock, so cold starts do not shift a test's timing.
  */
-import { BILL_INIT_PHASE } from "../billing/lambda-prices.ts";
+import { BILL_INIT_PHASE } from "./billing/lambda-prices.ts";
 import type { ThrottleReason } from "./lambda-faults.ts";
 import {
   BASE_DURATION_MS,
@@ -40,6 +40,8 @@ export interface InvokeOptions {
   readonly callerWaits: boolean;
   /** Given for async retries so every attempt of one event keeps its request id. */
   readonly requestId?: string;
+  /** Trace seq of what led to this invocation: the async event's queueing, the poll's batch. */
+  readonly cause?: number | undefined;
 }
 
 export type ErrorPayload = { errorType: string; errorMessage: string; trace?: string[] };
@@ -189,7 +191,7 @@ export async function runInvocation(state: LambdaState, fn: LambdaFunction, even
       durationMs: 0, billedDurationMs: 0, initDurationMs: undefined, memorySizeMb: fn.settings.memorySizeMb,
       concurrency: fn.active, throttleReason: reason,
     });
-    trace.record("lambda", "throttle", fn.arn, { requestId, reason, trigger: options.trigger });
+    trace.record("lambda", "throttle", fn.arn, { requestId, reason, trigger: options.trigger }, options.cause);
     return { kind: "throttled", reason };
   }
 
@@ -211,7 +213,7 @@ export async function runInvocation(state: LambdaState, fn: LambdaFunction, even
     appendLog(fn, { timestamp: clock.now(), logStreamName: env.logStreamName, requestId, message });
   };
   const sink: LogSink = { write: (level, message) => log(`${iso(clock.now())}\t${requestId}\t${level}\t${message}`) };
-  trace.record("lambda", "invoke", fn.arn, { requestId, trigger: options.trigger, coldStart: cold, concurrency });
+  const invoked = trace.record("lambda", "invoke", fn.arn, { requestId, trigger: options.trigger, coldStart: cold, concurrency }, options.cause);
   if (cold) log(`INIT_START Runtime Version: ${settings.runtime}.v1\tRuntime Version ARN: arn:aws:lambda:${state.region}::runtime:sandbox`);
   log(`START RequestId: ${requestId} Version: $LATEST`);
 
@@ -326,6 +328,6 @@ export async function runInvocation(state: LambdaState, fn: LambdaFunction, even
     functionName: fn.name, requestId, startedAt, endedAt, trigger: options.trigger, status, durationMs, billedDurationMs,
     initDurationMs, memorySizeMb: settings.memorySizeMb, concurrency,
   });
-  trace.record("lambda", "invoke-end", fn.arn, { requestId, status, durationMs, billedDurationMs, trigger: options.trigger });
+  trace.record("lambda", "invoke-end", fn.arn, { requestId, status, durationMs, billedDurationMs, trigger: options.trigger }, invoked.seq);
   return { kind: "completed", requestId, status, payload, value, logLines: lines, durationMs };
 }

@@ -3,7 +3,7 @@
  * AWS-FACTS C.2 items 9-14), driven by the virtual clock.
  *
  * Polling is event-driven, so an idle mapping costs nothing and never keeps the clock busy: the
- * service subscribes to the trace, and SQS activity on the mapping's queue (a send, a visibility
+ * service registers `sqs.onActivity` for each mapped queue, and SQS activity on the mapping's queue (a send, a visibility
  * timeout or delay ending, a delete that unblocks a FIFO group, a dead-letter or move-task arrival)
  * schedules one poll as a plain clock timer at the current time (never a waiter, so auto-advance
  * ignores it). `await sb.clock.advance(ms)` therefore runs polls and invocations in order.
@@ -20,7 +20,7 @@
  */
 import { queueUrl } from "../sqs/queue-address.ts";
 import type { Message } from "../sqs/sqs-types.ts";
-import { parseArn } from "./arn.ts";
+import { parseArn } from "../core/arn.ts";
 import {
   ESM_CONCURRENCY_STEP_PER_MINUTE,
   ESM_INITIAL_CONCURRENCY,
@@ -30,9 +30,6 @@ import {
 import type { EventSourceMapping, LambdaFunction, LambdaState } from "./lambda-state.ts";
 import { runInvocation } from "./runtime.ts";
 import { failedItems, toEventRecord } from "./sqs-event.ts";
-
-/** SQS trace kinds after which messages may be receivable on the queue they name. */
-const WAKING_KINDS = new Set(["send", "visibility-expired", "delay-ended", "change-visibility", "duplicate", "delete", "dead-letter", "move-task-moved"]);
 
 export function isPolling(mapping: EventSourceMapping): boolean {
   return !mapping.deleted && mapping.enabled && (mapping.state === "Enabled" || mapping.state === "Updating");
@@ -53,22 +50,26 @@ export function schedulePoll(state: LambdaState, mapping: EventSourceMapping, de
   }, delayMs);
 }
 
-/** Subscribes the service to SQS activity while mappings exist. */
+/** Wakes the mappings of every mapped queue on SQS activity there (sqs.onActivity), while mappings exist. */
 export function watchSqs(state: LambdaState): void {
-  if (state.unsubscribeSqs !== undefined) return;
-  state.unsubscribeSqs = state.trace.subscribe((event) => {
-    const arns = new Set<string>([event.resource]);
-    for (const value of Object.values(event.details)) if (typeof value === "string" && value.startsWith("arn:aws:sqs:")) arns.add(value);
-    for (const mapping of state.mappings.values()) {
-      if (arns.has(mapping.eventSourceArn) && isPolling(mapping)) schedulePoll(state, mapping);
-    }
-  }, { service: "sqs", kinds: WAKING_KINDS });
+  for (const mapping of state.mappings.values()) {
+    const arn = mapping.eventSourceArn;
+    if (state.sqsWatches.has(arn)) continue;
+    state.sqsWatches.set(arn, state.sqs.onActivity(arn, () => {
+      for (const candidate of state.mappings.values()) {
+        if (candidate.eventSourceArn === arn && isPolling(candidate)) schedulePoll(state, candidate);
+      }
+    }));
+  }
 }
 
+/** Stops watching queues no mapping reads any more. */
 export function unwatchSqsIfIdle(state: LambdaState): void {
-  if (state.mappings.size > 0 || state.unsubscribeSqs === undefined) return;
-  state.unsubscribeSqs();
-  state.unsubscribeSqs = undefined;
+  for (const [arn, stop] of state.sqsWatches) {
+    if ([...state.mappings.values()].some((mapping) => mapping.eventSourceArn === arn)) continue;
+    stop();
+    state.sqsWatches.delete(arn);
+  }
 }
 
 function concurrencyCap(state: LambdaState, mapping: EventSourceMapping): number {
@@ -104,7 +105,14 @@ function effectiveVisibility(mapping: EventSourceMapping, fn: LambdaFunction, qu
   return window > 0 && window + timeout > queueSeconds ? window + timeout + 30 : undefined;
 }
 
-async function receiveBatch(state: LambdaState, mapping: EventSourceMapping, queue: QueueView, visibility: number | undefined): Promise<Message[]> {
+/** Receives up to BatchSize messages; `receiveSeqs` gets the trace seq of each receive (the batch's causes). */
+async function receiveBatch(
+  state: LambdaState,
+  mapping: EventSourceMapping,
+  queue: QueueView,
+  visibility: number | undefined,
+  receiveSeqs: number[],
+): Promise<Message[]> {
   const batch: Message[] = [];
   while (batch.length < mapping.batchSize) {
     const received = await state.sqs.receiveMessage({
@@ -114,7 +122,7 @@ async function receiveBatch(state: LambdaState, mapping: EventSourceMapping, que
       MessageSystemAttributeNames: ["All"],
       MessageAttributeNames: ["All"],
       ...(visibility === undefined ? {} : { VisibilityTimeout: visibility }),
-    });
+    }, receiveSeqs);
     if (!received.ok) {
       mapping.lastProcessingResult = `PROBLEM: ${received.fault.code}: ${received.fault.message}`;
       break;
@@ -170,8 +178,9 @@ async function pollAsync(state: LambdaState, mapping: EventSourceMapping): Promi
     mapping.windowStartedAt = undefined;
     mapping.inFlightBatches += 1;
     let batch: Message[];
+    const receiveSeqs: number[] = [];
     try {
-      batch = await receiveBatch(state, mapping, queue, visibility);
+      batch = await receiveBatch(state, mapping, queue, visibility, receiveSeqs);
     } catch (error) {
       mapping.inFlightBatches -= 1;
       throw error;
@@ -181,21 +190,29 @@ async function pollAsync(state: LambdaState, mapping: EventSourceMapping): Promi
       mapping.inFlightBatches -= 1;
       return;
     }
-    void processBatch(state, mapping, fn, queue, batch);
+    void processBatch(state, mapping, fn, queue, batch, receiveSeqs[0] ?? -1);
   }
 }
 
-async function processBatch(state: LambdaState, mapping: EventSourceMapping, fn: LambdaFunction, queue: QueueView, batch: Message[]): Promise<void> {
+/** `cause`: the trace seq of the receive of the batch's first message. */
+async function processBatch(
+  state: LambdaState,
+  mapping: EventSourceMapping,
+  fn: LambdaFunction,
+  queue: QueueView,
+  batch: Message[],
+  cause: number,
+): Promise<void> {
   const event = { Records: batch.map((message) => toEventRecord(message, mapping.eventSourceArn, state.region)) };
-  state.trace.record("lambda", "esm-batch", mapping.eventSourceArn, {
+  const polled = state.trace.record("lambda", "esm-batch", mapping.eventSourceArn, {
     uuid: mapping.uuid, functionName: fn.name, size: batch.length,
     messageIds: batch.map((message) => message.MessageId ?? "").join(","),
-  });
+  }, cause);
   let deleted = 0;
   let kept = batch.length;
   let result: string;
   try {
-    const outcome = await runInvocation(state, fn, event, { trigger: "sqs", callerWaits: false });
+    const outcome = await runInvocation(state, fn, event, { trigger: "sqs", callerWaits: false, cause: polled.seq });
     let failed: readonly string[] | "all" = "all";
     if (outcome.kind === "throttled") {
       result = "PROBLEM: Function call failed (throttled)";

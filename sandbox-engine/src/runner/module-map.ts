@@ -1,22 +1,18 @@
-import * as clientLambda from "../aws/client-lambda.ts";
-import * as clientSns from "../aws/client-sns.ts";
-import * as clientSqs from "../aws/client-sqs.ts";
 import * as engine from "../index.ts";
+import { sdkModules } from "../sdk-modules.ts";
 import type { ModuleMap } from "./types.ts";
 
 /**
- * The bare module ids learner and test code may import, and the sandbox-engine modules they
- * resolve to (DESIGN.md: the AWS SDK ids resolve to the engine's facades). Static imports, so
- * the Worker bundle contains exactly these.
+ * The bare module ids learner and test code may import, and the sandbox-engine modules they resolve
+ * to, derived from the service registry (services.ts, sdk-modules.ts): "sandbox-engine", and each
+ * service's SDK module under both "sandbox-engine/aws/<id>" and "@aws-sdk/<id>" (DESIGN.md).
  */
 export const defaultModules: ModuleMap = {
   "sandbox-engine": engine,
-  "sandbox-engine/aws/client-sqs": clientSqs,
-  "@aws-sdk/client-sqs": clientSqs,
-  // Next facades go here, each under both ids, e.g.:
-  "sandbox-engine/aws/client-sns": clientSns,
-  "@aws-sdk/client-sns": clientSns,
-  "sandbox-engine/aws/client-lambda": clientLambda,
-  "@aws-sdk/client-lambda": clientLambda,
-  // "sandbox-engine/aws/client-ses": clientSes, "@aws-sdk/client-ses": clientSes,
+  ...Object.fromEntries(
+    Object.entries(sdkModules).flatMap(([id, module]) => [
+      [`sandbox-engine/aws/${id}`, module],
+      [`@aws-sdk/${id}`, module],
+    ]),
+  ),
 };

@@ -5,9 +5,10 @@
  * assumes their own IAM policies allow SNS); callers from another account need an Allow in the topic
  * policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
  */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok } from "../core/outcome.ts";
 import { evaluatePolicy, parsePolicy, type Caller, type ParseResult, type PolicyDocument } from "../iam/index.ts";
 import type { SnsContext, TopicState } from "./sns-context.ts";
+import type { SnsOutcome } from "./sns-faults.ts";
 
 export const DEFAULT_TOPIC_ACTIONS = [
   "SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission",
@@ -42,7 +43,7 @@ export function cachedPolicy(ctx: Pick<SnsContext, "policyCache">, text: string)
   return parsed;
 }
 
-export function parseTopicPolicy(text: string): Outcome<PolicyDocument> {
+export function parseTopicPolicy(text: string): SnsOutcome<PolicyDocument> {
   const parsed = parsePolicy(text);
   if (!parsed.ok) {
     // AWS answers "Invalid parameter: Policy Error: ..." with a parser detail (detail UNVERIFIED).
@@ -56,7 +57,7 @@ function callerName(caller: Caller): string {
 }
 
 /** Checks `action` (e.g. "SNS:Publish") on `topic` for `caller`; AuthorizationError (403) if refused. */
-export function authorize(ctx: SnsContext, topic: TopicState, caller: Caller, action: string): Outcome<true> {
+export function authorize(ctx: SnsContext, topic: TopicState, caller: Caller, action: string): SnsOutcome<true> {
   const accountId = caller.type === "AWS" ? caller.accountId : undefined;
   // Fast path (every publish of the owner): same account and no Deny statement to check.
   if (accountId === ctx.accountId && !topic.policy.statements.some((statement) => statement.effect === "Deny")) return ok(true);

@@ -1,12 +1,13 @@
 /** Reading SNS request parameters (any value accepted; faults, never throws). */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
-import { isPlainRecord, show } from "../sqs/params.ts";
+import { fail, ok } from "../core/outcome.ts";
+import { isPlainRecord, show } from "../core/params.ts";
 import { invalidParameter } from "./sns-context.ts";
+import type { SnsOutcome } from "./sns-faults.ts";
 
-export { asParams, isPlainRecord, show, type Params } from "../sqs/params.ts";
+export { asParams, isPlainRecord, show, type Params } from "../core/params.ts";
 
 /** A required string: missing/empty is InvalidParameter "Invalid parameter: <Name>" (the SNS style). */
-export function required(params: Readonly<Record<string, unknown>>, name: string, label = name): Outcome<string> {
+export function required(params: Readonly<Record<string, unknown>>, name: string, label = name): SnsOutcome<string> {
   const value = params[name];
   if (typeof value !== "string" || value === "") {
     return invalidParameter(`Invalid parameter: ${label}`, value === undefined || value === null || value === "" ? `${name} is required.` : `${name} must be a string, got ${show(value)}.`);
@@ -14,7 +15,7 @@ export function required(params: Readonly<Record<string, unknown>>, name: string
   return ok(value);
 }
 
-export function optional(params: Readonly<Record<string, unknown>>, name: string): Outcome<string | undefined> {
+export function optional(params: Readonly<Record<string, unknown>>, name: string): SnsOutcome<string | undefined> {
   const value = params[name];
   if (value === undefined || value === null) return ok(undefined);
   if (typeof value !== "string") return invalidParameter(`Invalid parameter: ${name}`, `${name} must be a string, got ${show(value)}.`);
@@ -22,7 +23,7 @@ export function optional(params: Readonly<Record<string, unknown>>, name: string
 }
 
 /** A string -> string map (Attributes). */
-export function stringMap(params: Readonly<Record<string, unknown>>, name: string): Outcome<Map<string, string>> {
+export function stringMap(params: Readonly<Record<string, unknown>>, name: string): SnsOutcome<Map<string, string>> {
   const value = params[name];
   const out = new Map<string, string>();
   if (value === undefined || value === null) return ok(out);
@@ -36,7 +37,7 @@ export function stringMap(params: Readonly<Record<string, unknown>>, name: strin
 }
 
 /** Tags: [{ Key, Value }] (https://docs.aws.amazon.com/sns/latest/dg/sns-tags.html: 50 per topic, keys 1-128, values 0-256). */
-export function parseTagList(raw: unknown): Outcome<Map<string, string>> {
+export function parseTagList(raw: unknown): SnsOutcome<Map<string, string>> {
   const tags = new Map<string, string>();
   if (raw === undefined || raw === null) return ok(tags);
   if (!Array.isArray(raw)) return invalidParameter("Invalid parameter: Tags", 'Tags must be a list like [{ Key: "team", Value: "orders" }].');
@@ -60,7 +61,7 @@ export function tagLimit() {
 }
 
 /** Paging over ARNs, 100 per page (ListTopics / ListSubscriptions return up to 100). */
-export function page<T>(items: readonly T[], token: string | undefined, key: (item: T) => string): Outcome<{ items: T[]; next: string | undefined }> {
+export function page<T>(items: readonly T[], token: string | undefined, key: (item: T) => string): SnsOutcome<{ items: T[]; next: string | undefined }> {
   let start = 0;
   if (token !== undefined) {
     let after: string;

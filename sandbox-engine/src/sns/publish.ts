@@ -1,20 +1,20 @@
 /**
- * Publish and PublishBatch (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html,
- * API_PublishBatch.html): validate, deduplicate (FIFO), then fan out to every confirmed
+ * What Publish and PublishBatch (operations/publish.ts, publish-batch.ts) share
+ * (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html, API_PublishBatch.html): validate,
+ * deduplicate (FIFO), then fan out to every confirmed
  * subscription whose filter policy matches, in subscription order.
  */
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import { fail, ok, type Outcome } from "../errors/fault.ts";
-import type { Caller } from "../iam/index.ts";
-import { authorize } from "./access.ts";
+import { fail, ok } from "../core/outcome.ts";
 import { deliver } from "./delivery/deliver.ts";
 import { messageFor, type PublishedAttribute, type PublishedMessage } from "./delivery/message.ts";
 import { FilterInput, matchesFilterPolicy } from "./filter-policy/index.ts";
-import { asParams, isPlainRecord, optional, required, show } from "./params.ts";
+import { isPlainRecord, optional, required, show } from "./params.ts";
 import { invalidParameter, type SnsContext, type TopicState } from "./sns-context.ts";
-import type { BatchResultErrorEntry, PublishBatchResponse, PublishBatchResultEntry, PublishResponse } from "./sns-types.ts";
-import { DEFAULT_MAXIMUM_MESSAGE_SIZE, findTopic } from "./topics.ts";
+import type { PublishResponse } from "./sns-types.ts";
+import { DEFAULT_MAXIMUM_MESSAGE_SIZE } from "./topics.ts";
+import type { SnsOutcome } from "./sns-faults.ts";
 
 /** "Amazon SNS FIFO topics ... deduplication interval of 5 minutes" (fifo-message-dedup.html). */
 export const DEDUPLICATION_INTERVAL_MS = 5 * 60 * 1000;
@@ -28,7 +28,7 @@ function parameterValueInvalid(message: string) {
 }
 
 /** Message attributes (sns-message-attributes.html): String, String.Array, Number, Binary. */
-function parseAttributes(raw: unknown): Outcome<Map<string, PublishedAttribute>> {
+function parseAttributes(raw: unknown): SnsOutcome<Map<string, PublishedAttribute>> {
   const out = new Map<string, PublishedAttribute>();
   if (raw === undefined || raw === null) return ok(out);
   if (!isPlainRecord(raw)) return parameterValueInvalid(`MessageAttributes must be an object of name -> { DataType, StringValue }, got ${show(raw)}.`);
@@ -77,7 +77,7 @@ function byteLength(text: string): number {
   return encoder.encode(text).length;
 }
 
-interface PreparedPublish {
+export interface PreparedPublish {
   readonly message: string;
   readonly subject: string | undefined;
   readonly perProtocol: Record<string, string> | undefined;
@@ -88,7 +88,7 @@ interface PreparedPublish {
 }
 
 /** Validates one message (a Publish, or one PublishBatch entry) against its topic. */
-function prepare(topic: TopicState, params: Readonly<Record<string, unknown>>): Outcome<PreparedPublish> {
+export function prepare(topic: TopicState, params: Readonly<Record<string, unknown>>): SnsOutcome<PreparedPublish> {
   const message = params["Message"];
   if (typeof message !== "string" || message === "") return invalidParameter("Invalid parameter: Empty message", "Publish needs a Message (a non-empty string).");
   const subject = optional(params, "Subject");
@@ -153,7 +153,7 @@ function prepare(topic: TopicState, params: Readonly<Record<string, unknown>>): 
 }
 
 /** Commits a prepared message: FIFO deduplication, then fan-out. */
-function commit(ctx: SnsContext, topic: TopicState, prepared: PreparedPublish): PublishResponse {
+export function commit(ctx: SnsContext, topic: TopicState, prepared: PreparedPublish): PublishResponse {
   const now = ctx.clock.now();
   let deduplicationId: string | undefined;
   let sequenceNumber: string | undefined;
@@ -187,7 +187,7 @@ function commit(ctx: SnsContext, topic: TopicState, prepared: PreparedPublish): 
     sequenceNumber,
     filterInput: new FilterInput(prepared.attributes),
   };
-  ctx.trace.record("sns", "publish", topic.arn, {
+  const published = ctx.trace.record("sns", "publish", topic.arn, {
     messageId,
     subscriptions: topic.subscriptions.size,
     message: prepared.message.length > 200 ? `${prepared.message.slice(0, 200)}…` : prepared.message,
@@ -195,71 +195,13 @@ function commit(ctx: SnsContext, topic: TopicState, prepared: PreparedPublish): 
   for (const subscription of [...topic.subscriptions]) {
     if (subscription.pending) continue; // nothing reaches an unconfirmed subscription
     if (!matchesFilterPolicy(subscription.filter, message.filterInput, messageFor(message, subscription.protocol))) {
-      ctx.trace.record("sns", "filtered-out", topic.arn, { messageId, subscription: subscription.arn });
+      ctx.trace.record("sns", "filtered-out", topic.arn, { messageId, subscription: subscription.arn }, published.seq);
       continue;
     }
-    deliver(ctx, subscription, message);
+    deliver(ctx, subscription, message, published.seq);
   }
   return sequenceNumber === undefined ? { MessageId: messageId } : { MessageId: messageId, SequenceNumber: sequenceNumber };
 }
 
-export function publish(ctx: SnsContext, input: unknown, caller: Caller): Outcome<PublishResponse> {
-  const params = asParams(input);
-  if (params["PhoneNumber"] !== undefined && params["TopicArn"] === undefined && params["TargetArn"] === undefined) {
-    return invalidParameter("Invalid parameter: PhoneNumber", "The sandbox does not send SMS: publish to a topic (TopicArn).");
-  }
-  const arn = params["TopicArn"] !== undefined ? required(params, "TopicArn") : required(params, "TargetArn", "TopicArn or TargetArn");
-  if (!arn.ok) return arn;
-  const topic = findTopic(ctx, arn.value);
-  if (!topic.ok) return topic;
-  const allowed = authorize(ctx, topic.value, caller, "SNS:Publish");
-  if (!allowed.ok) return allowed;
-  const prepared = prepare(topic.value, params);
-  if (!prepared.ok) return prepared;
-  return ok(commit(ctx, topic.value, prepared.value));
-}
+export const BATCH_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
-const BATCH_ID = /^[A-Za-z0-9_-]{1,80}$/;
-
-export function publishBatch(ctx: SnsContext, input: unknown, caller: Caller): Outcome<PublishBatchResponse> {
-  const params = asParams(input);
-  const arn = required(params, "TopicArn");
-  if (!arn.ok) return arn;
-  const entries = params["PublishBatchRequestEntries"];
-  if (!Array.isArray(entries) || entries.length === 0) {
-    return fail("EmptyBatchRequestException", "The batch request doesn't contain any entries.", { queryCode: "EmptyBatchRequest" });
-  }
-  if (entries.length > 10) return fail("TooManyEntriesInBatchRequestException", "The batch request contains more entries than permissible.", { queryCode: "TooManyEntriesInBatchRequest" });
-  const topic = findTopic(ctx, arn.value);
-  if (!topic.ok) return topic;
-  const allowed = authorize(ctx, topic.value, caller, "SNS:Publish");
-  if (!allowed.ok) return allowed;
-  const ids = new Set<string>();
-  for (const entry of entries) {
-    const id = isPlainRecord(entry) ? entry["Id"] : undefined;
-    if (typeof id !== "string" || !BATCH_ID.test(id)) {
-      return fail("InvalidBatchEntryIdException", `The Id of a batch entry in the batch request ${typeof id === "string" && id.length > 80 ? "is too long" : "contains an impermissible character"}: ${show(id)}`, { queryCode: "InvalidBatchEntryId" });
-    }
-    if (ids.has(id)) return fail("BatchEntryIdsNotDistinctException", "Two or more batch entries in the request have the same Id.", { queryCode: "BatchEntryIdsNotDistinct" });
-    ids.add(id);
-  }
-  // Every entry is validated before any is published: a bad entry fails the whole call, as AWS
-  // does for malformed entries (LocalStack's observation; UNVERIFIED for every case).
-  const prepared: PreparedPublish[] = [];
-  let total = 0;
-  for (const entry of entries as Record<string, unknown>[]) {
-    const one = prepare(topic.value, entry);
-    if (!one.ok) return one;
-    total += one.value.size;
-    prepared.push(one.value);
-  }
-  const max = Number(topic.value.attributes.get("MaximumMessageSize") ?? DEFAULT_MAXIMUM_MESSAGE_SIZE);
-  if (total > max) return fail("BatchRequestTooLongException", "The length of all the messages put together is more than the limit.", { queryCode: "BatchRequestTooLong" });
-  const successful: PublishBatchResultEntry[] = [];
-  const failed: BatchResultErrorEntry[] = [];
-  prepared.forEach((one, index) => {
-    const result = commit(ctx, topic.value, one);
-    successful.push({ Id: (entries[index] as Record<string, unknown>)["Id"] as string, ...result });
-  });
-  return ok({ Successful: successful, Failed: failed });
-}

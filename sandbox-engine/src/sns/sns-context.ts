@@ -3,11 +3,12 @@
  * HTTP endpoints and mailboxes of one sandbox, plus its clock, randomness, trace and SQS service.
  */
 import type { Clock } from "../clock/virtual-clock.ts";
-import { fail } from "../errors/fault.ts";
+import { fail } from "../core/outcome.ts";
 import type { Caller, ParseResult, PolicyDocument } from "../iam/index.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
-import type { SqsService } from "../sqs/sqs-service.ts";
+import type { DeliveryTargets } from "../core/delivery.ts";
 import type { Trace } from "../trace/trace.ts";
+import type { World, WorldHttpHandler, WorldHttpRequest, WorldHttpResponse } from "../world/world.ts";
 import type { CompiledFilterPolicy } from "./filter-policy/index.ts";
 import type { LambdaInvoker } from "./lambda-invoker.ts";
 
@@ -45,46 +46,20 @@ export interface SubscriptionState {
   deleted: boolean;
 }
 
-/** A request a simulated HTTP/HTTPS endpoint receives from SNS. */
-export interface SnsHttpRequest {
-  readonly method: "POST";
-  readonly url: string;
-  /** Lower-case names, e.g. "x-amz-sns-message-type": "Notification" | "SubscriptionConfirmation". */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The JSON document (or, with RawMessageDelivery, the message itself). */
-  readonly body: string;
-}
-
-/** What a handler answers: a status code, `{ status }` / `{ statusCode }`, or nothing (= 200). Throwing = 500. */
-export type SnsHttpResponse = number | { status?: number; statusCode?: number } | undefined | void;
-export type SnsHttpHandler = (request: SnsHttpRequest) => SnsHttpResponse | Promise<SnsHttpResponse>;
-
-export interface SnsHttpDelivery {
-  readonly time: number;
-  readonly request: SnsHttpRequest;
-  /** The status the handler answered, or undefined if no handler was registered / it threw. */
-  readonly status: number | undefined;
-}
-
-/** An email in a sandbox mailbox. */
-export interface SnsEmail {
-  readonly time: number;
-  readonly from: string;
-  readonly to: string;
-  readonly subject: string;
-  readonly body: string;
-  readonly type: "SubscriptionConfirmation" | "Notification";
-  /** On a confirmation email: the link to "click" with sb.sns.visit(url). */
-  readonly subscribeUrl?: string;
-  readonly topicArn: string;
-}
+/** A request a simulated HTTP/HTTPS endpoint receives from SNS (a sb.world.http request). */
+export type SnsHttpRequest = WorldHttpRequest;
+export type SnsHttpResponse = WorldHttpResponse;
+export type SnsHttpHandler = WorldHttpHandler;
 
 export interface SnsContext {
   readonly clock: Clock;
   readonly trace: Trace;
   readonly region: string;
   readonly accountId: string;
-  readonly sqs: SqsService;
+  /** Where SQS and Lambda subscriptions and DLQs are delivered (the sandbox's delivery router). */
+  readonly targets: DeliveryTargets;
+  /** Mailboxes and web servers (email and HTTP/S subscriptions). */
+  readonly world: World;
   /** Message ids, subscription ids, tokens. */
   readonly random: SeededRandom;
   /** Fake signatures: their own stream, so they never shift ids. */
@@ -93,17 +68,8 @@ export interface SnsContext {
   readonly topics: Map<string, TopicState>;
   readonly subscriptions: Map<string, SubscriptionState>;
   readonly tokens: Map<string, { subscriptionArn: string; expiresAt: number }>;
-  readonly httpHandlers: Map<string, SnsHttpHandler>;
-  readonly httpLog: SnsHttpDelivery[];
-  readonly mailboxes: Map<string, SnsEmail[]>;
   /** Parsed resource policies by their text (queue policies are re-read on every delivery). */
   readonly policyCache: Map<string, ParseResult>;
-  /**
-   * Queue ARN -> its Policy text (undefined: none; null: no such queue). GetQueueAttributes counts
-   * the queue's messages, so SNS reads a queue once and forgets it when the SQS trace says the queue
-   * was created, deleted or changed (set-queue-attributes).
-   */
-  readonly queuePolicies: Map<string, string | undefined | null>;
   readonly signingCertUrl: string;
 }
 
@@ -124,14 +90,10 @@ export function topicArnOf(ctx: { region: string; accountId: string }, name: str
   return `arn:aws:sns:${ctx.region}:${ctx.accountId}:${name}`;
 }
 
-/** The last part of an ARN (a topic or queue name). */
-export function arnName(arn: string): string {
-  return arn.slice(arn.lastIndexOf(":") + 1);
-}
-
-/** arn:partition:service:region:account:resource */
-export function parseArn(arn: string): { service: string; region: string; accountId: string; resource: string } | undefined {
-  const parts = arn.split(":");
-  if (parts.length < 6 || parts[0] !== "arn" || parts[1] === "" || parts[2] === "") return undefined;
-  return { service: parts[2]!, region: parts[3]!, accountId: parts[4]!, resource: parts.slice(5).join(":") };
+/** Forgets a subscription (Unsubscribe, DeleteTopic): no message reaches it from now on, not even a retry. */
+export function removeSubscription(ctx: Pick<SnsContext, "subscriptions">, subscription: SubscriptionState): void {
+  subscription.deleted = true;
+  subscription.topic.subscriptions.delete(subscription);
+  subscription.topic.deletedSubscriptions += 1;
+  ctx.subscriptions.delete(subscription.arn);
 }

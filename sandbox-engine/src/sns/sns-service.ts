@@ -11,14 +11,16 @@
  * - `lambda`: where Lambda subscriptions are delivered (wired to sb.lambda by createSandbox).
  */
 import type { Clock } from "../clock/virtual-clock.ts";
-import { ok, type Outcome } from "../errors/fault.ts";
+import { ok } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
-import type { SqsService } from "../sqs/sqs-service.ts";
+import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
 import type { Trace } from "../trace/trace.ts";
+import type { World } from "../world/world.ts";
 import type { LambdaInvoker } from "./lambda-invoker.ts";
-import { publish, publishBatch } from "./publish.ts";
-import { invalidParameter, rootCaller, type SnsContext, type SnsEmail, type SnsHttpDelivery, type SnsHttpHandler } from "./sns-context.ts";
+import { publish } from "./operations/publish.ts";
+import { publishBatch } from "./operations/publish-batch.ts";
+import { invalidParameter, rootCaller, type SnsContext } from "./sns-context.ts";
 import type {
   ConfirmSubscriptionResponse,
   CreateTopicResponse,
@@ -31,68 +33,47 @@ import type {
   PublishResponse,
   SubscribeResponse,
 } from "./sns-types.ts";
-import {
-  confirmSubscription,
-  getSubscriptionAttributes,
-  listSubscriptions,
-  listSubscriptionsByTopic,
-  setSubscriptionAttributes,
-  subscribe,
-  unsubscribe,
-} from "./subscriptions.ts";
-import {
-  createTopic,
-  deleteTopic,
-  getTopicAttributes,
-  listTagsForResource,
-  listTopics,
-  setTopicAttributes,
-  tagResource,
-  untagResource,
-} from "./topics.ts";
+import { confirmSubscription } from "./operations/confirm-subscription.ts";
+import { getSubscriptionAttributes } from "./operations/get-subscription-attributes.ts";
+import { listSubscriptions } from "./operations/list-subscriptions.ts";
+import { listSubscriptionsByTopic } from "./operations/list-subscriptions-by-topic.ts";
+import { setSubscriptionAttributes } from "./operations/set-subscription-attributes.ts";
+import { subscribe } from "./operations/subscribe.ts";
+import { unsubscribe } from "./operations/unsubscribe.ts";
+import { createTopic } from "./operations/create-topic.ts";
+import { deleteTopic } from "./operations/delete-topic.ts";
+import { getTopicAttributes } from "./operations/get-topic-attributes.ts";
+import { listTagsForResource } from "./operations/list-tags-for-resource.ts";
+import { listTopics } from "./operations/list-topics.ts";
+import { setTopicAttributes } from "./operations/set-topic-attributes.ts";
+import { tagResource } from "./operations/tag-resource.ts";
+import { untagResource } from "./operations/untag-resource.ts";
+import type { SnsOutcome } from "./sns-faults.ts";
 
 type Empty = Record<string, never>;
 
-export interface SnsHttpEndpoints {
-  /** Registers (or replaces) the handler for `url` (exact match, e.g. "https://example.com/orders"). */
-  register(url: string, handler: SnsHttpHandler): void;
-  unregister(url: string): void;
-  /** Every request SNS made to `url` (or to any URL), oldest first, with the status answered. */
-  requests(url?: string): readonly SnsHttpDelivery[];
-}
-
-export interface SnsMailbox {
-  readonly address: string;
-  /** Emails received, oldest first. */
-  readonly messages: readonly SnsEmail[];
-  /** Visits the SubscribeURL of the newest confirmation email; returns the SubscriptionArn. */
-  confirm(): Outcome<ConfirmSubscriptionResponse>;
-}
-
 export interface SnsService {
-  createTopic(input: unknown): Outcome<CreateTopicResponse>;
-  deleteTopic(input: unknown, caller?: Caller): Outcome<Empty>;
-  listTopics(input: unknown): Outcome<ListTopicsResponse>;
-  getTopicAttributes(input: unknown, caller?: Caller): Outcome<GetTopicAttributesResponse>;
-  setTopicAttributes(input: unknown, caller?: Caller): Outcome<Empty>;
-  subscribe(input: unknown, caller?: Caller): Outcome<SubscribeResponse>;
-  confirmSubscription(input: unknown): Outcome<ConfirmSubscriptionResponse>;
-  unsubscribe(input: unknown): Outcome<Empty>;
-  listSubscriptions(input: unknown): Outcome<ListSubscriptionsResponse>;
-  listSubscriptionsByTopic(input: unknown, caller?: Caller): Outcome<ListSubscriptionsResponse>;
-  getSubscriptionAttributes(input: unknown): Outcome<GetSubscriptionAttributesResponse>;
-  setSubscriptionAttributes(input: unknown): Outcome<Empty>;
-  publish(input: unknown, caller?: Caller): Outcome<PublishResponse>;
-  publishBatch(input: unknown, caller?: Caller): Outcome<PublishBatchResponse>;
-  tagResource(input: unknown): Outcome<Empty>;
-  untagResource(input: unknown): Outcome<Empty>;
-  listTagsForResource(input: unknown): Outcome<ListTagsForResourceResponse>;
+  createTopic(input: unknown): SnsOutcome<CreateTopicResponse>;
+  deleteTopic(input: unknown, caller?: Caller): SnsOutcome<Empty>;
+  listTopics(input: unknown): SnsOutcome<ListTopicsResponse>;
+  getTopicAttributes(input: unknown, caller?: Caller): SnsOutcome<GetTopicAttributesResponse>;
+  setTopicAttributes(input: unknown, caller?: Caller): SnsOutcome<Empty>;
+  subscribe(input: unknown, caller?: Caller): SnsOutcome<SubscribeResponse>;
+  confirmSubscription(input: unknown): SnsOutcome<ConfirmSubscriptionResponse>;
+  unsubscribe(input: unknown): SnsOutcome<Empty>;
+  listSubscriptions(input: unknown): SnsOutcome<ListSubscriptionsResponse>;
+  listSubscriptionsByTopic(input: unknown, caller?: Caller): SnsOutcome<ListSubscriptionsResponse>;
+  getSubscriptionAttributes(input: unknown): SnsOutcome<GetSubscriptionAttributesResponse>;
+  setSubscriptionAttributes(input: unknown): SnsOutcome<Empty>;
+  publish(input: unknown, caller?: Caller): SnsOutcome<PublishResponse>;
+  publishBatch(input: unknown, caller?: Caller): SnsOutcome<PublishBatchResponse>;
+  tagResource(input: unknown): SnsOutcome<Empty>;
+  untagResource(input: unknown): SnsOutcome<Empty>;
+  listTagsForResource(input: unknown): SnsOutcome<ListTagsForResourceResponse>;
 
-  readonly http: SnsHttpEndpoints;
-  mailbox(address: string): SnsMailbox;
   /** Follows a SubscribeURL (ConfirmSubscription) or UnsubscribeURL, as a browser would. */
-  visit(url: string): Outcome<ConfirmSubscriptionResponse | Empty>;
-  /** Where Lambda subscriptions deliver; createSandbox sets it from sb.lambda when Lambda exists. */
+  visit(url: string): SnsOutcome<ConfirmSubscriptionResponse | Empty>;
+  /** Replaces how Lambda subscriptions are invoked (a test's fake); undefined: through the delivery router. */
   setLambdaInvoker(invoker: LambdaInvoker | undefined): void;
 }
 
@@ -102,36 +83,40 @@ export interface SnsServiceDeps {
   readonly trace: Trace;
   readonly region: string;
   readonly accountId: string;
-  readonly sqs: SqsService;
+  /** Where SQS and Lambda subscriptions are delivered (the sandbox's delivery router). */
+  readonly targets: DeliveryTargets;
+  /** Mailboxes and web servers. */
+  readonly world: World;
+  /** Replaces the router for Lambda subscriptions (a test's fake); see setLambdaInvoker. */
   readonly lambda?: LambdaInvoker | undefined;
 }
 
 export function createSnsService(deps: SnsServiceDeps): SnsService {
+  return createSns(deps).service;
+}
+
+/**
+ * The service and its delivery receiver: a delivery to a topic ARN (a Lambda destination) is a Publish
+ * of the payload by the sender's account (topic policy: same account allowed).
+ */
+export function createSns(deps: SnsServiceDeps): { service: SnsService; receive: DeliveryReceiver } {
   const random = deps.random.fork("sns");
   const ctx: SnsContext = {
     clock: deps.clock,
     trace: deps.trace,
     region: deps.region,
     accountId: deps.accountId,
-    sqs: deps.sqs,
+    targets: deps.targets,
+    world: deps.world,
     random,
     signatureRandom: deps.random.fork("sns-signature"),
     lambda: { invoker: deps.lambda },
     topics: new Map(),
     subscriptions: new Map(),
     tokens: new Map(),
-    httpHandlers: new Map(),
-    httpLog: [],
-    mailboxes: new Map(),
     policyCache: new Map(),
-    queuePolicies: new Map(),
     signingCertUrl: `https://sns.${deps.region}.amazonaws.com/SimpleNotificationService-${random.fork("cert").hex(32)}.pem`,
   };
-  // Only the queue changes that can change a queue's policy: naming them keeps every other event cheap to record.
-  deps.trace.subscribe((event) => ctx.queuePolicies.delete(event.resource), {
-    service: "sqs",
-    kinds: ["set-queue-attributes", "create-queue", "delete-queue"],
-  });
   const root = rootCaller(ctx);
   const service: SnsService = {
     createTopic: (input) => createTopic(ctx, input),
@@ -151,33 +136,6 @@ export function createSnsService(deps: SnsServiceDeps): SnsService {
     tagResource: (input) => tagResource(ctx, input),
     untagResource: (input) => untagResource(ctx, input),
     listTagsForResource: (input) => listTagsForResource(ctx, input),
-    http: {
-      register(url, handler) {
-        if (typeof url !== "string" || !/^https?:\/\//.test(url)) throw new TypeError(`sns.http.register needs an http:// or https:// URL, got ${String(url)}`);
-        if (typeof handler !== "function") throw new TypeError("sns.http.register needs a handler function (request) => status");
-        ctx.httpHandlers.set(url, handler);
-      },
-      unregister(url) {
-        ctx.httpHandlers.delete(url);
-      },
-      requests(url) {
-        return url === undefined ? [...ctx.httpLog] : ctx.httpLog.filter((entry) => entry.request.url === url);
-      },
-    },
-    mailbox(address) {
-      return {
-        address,
-        get messages() {
-          return [...(ctx.mailboxes.get(address.toLowerCase()) ?? [])];
-        },
-        confirm() {
-          const mails = ctx.mailboxes.get(address.toLowerCase()) ?? [];
-          const latest = [...mails].reverse().find((mail) => mail.subscribeUrl !== undefined);
-          if (latest === undefined) return invalidParameter("Invalid parameter: Token", `No confirmation email in the mailbox of ${address}: subscribe it first.`);
-          return service.visit(latest.subscribeUrl!) as Outcome<ConfirmSubscriptionResponse>;
-        },
-      };
-    },
     visit(url) {
       let parsed: URL;
       try {
@@ -197,5 +155,9 @@ export function createSnsService(deps: SnsServiceDeps): SnsService {
       ctx.lambda.invoker = invoker;
     },
   };
-  return service;
+  const receive: DeliveryReceiver = (arn, payload) => {
+    const published = publish(ctx, { TopicArn: arn, Message: payload.body }, root);
+    return published.ok ? { status: "delivered" } : { status: "rejected", reason: `${published.fault.code}: ${published.fault.message}` };
+  };
+  return { service, receive };
 }

@@ -2,7 +2,7 @@
  * Input and output shapes of the SNS API, named as in the AWS SDK for JavaScript v3
  * (@aws-sdk/client-sns), so learner code type-checks the same against the sandbox.
  */
-import type { MetadataBearer } from "../sqs/sqs-types.ts";
+import type { MetadataBearer } from "../core/metadata.ts";
 
 export type { MetadataBearer };
 

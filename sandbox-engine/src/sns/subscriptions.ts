@@ -1,36 +1,21 @@
 /**
- * Subscription operations: Subscribe, ConfirmSubscription, Unsubscribe, ListSubscriptions(ByTopic),
- * Get/SetSubscriptionAttributes (https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html and
- * neighbours). SQS and Lambda subscriptions of the same account are confirmed at once; HTTP/S and
+ * What the subscription operations (operations/subscribe.ts, confirm-subscription.ts, ...) share:
+ * endpoint and attribute checks, confirmations, lookups (https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html
+ * and neighbours). SQS and Lambda subscriptions of the same account are confirmed at once; HTTP/S and
  * email subscriptions wait for confirmation (a token valid for 3 days, sent to the endpoint).
  * Error texts: AWS's as recorded by LocalStack's validated tests where known, else marked.
  */
-import { ok, type Outcome } from "../errors/fault.ts";
-import type { Caller } from "../iam/index.ts";
-import { authorize } from "./access.ts";
+import { ok } from "../core/outcome.ts";
+import { parseArn } from "../core/arn.ts";
 import { confirmationJson, subscribeUrl } from "./delivery/message.ts";
 import { deliverEmail, postHttp } from "./delivery/deliver.ts";
 import { parseDeliveryPolicy } from "./delivery/retry-policy.ts";
 import { compileFilterPolicy, type CompiledFilterPolicy, type FilterPolicyCall, type FilterPolicyScope } from "./filter-policy/index.ts";
-import { asParams, optional, page, required, show, stringMap } from "./params.ts";
-import { DEFAULT_MAXIMUM_MESSAGE_SIZE, findTopic } from "./topics.ts";
-import {
-  invalidParameter,
-  notFound,
-  parseArn,
-  PROTOCOLS,
-  type Protocol,
-  type SnsContext,
-  type SubscriptionState,
-  type TopicState,
-} from "./sns-context.ts";
-import type {
-  ConfirmSubscriptionResponse,
-  GetSubscriptionAttributesResponse,
-  ListSubscriptionsResponse,
-  SubscribeResponse,
-  Subscription,
-} from "./sns-types.ts";
+import { page } from "./params.ts";
+import { DEFAULT_MAXIMUM_MESSAGE_SIZE } from "./topics.ts";
+import { invalidParameter, notFound, type Protocol, type SnsContext, type SubscriptionState, type TopicState } from "./sns-context.ts";
+import type { Subscription } from "./sns-types.ts";
+import type { SnsOutcome } from "./sns-faults.ts";
 
 /**
  * How long a SubscriptionConfirmation token can be used. The current Subscribe API reference says "Confirmation
@@ -45,7 +30,7 @@ type Call = "subscribe" | "set-attributes";
 const prefixOf = (call: Call) => (call === "subscribe" ? "Invalid parameter: Attributes Reason: " : "Invalid parameter: ");
 
 /** Endpoint checks per protocol. */
-function checkEndpoint(ctx: SnsContext, topic: TopicState, protocol: Protocol, endpoint: string): Outcome<true> {
+export function checkEndpoint(ctx: SnsContext, topic: TopicState, protocol: Protocol, endpoint: string): SnsOutcome<true> {
   switch (protocol) {
     case "http":
     case "https":
@@ -99,7 +84,7 @@ interface ParsedSubscriptionAttributes {
  * Validates attributes for a subscription (new or existing). `current` gives the values that are not
  * being changed (the scope a new FilterPolicy is checked against, and vice versa).
  */
-function parseAttributes(
+export function parseAttributes(
   ctx: SnsContext,
   given: Map<string, string>,
   topic: TopicState,
@@ -107,7 +92,7 @@ function parseAttributes(
   endpoint: string,
   current: ReadonlyMap<string, string>,
   call: Call,
-): Outcome<ParsedSubscriptionAttributes> {
+): SnsOutcome<ParsedSubscriptionAttributes> {
   const prefix = prefixOf(call);
   const out: ParsedSubscriptionAttributes = { values: new Map(), filter: undefined, raw: undefined, deadLetterTargetArn: undefined };
   for (const name of given.keys()) if (!ATTRIBUTE_NAMES.has(name)) return invalidParameter(`${prefix}AttributeName`, `Subscription attributes are ${[...ATTRIBUTE_NAMES].join(", ")}; got "${name}".`);
@@ -166,7 +151,7 @@ function parseAttributes(
   return ok(out);
 }
 
-function apply(subscription: SubscriptionState, parsed: ParsedSubscriptionAttributes): void {
+export function apply(subscription: SubscriptionState, parsed: ParsedSubscriptionAttributes): void {
   for (const [key, value] of parsed.values) {
     if (value === "" && key !== "FilterPolicyScope") subscription.attributes.delete(key);
     else subscription.attributes.set(key, value);
@@ -179,63 +164,8 @@ function apply(subscription: SubscriptionState, parsed: ParsedSubscriptionAttrib
   if (parsed.deadLetterTargetArn !== undefined) subscription.deadLetterTargetArn = parsed.deadLetterTargetArn ?? undefined;
 }
 
-export function subscribe(ctx: SnsContext, input: unknown, caller: Caller): Outcome<SubscribeResponse> {
-  const params = asParams(input);
-  const topicArn = required(params, "TopicArn");
-  if (!topicArn.ok) return topicArn;
-  const protocolText = required(params, "Protocol");
-  if (!protocolText.ok) return protocolText;
-  const endpoint = optional(params, "Endpoint");
-  if (!endpoint.ok) return endpoint;
-  const attributes = stringMap(params, "Attributes");
-  if (!attributes.ok) return attributes;
-  const topic = findTopic(ctx, topicArn.value);
-  if (!topic.ok) return topic;
-  const allowed = authorize(ctx, topic.value, caller, "SNS:Subscribe");
-  if (!allowed.ok) return allowed;
-  const protocol = protocolText.value as Protocol;
-  if (!PROTOCOLS.includes(protocol)) {
-    return invalidParameter(`Invalid parameter: Amazon SNS does not support this protocol string: ${protocolText.value}`, `The sandbox simulates the protocols ${PROTOCOLS.join(", ")}.`);
-  }
-  if (endpoint.value === undefined || endpoint.value === "") return invalidParameter("Invalid parameter: Endpoint", "Subscribe needs an Endpoint (queue ARN, function ARN, URL or email address).");
-  const checked = checkEndpoint(ctx, topic.value, protocol, endpoint.value);
-  if (!checked.ok) return checked;
-  const existing = [...topic.value.subscriptions].find((s) => s.protocol === protocol && s.endpoint === endpoint.value);
-  const parsed = parseAttributes(ctx, attributes.value, topic.value, protocol, endpoint.value, existing?.attributes ?? new Map(), "subscribe");
-  if (!parsed.ok) return parsed;
-  const returnArn = params["ReturnSubscriptionArn"] === true;
-  if (existing !== undefined) {
-    // Subscribe is idempotent for the same endpoint; different attributes are refused.
-    for (const [key, value] of attributes.value) {
-      if ((existing.attributes.get(key) ?? "") !== value) return invalidParameter("Invalid parameter: Attributes Reason: Subscription already exists with different attributes");
-    }
-    if (existing.pending) sendConfirmation(ctx, existing);
-    return ok({ SubscriptionArn: existing.pending && !returnArn ? "pending confirmation" : existing.arn });
-  }
-  const needsConfirmation = protocol === "http" || protocol === "https" || protocol === "email" || protocol === "email-json";
-  const subscription: SubscriptionState = {
-    arn: `${topic.value.arn}:${ctx.random.uuid()}`,
-    topic: topic.value,
-    protocol,
-    endpoint: endpoint.value,
-    owner: ctx.accountId,
-    pending: needsConfirmation,
-    attributes: new Map(),
-    filter: undefined,
-    raw: false,
-    deadLetterTargetArn: undefined,
-    deleted: false,
-  };
-  apply(subscription, parsed.value);
-  topic.value.subscriptions.add(subscription);
-  ctx.subscriptions.set(subscription.arn, subscription);
-  ctx.trace.record("sns", "subscribe", topic.value.arn, { subscription: subscription.arn, protocol, endpoint: endpoint.value, pending: needsConfirmation });
-  if (needsConfirmation) sendConfirmation(ctx, subscription);
-  return ok({ SubscriptionArn: needsConfirmation && !returnArn ? "pending confirmation" : subscription.arn });
-}
-
 /** Sends the SubscriptionConfirmation (HTTP/S) or the confirmation email, with a fresh 3-day token. */
-function sendConfirmation(ctx: SnsContext, subscription: SubscriptionState): void {
+export function sendConfirmation(ctx: SnsContext, subscription: SubscriptionState): void {
   const token = ctx.random.hex(256);
   ctx.tokens.set(token, { subscriptionArn: subscription.arn, expiresAt: ctx.clock.now() + TOKEN_VALIDITY_MS });
   const topic = subscription.topic;
@@ -251,67 +181,18 @@ function sendConfirmation(ctx: SnsContext, subscription: SubscriptionState): voi
     }, confirmationJson(ctx, topic, token, messageId));
   } else {
     const name = topic.attributes.get("DisplayName") || topic.name;
-    deliverEmail(ctx, subscription.endpoint, {
+    deliverEmail(ctx, subscription.endpoint, messageId, {
       subject: "AWS Notification - Subscription Confirmation",
       body: subscription.protocol === "email-json"
         ? confirmationJson(ctx, topic, token, messageId)
         : `You have chosen to subscribe to the topic:\n${topic.arn}\n\nTo confirm this subscription, click or visit the link below (If this was in error no action is necessary):\n${url}\n\n(sent on behalf of ${name})`,
       type: "SubscriptionConfirmation",
       topicArn: topic.arn,
-      subscribeUrl: url,
     });
   }
 }
 
-export function confirmSubscription(ctx: SnsContext, input: unknown): Outcome<ConfirmSubscriptionResponse> {
-  const params = asParams(input);
-  const topicArn = required(params, "TopicArn", "Topic");
-  if (!topicArn.ok) return topicArn;
-  const token = required(params, "Token");
-  if (!token.ok) return token;
-  const topic = findTopic(ctx, topicArn.value, "Topic");
-  if (!topic.ok) return topic;
-  const entry = ctx.tokens.get(token.value);
-  const subscription = entry === undefined ? undefined : ctx.subscriptions.get(entry.subscriptionArn);
-  if (entry === undefined || subscription === undefined || subscription.topic !== topic.value) {
-    return invalidParameter("Invalid parameter: Token", "Use the Token from the SubscriptionConfirmation message, with the topic it came from.");
-  }
-  if (entry.expiresAt <= ctx.clock.now()) {
-    return invalidParameter("Invalid parameter: Token", "Confirmation tokens are valid for 3 days; subscribe again to get a new one.");
-  }
-  if (subscription.pending) {
-    subscription.pending = false;
-    ctx.trace.record("sns", "confirm-subscription", topic.value.arn, { subscription: subscription.arn });
-  }
-  return ok({ SubscriptionArn: subscription.arn });
-}
-
-export function removeSubscription(ctx: SnsContext, subscription: SubscriptionState): void {
-  subscription.deleted = true;
-  subscription.topic.subscriptions.delete(subscription);
-  subscription.topic.deletedSubscriptions += 1;
-  ctx.subscriptions.delete(subscription.arn);
-}
-
-export function unsubscribe(ctx: SnsContext, input: unknown): Outcome<Record<string, never>> {
-  const arn = required(asParams(input), "SubscriptionArn", "SubscriptionArn Reason: no value for required parameter");
-  if (!arn.ok) return arn;
-  if (arn.value === "pending confirmation") {
-    return invalidParameter("Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not 1", "A pending subscription has no ARN yet: pass ReturnSubscriptionArn: true to Subscribe to get it.");
-  }
-  const parts = arn.value.split(":");
-  if (parts.length < 6 || parts[0] !== "arn") {
-    return invalidParameter(`Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not ${parts.length}`);
-  }
-  const subscription = ctx.subscriptions.get(arn.value);
-  // Unsubscribing twice is not an error.
-  if (subscription === undefined) return ok({});
-  removeSubscription(ctx, subscription);
-  ctx.trace.record("sns", "unsubscribe", subscription.topic.arn, { subscription: subscription.arn });
-  return ok({});
-}
-
-function summary(subscription: SubscriptionState): Subscription {
+export function summary(subscription: SubscriptionState): Subscription {
   return {
     SubscriptionArn: subscription.pending ? "PendingConfirmation" : subscription.arn,
     Owner: subscription.owner,
@@ -321,74 +202,10 @@ function summary(subscription: SubscriptionState): Subscription {
   };
 }
 
-export function listSubscriptions(ctx: SnsContext, input: unknown): Outcome<ListSubscriptionsResponse> {
-  const token = optional(asParams(input), "NextToken");
-  if (!token.ok) return token;
-  const all = [...ctx.subscriptions.values()];
-  const paged = page(all, token.value, (s) => s.arn);
-  if (!paged.ok) return paged;
-  return ok({ Subscriptions: paged.value.items.map(summary), ...(paged.value.next ? { NextToken: paged.value.next } : {}) });
-}
-
-export function listSubscriptionsByTopic(ctx: SnsContext, input: unknown, caller: Caller): Outcome<ListSubscriptionsResponse> {
-  const params = asParams(input);
-  const arn = required(params, "TopicArn");
-  if (!arn.ok) return arn;
-  const token = optional(params, "NextToken");
-  if (!token.ok) return token;
-  const topic = findTopic(ctx, arn.value);
-  if (!topic.ok) return topic;
-  const allowed = authorize(ctx, topic.value, caller, "SNS:ListSubscriptionsByTopic");
-  if (!allowed.ok) return allowed;
-  const paged = page([...topic.value.subscriptions], token.value, (s) => s.arn);
-  if (!paged.ok) return paged;
-  return ok({ Subscriptions: paged.value.items.map(summary), ...(paged.value.next ? { NextToken: paged.value.next } : {}) });
-}
-
-function findSubscription(ctx: SnsContext, arn: string): Outcome<SubscriptionState> {
+export function findSubscription(ctx: SnsContext, arn: string): SnsOutcome<SubscriptionState> {
   const subscription = ctx.subscriptions.get(arn);
   if (subscription !== undefined) return ok(subscription);
   if (arn.split(":").length < 6) return invalidParameter(`Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not ${arn.split(":").length}`);
   return notFound("Subscription does not exist", "Use the SubscriptionArn that Subscribe returned (ReturnSubscriptionArn: true for pending ones).");
 }
 
-export function getSubscriptionAttributes(ctx: SnsContext, input: unknown): Outcome<GetSubscriptionAttributesResponse> {
-  const arn = required(asParams(input), "SubscriptionArn");
-  if (!arn.ok) return arn;
-  const found = findSubscription(ctx, arn.value);
-  if (!found.ok) return found;
-  const s = found.value;
-  const attributes: Record<string, string> = {
-    Owner: s.owner,
-    RawMessageDelivery: s.raw ? "true" : "false",
-    TopicArn: s.topic.arn,
-    Endpoint: s.endpoint,
-    Protocol: s.protocol,
-    PendingConfirmation: s.pending ? "true" : "false",
-    ConfirmationWasAuthenticated: s.pending ? "false" : "true",
-    SubscriptionArn: s.arn,
-    SubscriptionPrincipal: `arn:aws:iam::${ctx.accountId}:root`,
-  };
-  for (const [key, value] of s.attributes) if (key !== "FilterPolicyScope" && key !== "RawMessageDelivery") attributes[key] = value;
-  // AWS-FACTS A.1 item 6: FilterPolicyScope is returned only once a FilterPolicy exists.
-  if (s.attributes.has("FilterPolicy")) attributes["FilterPolicyScope"] = s.attributes.get("FilterPolicyScope") ?? "MessageAttributes";
-  return ok({ Attributes: attributes });
-}
-
-export function setSubscriptionAttributes(ctx: SnsContext, input: unknown): Outcome<Record<string, never>> {
-  const params = asParams(input);
-  const arn = required(params, "SubscriptionArn");
-  if (!arn.ok) return arn;
-  const name = required(params, "AttributeName");
-  if (!name.ok) return name;
-  const value = params["AttributeValue"] ?? "";
-  if (typeof value !== "string") return invalidParameter("Invalid parameter: AttributeValue", `AttributeValue must be a string (use JSON.stringify for policies), got ${show(value)}.`);
-  const found = findSubscription(ctx, arn.value);
-  if (!found.ok) return found;
-  const s = found.value;
-  const parsed = parseAttributes(ctx, new Map([[name.value, value]]), s.topic, s.protocol, s.endpoint, s.attributes, "set-attributes");
-  if (!parsed.ok) return parsed;
-  apply(s, parsed.value);
-  ctx.trace.record("sns", "set-subscription-attributes", s.topic.arn, { subscription: s.arn, name: name.value });
-  return ok({});
-}

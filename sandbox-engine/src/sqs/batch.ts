@@ -3,7 +3,7 @@
  * batch, more than 10 entries, a bad or repeated entry Id. Per-entry problems are not errors of
  * the request: they are reported in `Failed` with the code the single operation would give.
  */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { isPlainRecord, show, type Params } from "./params.ts";
 import { MAX_BATCH_ENTRIES } from "./sqs-limits.ts";
 import type { BatchResultErrorEntry } from "./sqs-types.ts";

@@ -42,11 +42,12 @@ export function moveToDeadLetterQueue(ctx: SqsContext, source: Queue, message: S
   copy.receiveCount = message.receiveCount;
   copy.firstReceiveTimestamp = message.firstReceiveTimestamp;
   enqueue(ctx, dlq, copy, dlq.fifo ? copy.groupId : undefined);
-  ctx.trace.record("sqs", "dead-letter", source.arn, {
+  // Causes: the move follows the message's send; receives from the DLQ follow the move.
+  copy.sentSeq = ctx.trace.record("sqs", "dead-letter", source.arn, {
     messageId: message.messageId,
     deadLetterQueueArn: dlq.arn,
     receiveCount: message.receiveCount,
     maxReceiveCount: policy.maxReceiveCount,
-  });
+  }, message.sentSeq).seq;
   return true;
 }

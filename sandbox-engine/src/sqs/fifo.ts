@@ -6,7 +6,7 @@
  */
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import { ok, type Outcome } from "../errors/fault.ts";
+import { ok, type Outcome } from "./sqs-outcome.ts";
 import { invalid } from "./params.ts";
 import type { DeduplicationEntry, Queue } from "./queue.ts";
 import { DEDUPLICATION_INTERVAL_MS } from "./sqs-limits.ts";

@@ -3,7 +3,7 @@
  * Rules: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html
  * and at most 10 attributes per message (AWS-FACTS B.1 item 11, quotas-messages.html).
  */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { md5Hex } from "./md5.ts";
 import { isPlainRecord, show } from "./params.ts";
 import { MAX_MESSAGE_ATTRIBUTES } from "./sqs-limits.ts";

@@ -2,7 +2,7 @@
 import type { StoredAttributes } from "./message-attributes.ts";
 import { StoredMessage } from "./message.ts";
 import type { Queue } from "./queue.ts";
-import type { SqsContext } from "./sqs-context.ts";
+import type { SqsContext } from "./sqs-state.ts";
 
 export interface NewMessage {
   readonly messageId: string;

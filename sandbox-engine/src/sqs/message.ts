@@ -44,6 +44,8 @@ export class StoredMessage {
   lastReceivedAt: number | undefined = undefined;
   /** Only the newest receipt handle deletes the message (API_DeleteMessage.html). */
   receiptHandle: string | undefined = undefined;
+  /** Trace seq of the send that enqueued it (-1: unknown), the cause of its receives. */
+  sentSeq = -1;
   /** Handles of earlier receives, still mapped by the queue while the message lives. */
   olderHandles: string[] | undefined = undefined;
 

@@ -12,31 +12,18 @@
  * receive count of 0; a message with no source queue (sent to the DLQ directly) and no
  * DestinationArn fails the task.
  */
-import type { TimerId } from "../clock/virtual-clock.ts";
 import { nextSequenceNumber } from "./fifo.ts";
 import type { StoredMessage } from "./message.ts";
 import { copyStoredMessage } from "./message-factory.ts";
 import { enqueue, removeMessage } from "./queue-index.ts";
 import type { Queue } from "./queue.ts";
-import { queueByArn, type SqsContext } from "./sqs-context.ts";
+import { queueByArn } from "./sqs-context.ts";
+import type { MoveTask, MoveTaskStatus, SqsContext } from "./sqs-state.ts";
 
-export type MoveTaskStatus = "RUNNING" | "COMPLETED" | "CANCELLING" | "CANCELLED" | "FAILED";
+export type { MoveTask, MoveTaskStatus } from "./sqs-state.ts";
 
 /** Messages per virtual second when the request gives no MaxNumberOfMessagesPerSecond (AWS: "system optimized"). */
 export const DEFAULT_MOVE_RATE = 500;
-
-export interface MoveTask {
-  readonly taskHandle: string;
-  readonly sourceArn: string;
-  readonly destinationArn: string | undefined;
-  readonly maxNumberOfMessagesPerSecond: number | undefined;
-  readonly startedAt: number;
-  readonly toMove: number;
-  status: MoveTaskStatus;
-  moved: number;
-  failureReason: string | undefined;
-  timer: TimerId | undefined;
-}
 
 /** Visible messages in the order a redrive takes them. */
 function visibleMessages(queue: Queue, limit: number): StoredMessage[] {
@@ -95,7 +82,8 @@ function step(ctx: SqsContext, task: MoveTask): void {
     });
     enqueue(ctx, destination, copy, destination.fifo ? copy.groupId : undefined);
     task.moved += 1;
-    ctx.trace.record("sqs", "move-task-moved", source.arn, { messageId: message.messageId, destinationArn });
+    // Receives from the destination follow the move, which follows the message's arrival in the DLQ.
+    copy.sentSeq = ctx.trace.record("sqs", "move-task-moved", source.arn, { messageId: message.messageId, destinationArn }, message.sentSeq).seq;
   }
   if (task.moved >= task.toMove || countVisible(source) === 0) return finish(ctx, task, "COMPLETED");
   task.timer = ctx.clock.setTimer(() => step(ctx, task), 1000);

@@ -4,7 +4,7 @@
  * The token here encodes the last name returned. The text for a bad token is ours, UNVERIFIED: the
  * ListQueues reference calls the token opaque, and no snapshot recorded against AWS sends a bad one.
  */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { optionalInteger, optionalString, type Params } from "./params.ts";
 import { LIST_MAX_RESULTS } from "./sqs-limits.ts";
 

@@ -2,32 +2,11 @@
  * Reading request parameters that may be anything at all (learner input is not type-checked at
  * run time). Each reader returns a fault instead of throwing, so no input can cause a TypeError.
  */
-import { fail, ok, type Fault, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Fault, type Outcome } from "./sqs-outcome.ts";
 import type { Range } from "./sqs-limits.ts";
+import { asParams, isPlainRecord, show, type Params } from "../core/params.ts";
 
-export type Params = Readonly<Record<string, unknown>>;
-
-/** A request that is not an object is read as an empty one (so required parameters go missing). */
-export function asParams(input: unknown): Params {
-  return typeof input === "object" && input !== null ? (input as Params) : {};
-}
-
-/** Shows a learner's value in an error message, however odd it is. */
-export function show(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "bigint") return `${value}n`;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-
-export function isPlainRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
+export { asParams, isPlainRecord, show, type Params };
 
 function has(params: Params, name: string): boolean {
   if (!Object.hasOwn(params, name)) return false;

@@ -2,7 +2,7 @@
  * Queue names, URLs and ARNs. Formats follow AWS:
  * https://sqs.us-east-1.amazonaws.com/123456789012/orders and arn:aws:sqs:us-east-1:123456789012:orders.
  */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { QUEUE_NAME_MAX_LENGTH } from "./sqs-limits.ts";
 
 export interface QueueLocation {

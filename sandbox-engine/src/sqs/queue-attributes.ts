@@ -3,7 +3,7 @@
  * GetQueueAttributes. Values travel as strings, as in AWS (AWS-FACTS B.2 item 23;
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html).
  */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { isDelayed, isInFlight, isVisible } from "./message.ts";
 import { isPlainRecord, show } from "./params.ts";
 import type { NumericAttributeName, Queue, RedriveAllowPolicy, RedrivePolicy } from "./queue.ts";

@@ -12,7 +12,7 @@
  */
 import type { MessageGroup, StoredMessage } from "./message.ts";
 import type { Queue } from "./queue.ts";
-import type { SqsContext } from "./sqs-context.ts";
+import type { SqsContext } from "./sqs-state.ts";
 import { DELAY_ENDED, RETENTION_EXPIRED, VISIBILITY_EXPIRED } from "./trace-shapes.ts";
 
 function appendReady(queue: Queue, message: StoredMessage): void {

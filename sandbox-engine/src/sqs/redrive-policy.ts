@@ -3,7 +3,7 @@
  * queues that exist. Rules: AWS-FACTS B.3 items 24-27,
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html
  */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { isPlainRecord } from "./params.ts";
 import type { RedriveAllowPolicy, RedrivePolicy } from "./queue.ts";
 import type { SqsContext } from "./sqs-context.ts";

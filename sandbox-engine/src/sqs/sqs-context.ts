@@ -1,36 +1,14 @@
 /**
- * What every SQS operation works on: the queues of one sandbox, plus its clock, randomness and
- * trace, and the helpers to find a queue by URL or ARN.
+ * What every SQS operation works on (the state, typed in sqs-state.ts) and the helpers to find a
+ * queue by URL or ARN, brought up to date with the clock.
  */
-import type { Clock } from "../clock/virtual-clock.ts";
-import { fail, ok, type Outcome } from "../errors/fault.ts";
-import type { SeededRandom } from "../random/seeded-random.ts";
-import type { Trace } from "../trace/trace.ts";
-import type { DeliveryBehaviour } from "./delivery.ts";
-import type { MoveTask } from "./move-task.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { parseQueueUrl } from "./queue-address.ts";
 import { syncQueue } from "./queue-index.ts";
 import type { Queue } from "./queue.ts";
+import type { SqsContext } from "./sqs-state.ts";
 
-export interface SqsContext {
-  readonly clock: Clock;
-  readonly random: SeededRandom;
-  /** A separate stream for at-least-once delivery choices, so they never shift message ids. */
-  readonly deliveryRandom: SeededRandom;
-  readonly delivery: DeliveryBehaviour;
-  readonly trace: Trace;
-  readonly region: string;
-  readonly accountId: string;
-  /** By queue name. */
-  readonly queues: Map<string, Queue>;
-  readonly queuesByUrl: Map<string, Queue>;
-  readonly queuesByArn: Map<string, Queue>;
-  /** Queue name -> epoch ms of its deletion (a name is not reusable for 60 s). */
-  readonly deletedAt: Map<string, number>;
-  /** Message move tasks, oldest first. */
-  readonly moveTasks: MoveTask[];
-  readonly counters: { messageKey: number; queue: number };
-}
+export type { SqsContext } from "./sqs-state.ts";
 
 /**
  * AWS-FACTS B.5: the SDK surfaces QueueDoesNotExist ("The specified queue does not exist.");

@@ -5,9 +5,11 @@
  * source mappings) call these methods directly.
  */
 import type { Clock } from "../clock/virtual-clock.ts";
-import type { Outcome } from "../errors/fault.ts";
+import type { DeliveryReceiver } from "../core/delivery.ts";
+import type { Outcome } from "./sqs-outcome.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
+import { createSqsActivity, type ActivityCallback } from "./activity.ts";
 import { deliveryBehaviour, type SqsOptions } from "./delivery.ts";
 import { cancelMessageMoveTask } from "./operations/cancel-message-move-task.ts";
 import { changeMessageVisibilityBatch } from "./operations/change-message-visibility-batch.ts";
@@ -30,6 +32,7 @@ import { setQueueAttributes } from "./operations/set-queue-attributes.ts";
 import { startMessageMoveTask } from "./operations/start-message-move-task.ts";
 import { tagQueue } from "./operations/tag-queue.ts";
 import { untagQueue } from "./operations/untag-queue.ts";
+import { sqsDeliveryReceiver } from "./receive-delivery.ts";
 import type { SqsContext } from "./sqs-context.ts";
 import type {
   CancelMessageMoveTaskRequest,
@@ -81,10 +84,11 @@ export interface SqsService {
   tagQueue(input: TagQueueRequest): Outcome<EmptyResult>;
   untagQueue(input: UntagQueueRequest): Outcome<EmptyResult>;
   listQueueTags(input: ListQueueTagsRequest): Outcome<ListQueueTagsResult>;
-  sendMessage(input: SendMessageRequest): Outcome<SendMessageResult>;
+  /** `cause` (engine-internal): trace seq of the event that led to this send. */
+  sendMessage(input: SendMessageRequest, cause?: number): Outcome<SendMessageResult>;
   sendMessageBatch(input: SendMessageBatchRequest): Outcome<SendMessageBatchResult>;
   /** Async because of long polling (WaitTimeSeconds), which waits on the virtual clock. */
-  receiveMessage(input: ReceiveMessageRequest): Promise<Outcome<ReceiveMessageResult>>;
+  receiveMessage(input: ReceiveMessageRequest, receiveSeqs?: number[]): Promise<Outcome<ReceiveMessageResult>>;
   deleteMessage(input: DeleteMessageRequest): Outcome<EmptyResult>;
   deleteMessageBatch(input: DeleteMessageBatchRequest): Outcome<DeleteMessageBatchResult>;
   changeMessageVisibility(input: ChangeMessageVisibilityRequest): Outcome<EmptyResult>;
@@ -94,6 +98,11 @@ export interface SqsService {
   startMessageMoveTask(input: StartMessageMoveTaskRequest): Outcome<StartMessageMoveTaskResult>;
   listMessageMoveTasks(input: ListMessageMoveTasksRequest): Outcome<ListMessageMoveTasksResult>;
   cancelMessageMoveTask(input: CancelMessageMoveTaskRequest): Outcome<CancelMessageMoveTaskResult>;
+  /**
+   * Engine-internal wake-up: calls `callback` after anything that may make messages receivable on the
+   * queue (activity.ts). Returns the function that stops it.
+   */
+  onActivity(queueArn: string, callback: ActivityCallback): () => void;
 }
 
 export interface SqsServiceDeps {
@@ -106,6 +115,12 @@ export interface SqsServiceDeps {
 }
 
 export function createSqsService(deps: SqsServiceDeps): SqsService {
+  return createSqs(deps).service;
+}
+
+/** The service and its delivery receiver (what the service registry needs). */
+export function createSqs(deps: SqsServiceDeps): { service: SqsService; receive: DeliveryReceiver } {
+  const activity = createSqsActivity(deps.trace, (trace) => (ctx.trace = trace));
   const ctx: SqsContext = {
     clock: deps.clock,
     random: deps.random,
@@ -121,7 +136,7 @@ export function createSqsService(deps: SqsServiceDeps): SqsService {
     moveTasks: [],
     counters: { messageKey: 0, queue: 0 },
   };
-  return {
+  const service: SqsService = {
     createQueue: (input) => createQueue(ctx, input),
     getQueueUrl: (input) => getQueueUrl(ctx, input),
     listQueues: (input) => listQueues(ctx, input),
@@ -131,9 +146,9 @@ export function createSqsService(deps: SqsServiceDeps): SqsService {
     tagQueue: (input) => tagQueue(ctx, input),
     untagQueue: (input) => untagQueue(ctx, input),
     listQueueTags: (input) => listQueueTags(ctx, input),
-    sendMessage: (input) => sendMessage(ctx, input),
+    sendMessage: (input, cause) => sendMessage(ctx, input, cause),
     sendMessageBatch: (input) => sendMessageBatch(ctx, input),
-    receiveMessage: (input) => receiveMessage(ctx, input),
+    receiveMessage: (input, receiveSeqs) => receiveMessage(ctx, input, receiveSeqs),
     deleteMessage: (input) => deleteMessage(ctx, input),
     deleteMessageBatch: (input) => deleteMessageBatch(ctx, input),
     changeMessageVisibility: (input) => changeMessageVisibility(ctx, input),
@@ -143,5 +158,7 @@ export function createSqsService(deps: SqsServiceDeps): SqsService {
     startMessageMoveTask: (input) => startMessageMoveTask(ctx, input),
     listMessageMoveTasks: (input) => listMessageMoveTasks(ctx, input),
     cancelMessageMoveTask: (input) => cancelMessageMoveTask(ctx, input),
+    onActivity: (queueArn, callback) => activity.onActivity(queueArn, callback),
   };
+  return { service, receive: sqsDeliveryReceiver(ctx) };
 }

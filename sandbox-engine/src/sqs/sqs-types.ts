@@ -2,6 +2,9 @@
  * Input and output shapes of the SQS API, named and spelled as in the AWS SDK for JavaScript v3
  * (@aws-sdk/client-sqs), so learner code type-checks the same against the sandbox.
  */
+import type { MetadataBearer, ResponseMetadata } from "../core/metadata.ts";
+
+export type { MetadataBearer, ResponseMetadata };
 
 export type QueueAttributeName =
   | "All"
@@ -48,18 +51,6 @@ export interface MessageAttributeValue {
   DataType: string | undefined;
 }
 
-export interface ResponseMetadata {
-  httpStatusCode?: number;
-  requestId?: string;
-  extendedRequestId?: string;
-  cfId?: string;
-  attempts?: number;
-  totalRetryDelay?: number;
-}
-
-export interface MetadataBearer {
-  $metadata: ResponseMetadata;
-}
 
 export interface CreateQueueRequest {
   QueueName: string | undefined;

@@ -4,7 +4,7 @@
  * The error codes and texts AWS uses for these are UNVERIFIED (InvalidParameterValue here): the
  * tagging guide states the limits only, and the snapshots recorded against AWS tag valid queues only.
  */
-import { fail, ok, type Outcome } from "../errors/fault.ts";
+import { fail, ok, type Outcome } from "./sqs-outcome.ts";
 import { isPlainRecord, show } from "./params.ts";
 import { MAX_TAGS } from "./sqs-limits.ts";
 

@@ -1,113 +1,164 @@
 /**
- * The shape of what the simulated cloud records. Kinds are typed per service, so a consumer
- * (trace panel, bill, metrics, a failing test's explanation) can switch on them exhaustively.
- * Add a service by adding a key to TraceKindsByService.
+ * The shape of what the simulated cloud records. Every kind has typed details, so a consumer (trace
+ * panel, bill, metrics, a failing test's explanation) can switch on `kind` and read its fields, and a
+ * `cause`: the seq of the event that led to it (a receive's send, a delivery's publish, an invoke's poll).
+ * Add a service by adding a key to TraceDetailsByService.
  */
-export type SqsTraceKind =
-  | "create-queue"
-  | "delete-queue"
-  | "set-queue-attributes"
-  | "tag-queue"
-  | "send"
-  /** A FIFO send accepted but not enqueued: same deduplication id within 5 minutes. */
-  | "deduplicated"
-  | "receive"
-  /** At-least-once delivery (sandbox option): a received message left a copy to be delivered again. */
-  | "duplicate"
-  | "delete"
-  | "change-visibility"
-  | "visibility-expired"
-  | "delay-ended"
-  | "retention-expired"
-  /** maxReceiveCount reached: moved to the dead-letter queue (resource: the source queue). */
-  | "dead-letter"
-  | "purge"
-  | "move-task-started"
-  /** A message moved by a message move task (resource: the dead-letter queue). */
-  | "move-task-moved"
-  | "move-task-finished";
-
-/** Lambda (resource: the function ARN; for mappings, the queue ARN; for destinations, the target ARN). */
-export type LambdaTraceKind =
-  | "create-function"
-  | "update-function"
-  | "delete-function"
-  | "put-concurrency"
-  | "delete-concurrency"
-  | "put-event-invoke-config"
-  /** An invocation started (details: requestId, trigger sync|async|sqs, coldStart, concurrency). */
-  | "invoke"
-  /** It ended (status success|error|timeout, durationMs, billedDurationMs). */
-  | "invoke-end"
-  | "throttle"
-  | "environment-expired"
-  | "async-queued"
-  | "async-retry"
-  /** Retries or event age exhausted with no on-failure destination and no dead-letter queue. */
-  | "async-discarded"
-  | "destination"
-  | "dead-letter"
-  /** A destination the sandbox could not deliver to (e.g. SNS before it is simulated). */
-  | "destination-undeliverable"
-  | "esm-create"
-  | "esm-update"
-  | "esm-delete"
-  | "esm-state"
-  | "esm-batch"
-  | "esm-batch-result";
-
-/** SNS (resource: the topic ARN; details name the subscription and message). */
-export type SnsTraceKind =
-  | "create-topic"
-  | "delete-topic"
-  | "set-topic-attributes"
-  | "tag-resource"
-  | "subscribe"
-  /** A SubscriptionConfirmation (HTTP/S) or confirmation email was sent. */
-  | "confirmation-sent"
-  | "confirm-subscription"
-  | "unsubscribe"
-  | "set-subscription-attributes"
-  | "publish"
-  /** A FIFO publish within 5 minutes of the same deduplication id: accepted, not delivered. */
-  | "deduplicated"
-  /** The subscription's filter policy did not match the message. */
-  | "filtered-out"
-  | "delivered"
-  /** One attempt failed (details: reason in plain words, retryable). */
-  | "delivery-failed"
-  | "delivery-retry-scheduled"
-  /** Moved to the subscription's dead-letter queue after a client error or the last retry. */
-  | "dead-letter"
-  /** Given up with no (working) dead-letter queue. */
-  | "discarded"
-  /** A call refused by the topic policy. */
-  | "authorization-denied";
-
-export interface TraceKindsByService {
-  sqs: SqsTraceKind;
-  lambda: LambdaTraceKind;
-  sns: SnsTraceKind;
-}
-
-export type TraceService = keyof TraceKindsByService;
 
 /** Values stay structured-cloneable so a trace can cross from the runner worker to the page. */
-export type TraceValue = string | number | boolean | null;
+export type TraceValue = string | number | boolean | null | readonly TraceValue[];
 
 export type TraceDetails = Readonly<Record<string, TraceValue>>;
 
-export type TraceEventOf<S extends TraceService> = {
+type MessageRef = { readonly messageId: string };
+
+/** SQS (resource: the queue ARN; a visibility expiry is recorded at the exact millisecond). */
+export interface SqsTraceDetails {
+  "create-queue": { readonly queueName: string; readonly queueUrl: string; readonly fifo: boolean };
+  "delete-queue": { readonly queueName: string; readonly messages: number };
+  /** attributes: the names set, comma-separated. */
+  "set-queue-attributes": { readonly attributes: string };
+  "tag-queue": { readonly tagged?: string; readonly untagged?: string };
+  /** cause: what made the send (an SNS delivery), if not a learner's call. */
+  send: MessageRef & { readonly delaySeconds: number; readonly body: string };
+  /** A FIFO send accepted but not enqueued: same deduplication id within 5 minutes. */
+  deduplicated: MessageRef & { readonly deduplicationId: string };
+  /** cause: the send that enqueued the message. */
+  receive: MessageRef & { readonly receiveCount: number; readonly visibleAgainAt: number };
+  /** At-least-once delivery (sandbox option): a received message left a copy to be delivered again. */
+  duplicate: MessageRef;
+  delete: MessageRef & { readonly receiveCount: number };
+  "change-visibility": MessageRef & { readonly visibilityTimeout: number; readonly visibleAgainAt: number };
+  "visibility-expired": MessageRef & { readonly receiveCount: number };
+  "delay-ended": MessageRef & { readonly receiveCount: number };
+  "retention-expired": MessageRef & { readonly expiredAt: number };
+  /** maxReceiveCount reached: moved to the dead-letter queue (resource: the source queue). */
+  "dead-letter": MessageRef & { readonly deadLetterQueueArn: string; readonly receiveCount: number; readonly maxReceiveCount: number };
+  purge: { readonly messages: number };
+  "move-task-started": { readonly taskHandle: string; readonly toMove: number; readonly destinationArn: string | null };
+  /** A message moved by a message move task (resource: the dead-letter queue). */
+  "move-task-moved": MessageRef & { readonly destinationArn: string };
+  "move-task-finished": { readonly status: string; readonly moved: number; readonly failureReason?: string };
+}
+
+type Request = { readonly requestId: string };
+type Mapping = { readonly uuid: string };
+
+/** Lambda (resource: the function ARN; for mappings, the queue ARN; for destinations, the target ARN). */
+export interface LambdaTraceDetails {
+  "create-function": { readonly functionName: string; readonly timeout: number; readonly memorySize: number; readonly reservedConcurrency: number | null };
+  "update-function": { readonly functionName: string; readonly fields: string };
+  "delete-function": { readonly functionName: string; readonly running: number };
+  "put-concurrency": { readonly reservedConcurrency: number };
+  "delete-concurrency": Record<string, never>;
+  "put-event-invoke-config": {
+    readonly maximumRetryAttempts: number | null;
+    readonly maximumEventAgeInSeconds: number | null;
+    readonly onSuccess: string | null;
+    readonly onFailure: string | null;
+  };
+  /** AddPermission: a statement of the function's resource-based policy. */
+  "add-permission": { readonly statementId: string; readonly principal: string; readonly action: string; readonly sourceArn: string | null };
+  "remove-permission": { readonly statementId: string };
+  /** A service was refused by the function's resource-based policy (cause: the delivery attempt's event). */
+  "invoke-denied": { readonly principal: string; readonly sourceArn: string; readonly reason: string };
+  /** An invocation started (cause: the async-queued event, or the esm-batch whose poll produced it). */
+  invoke: Request & { readonly trigger: string; readonly coldStart: boolean; readonly concurrency: number };
+  /** It ended (cause: its invoke). */
+  "invoke-end": Request & { readonly status: string; readonly durationMs: number; readonly billedDurationMs: number; readonly trigger: string };
+  throttle: Request & { readonly reason: string; readonly trigger: string };
+  "environment-expired": { readonly logStreamName: string };
+  /** An asynchronous event accepted (cause: e.g. the SNS publish that delivered it). */
+  "async-queued": Request;
+  "async-retry": Request & { readonly reason: string; readonly retryAt: number };
+  /** Retries or event age exhausted with no on-failure destination and no dead-letter queue. */
+  "async-discarded": Request & { readonly condition: string; readonly invokeCount: number };
+  destination: Request & { readonly functionName: string; readonly kind: string };
+  "dead-letter": Request & { readonly functionName: string; readonly kind: string };
+  /** A destination the sandbox could not deliver to. */
+  "destination-undeliverable": Request & { readonly functionName: string; readonly kind: string; readonly reason: string };
+  "esm-create": Mapping & { readonly functionName: string; readonly batchSize: number; readonly enabled: boolean };
+  "esm-update": Mapping & { readonly enabled: boolean };
+  "esm-delete": Mapping;
+  "esm-state": Mapping & { readonly state: string };
+  /** A poll produced a batch (cause: the receive of its first message). */
+  "esm-batch": Mapping & { readonly functionName: string; readonly size: number; readonly messageIds: string };
+  "esm-batch-result": Mapping & { readonly functionName: string; readonly result: string; readonly deleted: number; readonly returned: number };
+}
+
+type Delivery = {
+  readonly subscription: string;
+  readonly messageId: string;
+  readonly protocol: string;
+  readonly endpoint: string;
+  readonly attempt: number;
+};
+type GiveUp = { readonly subscription: string; readonly messageId: string; readonly reason: string; readonly attempts: number };
+
+/** SNS (resource: the topic ARN; details name the subscription and message). */
+export interface SnsTraceDetails {
+  "create-topic": { readonly fifo: boolean };
+  "delete-topic": Record<string, never>;
+  "set-topic-attributes": { readonly name: string };
+  "tag-resource": { readonly added?: number; readonly removed?: number };
+  subscribe: { readonly subscription: string; readonly protocol: string; readonly endpoint: string; readonly pending: boolean };
+  /** A SubscriptionConfirmation (HTTP/S) or confirmation email was sent. */
+  "confirmation-sent": { readonly subscription: string; readonly endpoint: string };
+  "confirm-subscription": { readonly subscription: string };
+  unsubscribe: { readonly subscription: string };
+  "set-subscription-attributes": { readonly subscription: string; readonly name: string };
+  publish: { readonly messageId: string; readonly subscriptions: number; readonly message: string };
+  /** A FIFO publish within 5 minutes of the same deduplication id: accepted, not delivered. */
+  deduplicated: { readonly messageId: string; readonly deduplicationId: string };
+  /** The subscription's filter policy did not match the message (cause: the publish). */
+  "filtered-out": { readonly messageId: string; readonly subscription: string };
+  /** One delivery attempt starts (cause: the publish, or the retry timer's delivery-retry-scheduled). */
+  deliver: { readonly subscription: string; readonly messageId: string; readonly attempt: number };
+  /** cause: the deliver event of the attempt. */
+  delivered: Delivery & { readonly detail?: string };
+  /** One attempt failed (details: reason in plain words, retryable; cause: the attempt). */
+  "delivery-failed": Delivery & { readonly reason: string; readonly retryable: boolean };
+  "delivery-retry-scheduled": Delivery & { readonly inMs: number };
+  /** Moved to the subscription's dead-letter queue after a client error or the last retry. */
+  "dead-letter": GiveUp & { readonly deadLetterQueue: string };
+  /** Given up with no (working) dead-letter queue. */
+  discarded: GiveUp & { readonly deadLetterQueue?: string; readonly deadLetterFailure?: string };
+  /** A call refused by the topic policy. */
+  "authorization-denied": { readonly caller: string; readonly action: string };
+}
+
+export interface TraceDetailsByService {
+  sqs: SqsTraceDetails;
+  lambda: LambdaTraceDetails;
+  sns: SnsTraceDetails;
+}
+
+export type TraceService = keyof TraceDetailsByService;
+
+export type TraceKindsByService = { [S in TraceService]: keyof TraceDetailsByService[S] & string };
+export type SqsTraceKind = TraceKindsByService["sqs"];
+export type LambdaTraceKind = TraceKindsByService["lambda"];
+export type SnsTraceKind = TraceKindsByService["sns"];
+
+/** The details of one kind of event. */
+export type TraceDetailsOf<S extends TraceService, K extends TraceKindsByService[S]> = TraceDetailsByService[S][K];
+
+/** One event of one kind: `kind` narrows `details`. */
+export type TraceEventOfKind<S extends TraceService, K extends TraceKindsByService[S]> = {
   /** Virtual time, epoch milliseconds. */
   readonly time: number;
   /** Position in the trace, from 0: orders events that share a millisecond. */
   readonly seq: number;
   readonly service: S;
-  readonly kind: TraceKindsByService[S];
+  readonly kind: K;
   /** ARN (or name) of the resource the event is about. */
   readonly resource: string;
-  readonly details: TraceDetails;
+  readonly details: TraceDetailsOf<S, K>;
+  /** The seq of the event that led to this one (a receive's send, a delivery's publish), if any. */
+  readonly cause?: number;
 };
+
+export type TraceEventOf<S extends TraceService> = { [K in TraceKindsByService[S]]: TraceEventOfKind<S, K> }[TraceKindsByService[S]];
 
 export type TraceEvent = { [S in TraceService]: TraceEventOf<S> }[TraceService];
 

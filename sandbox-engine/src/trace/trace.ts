@@ -15,12 +15,12 @@
 import type { Clock } from "../clock/virtual-clock.ts";
 import type {
   TraceDetails,
+  TraceDetailsOf,
   TraceEvent,
-  TraceEventOf,
+  TraceEventOfKind,
   TraceKindsByService,
   TraceListener,
   TraceService,
-  TraceValue,
 } from "./trace-event.ts";
 
 /**
@@ -31,18 +31,18 @@ import type {
 export interface CompactType {
   readonly service: TraceService;
   readonly kind: string;
-  readonly details: (s0: string, s1: string, n0: number, n1: number) => Record<string, TraceValue>;
+  readonly details: (s0: string, s1: string, n0: number, n1: number) => TraceDetails;
   /** Cache of "does a subscriber want this kind", valid while `watchToken` is the trace's token. */
   watchToken: number;
   watched: boolean;
 }
 
-export function compactType<S extends TraceService>(
+export function compactType<S extends TraceService, K extends TraceKindsByService[S]>(
   service: S,
-  kind: TraceKindsByService[S],
-  details: (s0: string, s1: string, n0: number, n1: number) => Record<string, TraceValue>,
+  kind: K,
+  details: (s0: string, s1: string, n0: number, n1: number) => TraceDetailsOf<S, K>,
 ): CompactType {
-  return { service, kind, details, watchToken: 0, watched: false };
+  return { service, kind, details: details as CompactType["details"], watchToken: 0, watched: false };
 }
 
 export interface Trace {
@@ -54,18 +54,20 @@ export interface Trace {
    */
   subscribe(listener: TraceListener, interest?: TraceInterest): () => void;
   /** Records an event at the clock's current time. Used by the services. */
-  record<S extends TraceService>(
+  record<S extends TraceService, K extends TraceKindsByService[S]>(
     service: S,
-    kind: TraceKindsByService[S],
+    kind: K,
     resource: string,
-    details?: TraceDetails,
-  ): TraceEventOf<S>;
+    details: TraceDetailsOf<S, K>,
+    cause?: number,
+  ): TraceEventOfKind<S, K>;
   /**
    * Engine-internal, for hot paths: records the same event as `record(type.service, type.kind,
    * resource, type.details(s0, s1, n0, n1))`, without building it until it is read (or a
-   * subscriber wants it). Arguments the type does not use are ignored.
+   * subscriber wants it). Arguments the type does not use are ignored. `cause` is the seq of the event
+   * that led to this one (-1: none). Returns the new event's seq.
    */
-  recordCompact(type: CompactType, resource: string, s0: string, s1: string, n0: number, n1: number): void;
+  recordCompact(type: CompactType, resource: string, s0: string, s1: string, n0: number, n1: number, cause?: number): number;
 }
 
 /** The events a subscriber wants: of these services, and (if given) of these kinds only. */
@@ -89,13 +91,12 @@ function wants(subscription: Subscription, service: string, kind: string): boole
 /** Changes on every subscribe/unsubscribe of any trace: a trace's current token names its set of subscriptions. */
 let lastWatchToken = 0;
 
-const noDetails: TraceDetails = Object.freeze({});
 /** Compact events are stored in chunks of this many (so storage never copies as it grows). */
 const CHUNK = 8192;
 /** References per compact event: type, resource, s0, s1. */
 const REFS = 4;
-/** Numbers per compact event: time, n0, n1. */
-const NUMS = 3;
+/** Numbers per compact event: time, n0, n1, cause (-1: none). */
+const NUMS = 4;
 
 export function createTrace(clock: Pick<Clock, "now">): Trace {
   const events: TraceEvent[] = [];
@@ -120,9 +121,14 @@ export function createTrace(clock: Pick<Clock, "now">): Trace {
     kind: string,
     resource: string,
     details: TraceDetails,
+    cause: number,
   ): TraceEvent {
-    // Services pass a fresh details object, so it is frozen in place rather than copied.
-    return Object.freeze({ time, seq, service, kind, resource, details: Object.freeze(details) }) as TraceEvent;
+    // Services pass a fresh details object, so it is frozen in place rather than copied. `cause` is
+    // left out when there is none, so events without one look as they always did.
+    Object.freeze(details);
+    return Object.freeze(
+      cause < 0 ? { time, seq, service, kind, resource, details } : { time, seq, service, kind, resource, details, cause },
+    ) as TraceEvent;
   }
 
   /** Turns every pending compact event into its frozen object, in order. */
@@ -135,7 +141,7 @@ export function createTrace(clock: Pick<Clock, "now">): Trace {
       const ni = (i % CHUNK) * NUMS;
       const type = r[ri] as CompactType;
       const details = type.details(r[ri + 2] as string, r[ri + 3] as string, n[ni + 1]!, n[ni + 2]!);
-      events.push(build(n[ni]!, events.length, type.service, type.kind, r[ri + 1] as string, details));
+      events.push(build(n[ni]!, events.length, type.service, type.kind, r[ri + 1] as string, details, n[ni + 3]!));
     }
     pending = 0;
     // Keep the first chunk for the next compact events: services alternate record() and recordCompact(),
@@ -177,12 +183,18 @@ export function createTrace(clock: Pick<Clock, "now">): Trace {
     }
   }
 
-  function record<S extends TraceService>(service: S, kind: TraceKindsByService[S], resource: string, details: TraceDetails = noDetails): TraceEventOf<S> {
+  function record<S extends TraceService, K extends TraceKindsByService[S]>(
+    service: S,
+    kind: K,
+    resource: string,
+    details: TraceDetailsOf<S, K>,
+    cause = -1,
+  ): TraceEventOfKind<S, K> {
     flush();
-    const event = build(clock.now(), events.length, service, kind, resource, details);
+    const event = build(clock.now(), events.length, service, kind, resource, details as TraceDetails, cause);
     events.push(event);
     if (listeners.size !== 0) notify(event);
-    return event as TraceEventOf<S>;
+    return event as TraceEventOfKind<S, K>;
   }
 
   return {
@@ -213,15 +225,14 @@ export function createTrace(clock: Pick<Clock, "now">): Trace {
       };
     },
     record,
-    recordCompact(type, resource, s0, s1, n0, n1) {
+    recordCompact(type, resource, s0, s1, n0, n1, cause = -1) {
       if (type.watchToken !== watchToken) {
         type.watched = watched(type.service, type.kind);
         type.watchToken = watchToken;
       }
       if (type.watched) {
         // Someone is listening: the event object is needed now.
-        record(type.service, type.kind as never, resource, type.details(s0, s1, n0, n1));
-        return;
+        return record(type.service, type.kind as never, resource, type.details(s0, s1, n0, n1) as never, cause).seq;
       }
       if (slot === CHUNK) {
         refs = new Array<unknown>(CHUNK * REFS);
@@ -239,8 +250,10 @@ export function createTrace(clock: Pick<Clock, "now">): Trace {
       nums[ni] = clock.now();
       nums[ni + 1] = n0;
       nums[ni + 2] = n1;
+      nums[ni + 3] = cause;
       slot += 1;
       pending += 1;
+      return events.length + pending - 1;
     },
   };
 }

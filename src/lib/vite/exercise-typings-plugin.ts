@@ -2,6 +2,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
+import { sdkModuleIds } from "../../../sandbox-engine/src/services.ts";
 
 const virtualId = "virtual:eventlab/exercise-typings";
 const resolvedId = `\0${virtualId}`;
@@ -69,10 +70,7 @@ export async function collectTypings(rootPath: string): Promise<{ typings: Recor
     typings[`file:///node_modules/${name}/package.json`] = JSON.stringify({ name, types: "index.d.ts" });
     typings[`file:///node_modules/${name}/index.d.ts`] = `export * from "${target}";\n`;
   };
-  const { exports } = JSON.parse(await readFile(join(engine, "package.json"), "utf8")) as { exports: Record<string, string> };
-  for (const subpath of Object.keys(exports).filter((key) => key.startsWith("./aws/client-"))) {
-    alias(`@aws-sdk/${subpath.slice("./aws/".length)}`, `sandbox-engine${subpath.slice(1)}`);
-  }
+  for (const id of sdkModuleIds) alias(`@aws-sdk/${id}`, `sandbox-engine/aws/${id}`);
   // "vitest" inside exercises is the harness's API (sandbox-engine/src/harness/vitest-types.ts).
   typings["file:///node_modules/vitest/package.json"] = JSON.stringify({ name: "vitest", types: "index.d.ts" });
   typings["file:///node_modules/vitest/index.d.ts"] = vitestDeclarations();

@@ -12,10 +12,13 @@
  *   delivery policy (retry-policy.ts), then DLQ or discard.
  * SQS and email deliveries happen synchronously inside Publish (a receive right after a publish sees
  * the message); HTTP handlers and Lambda invocations are awaited as their promises settle.
+ * SQS queues and Lambda functions are reached through the sandbox's delivery router as the service
+ * principal sns.amazonaws.com: the queue (its queue policy) or the function (its resource-based
+ * policy) decides whether SNS may deliver. Mail and HTTP go to `sb.world`.
  */
-import type { MessageAttributeValue } from "../../sqs/sqs-types.ts";
-import type { SnsContext, SnsHttpRequest, SnsHttpResponse, SubscriptionState } from "../sns-context.ts";
-import { arnName } from "../sns-context.ts";
+import type { DeliveryAttribute, DeliveryOutcome, DeliveryPayload, DeliverySource } from "../../core/delivery.ts";
+import { compactType } from "../../trace/trace.ts";
+import type { SnsContext, SubscriptionState, TopicState } from "../sns-context.ts";
 import { lambdaEvent, messageFor, notificationJson, type PublishedMessage } from "./message.ts";
 import {
   DEFAULT_HTTP_RETRY_POLICY,
@@ -25,7 +28,6 @@ import {
   retryDelayMs,
   type RetryPolicy,
 } from "./retry-policy.ts";
-import { sendToQueueAsSns } from "./sqs-target.ts";
 
 export type AttemptResult =
   | { readonly kind: "delivered"; readonly detail?: string }
@@ -36,7 +38,12 @@ interface Job {
   readonly subscription: SubscriptionState;
   readonly message: PublishedMessage;
   attempts: number;
+  /** Trace seq of what started the next attempt: the publish, then each retry's scheduling. */
+  cause: number;
 }
+
+/** Recorded on every attempt, so compactly: subscription, messageId, attempt. */
+const DELIVER = compactType("sns", "deliver", (subscription, messageId, attempt) => ({ subscription, messageId, attempt }));
 
 export function retryPolicyFor(subscription: SubscriptionState): RetryPolicy {
   switch (subscription.protocol) {
@@ -60,93 +67,117 @@ export function retryPolicyFor(subscription: SubscriptionState): RetryPolicy {
   }
 }
 
-/** Starts delivering `message` to `subscription` (first attempt now). */
-export function deliver(ctx: SnsContext, subscription: SubscriptionState, message: PublishedMessage): void {
-  attempt(ctx, { subscription, message, attempts: 0 });
+/** Starts delivering `message` to `subscription` (first attempt now); `cause` is the publish's trace seq. */
+export function deliver(ctx: SnsContext, subscription: SubscriptionState, message: PublishedMessage, cause = -1): void {
+  attempt(ctx, { subscription, message, attempts: 0, cause });
 }
 
 function attempt(ctx: SnsContext, job: Job): void {
   if (job.subscription.deleted) return;
   job.attempts += 1;
+  const seq = ctx.trace.recordCompact(DELIVER, job.message.topic.arn, job.subscription.arn, job.message.messageId, job.attempts, 0, job.cause);
   let result: AttemptResult | Promise<AttemptResult>;
   try {
-    result = attemptOnce(ctx, job.subscription, job.message);
+    result = attemptOnce(ctx, job.subscription, job.message, seq);
   } catch (error) {
     result = { kind: "server-error", reason: `the sandbox failed: ${String(error)}` };
   }
   if (result instanceof Promise) {
     result.then(
-      (settled) => settle(ctx, job, settled),
-      (error: unknown) => settle(ctx, job, { kind: "server-error", reason: String(error) }),
+      (settled) => settle(ctx, job, settled, seq),
+      (error: unknown) => settle(ctx, job, { kind: "server-error", reason: String(error) }, seq),
     );
   } else {
-    settle(ctx, job, result);
+    settle(ctx, job, result, seq);
   }
 }
 
-function settle(ctx: SnsContext, job: Job, result: AttemptResult): void {
+function settle(ctx: SnsContext, job: Job, result: AttemptResult, attemptSeq: number): void {
   const { subscription, message } = job;
   const base = { subscription: subscription.arn, messageId: message.messageId, protocol: subscription.protocol, endpoint: subscription.endpoint, attempt: job.attempts };
   if (result.kind === "delivered") {
-    ctx.trace.record("sns", "delivered", message.topic.arn, { ...base, ...(result.detail === undefined ? {} : { detail: result.detail }) });
+    ctx.trace.record("sns", "delivered", message.topic.arn, { ...base, ...(result.detail === undefined ? {} : { detail: result.detail }) }, attemptSeq);
     return;
   }
   const retryable = result.kind === "server-error";
-  ctx.trace.record("sns", "delivery-failed", message.topic.arn, { ...base, reason: result.reason, retryable });
+  const failed = ctx.trace.record("sns", "delivery-failed", message.topic.arn, { ...base, reason: result.reason, retryable }, attemptSeq);
   if (retryable && !subscription.deleted) {
     const delay = retryDelayMs(retryPolicyFor(subscription), job.attempts);
     if (delay !== undefined) {
-      ctx.trace.record("sns", "delivery-retry-scheduled", message.topic.arn, { ...base, inMs: delay });
+      job.cause = ctx.trace.record("sns", "delivery-retry-scheduled", message.topic.arn, { ...base, inMs: delay }, failed.seq).seq;
       ctx.clock.setTimer(() => attempt(ctx, job), delay);
       return;
     }
   }
-  deadLetter(ctx, job, result.reason);
+  deadLetter(ctx, job, result.reason, failed.seq);
 }
 
 /** Moves the message to the subscription's DLQ (an SQS queue whose policy must allow SNS), or discards it. */
-function deadLetter(ctx: SnsContext, job: Job, reason: string): void {
+function deadLetter(ctx: SnsContext, job: Job, reason: string, cause: number): void {
   const { subscription, message } = job;
   const base = { subscription: subscription.arn, messageId: message.messageId, reason, attempts: job.attempts };
   const dlq = subscription.deadLetterTargetArn;
   if (dlq === undefined) {
-    ctx.trace.record("sns", "discarded", message.topic.arn, base);
+    ctx.trace.record("sns", "discarded", message.topic.arn, base, cause);
     return;
   }
-  // The DLQ receives the message as the subscriber would have (UNVERIFIED for raw delivery).
-  const sent = sendToQueueAsSns(ctx, message.topic, dlq, {
-    body: subscription.raw ? messageFor(message, subscription.protocol) : notificationJson(ctx, message, subscription),
+  // The DLQ receives the message as the subscriber would have (UNVERIFIED for raw delivery). Only an SQS
+  // queue can be a subscription DLQ, and it answers synchronously.
+  const sent = /^arn:[^:]+:sqs:/.test(dlq)
+    ? ctx.targets.deliver(dlq, sqsPayload(ctx, message, subscription), snsSource(ctx, message.topic, cause))
+    : ({ status: "rejected", reason: `${dlq} is not an SQS queue` } as const);
+  if (sent instanceof Promise) return; // unreachable: SQS answers synchronously
+  if (sent.status === "delivered") ctx.trace.record("sns", "dead-letter", message.topic.arn, { ...base, deadLetterQueue: dlq }, cause);
+  else ctx.trace.record("sns", "discarded", message.topic.arn, { ...base, deadLetterQueue: dlq, deadLetterFailure: sent.reason }, cause);
+}
+
+/** SNS as the sender of a delivery: the service principal, with the topic as aws:SourceArn. */
+function snsSource(ctx: SnsContext, topic: TopicState, cause: number): DeliverySource {
+  return { principal: { type: "Service", service: "sns.amazonaws.com" }, sourceArn: topic.arn, sourceAccount: ctx.accountId, cause, label: `topic ${topic.name}` };
+}
+
+/** What an SQS queue receives: the JSON notification, or with RawMessageDelivery the message and its attributes. */
+function sqsPayload(ctx: SnsContext, message: PublishedMessage, subscription: SubscriptionState): DeliveryPayload {
+  return {
+    body: subscription.raw ? messageFor(message, "sqs") : notificationJson(ctx, message, subscription),
     attributes: subscription.raw ? sqsAttributes(message) : undefined,
     groupId: message.groupId,
     deduplicationId: message.deduplicationId,
-  });
-  if (sent.ok) ctx.trace.record("sns", "dead-letter", message.topic.arn, { ...base, deadLetterQueue: dlq });
-  else ctx.trace.record("sns", "discarded", message.topic.arn, { ...base, deadLetterQueue: dlq, deadLetterFailure: sent.reason });
+  };
+}
+
+/** A router answer as an attempt result: refusals and rejections are client-side, failures and throttling server-side. */
+function attemptResult(outcome: DeliveryOutcome): AttemptResult {
+  switch (outcome.status) {
+    case "delivered":
+      return outcome.detail === undefined ? { kind: "delivered" } : { kind: "delivered", detail: outcome.detail };
+    case "refused":
+    case "rejected":
+      return { kind: "client-error", reason: outcome.reason };
+    case "failed":
+    case "throttled":
+      return { kind: "server-error", reason: outcome.reason };
+  }
 }
 
 /** Raw delivery to SQS: SNS message attributes become SQS message attributes of the same types. */
-export function sqsAttributes(message: PublishedMessage): Record<string, MessageAttributeValue> | undefined {
+export function sqsAttributes(message: PublishedMessage): Record<string, DeliveryAttribute> | undefined {
   if (message.attributes.size === 0) return undefined;
-  const out: Record<string, MessageAttributeValue> = {};
+  const out: Record<string, DeliveryAttribute> = {};
   for (const [name, attribute] of message.attributes) {
     out[name] = attribute.binary !== undefined ? { DataType: attribute.type, BinaryValue: attribute.binary } : { DataType: attribute.type, StringValue: attribute.value };
   }
   return out;
 }
 
-function attemptOnce(ctx: SnsContext, subscription: SubscriptionState, message: PublishedMessage): AttemptResult | Promise<AttemptResult> {
+function attemptOnce(ctx: SnsContext, subscription: SubscriptionState, message: PublishedMessage, cause: number): AttemptResult | Promise<AttemptResult> {
   switch (subscription.protocol) {
     case "sqs": {
-      const sent = sendToQueueAsSns(ctx, message.topic, subscription.endpoint, {
-        body: subscription.raw ? messageFor(message, "sqs") : notificationJson(ctx, message, subscription),
-        attributes: subscription.raw ? sqsAttributes(message) : undefined,
-        groupId: message.groupId,
-        deduplicationId: message.deduplicationId,
-      });
-      return sent.ok ? { kind: "delivered", detail: `SQS message ${sent.messageId}` } : { kind: "client-error", reason: sent.reason };
+      const sent = ctx.targets.deliver(subscription.endpoint, sqsPayload(ctx, message, subscription), snsSource(ctx, message.topic, cause));
+      return sent instanceof Promise ? sent.then(attemptResult) : attemptResult(sent);
     }
     case "lambda":
-      return invokeLambda(ctx, subscription, message);
+      return invokeLambda(ctx, subscription, message, cause);
     case "http":
     case "https": {
       const raw = subscription.raw;
@@ -162,7 +193,7 @@ function attemptOnce(ctx: SnsContext, subscription: SubscriptionState, message: 
     case "email-json": {
       const json = subscription.protocol === "email-json";
       const text = messageFor(message, subscription.protocol);
-      deliverEmail(ctx, subscription.endpoint, {
+      deliverEmail(ctx, subscription.endpoint, message.messageId, {
         subject: message.subject ?? message.topic.attributes.get("DisplayName") ?? "AWS Notification Message",
         body: json
           ? notificationJson(ctx, message, subscription)
@@ -175,9 +206,13 @@ function attemptOnce(ctx: SnsContext, subscription: SubscriptionState, message: 
   }
 }
 
-async function invokeLambda(ctx: SnsContext, subscription: SubscriptionState, message: PublishedMessage): Promise<AttemptResult> {
+/** SNS invokes functions asynchronously (AWS-FACTS C.3 item 16), through the router unless a test replaced the invoker. */
+async function invokeLambda(ctx: SnsContext, subscription: SubscriptionState, message: PublishedMessage, cause: number): Promise<AttemptResult> {
   const invoker = ctx.lambda.invoker;
-  if (invoker === undefined) return { kind: "client-error", reason: `function ${arnName(subscription.endpoint)} cannot be invoked: this sandbox has no Lambda service` };
+  if (invoker === undefined) {
+    const event = lambdaEvent(ctx, message, subscription);
+    return attemptResult(await ctx.targets.deliver(subscription.endpoint, { body: "", event }, snsSource(ctx, message.topic, cause)));
+  }
   const result = await invoker.invokeAsync({
     functionArn: subscription.endpoint,
     event: lambdaEvent(ctx, message, subscription),
@@ -188,23 +223,13 @@ async function invokeLambda(ctx: SnsContext, subscription: SubscriptionState, me
   return { kind: result.status, reason: result.reason };
 }
 
-function statusOf(response: SnsHttpResponse): number {
-  if (response === undefined || response === null) return 200;
-  if (typeof response === "number") return response;
-  if (typeof response === "object") {
-    const status = response.status ?? response.statusCode;
-    if (typeof status === "number") return status;
-  }
-  return 200;
-}
-
 /**
- * POSTs to a simulated endpoint. "If the endpoint returns a status outside 200-4xx or times out,
- * SNS retries" (https://docs.aws.amazon.com/sns/latest/dg/SendMessageToHttp.prepare.html): 2xx is
- * delivered, 4xx a client-side error (not retried), anything else or no handler a server-side error.
+ * POSTs to a simulated endpoint (sb.world.http). "If the endpoint returns a status outside 200-4xx or
+ * times out, SNS retries" (https://docs.aws.amazon.com/sns/latest/dg/SendMessageToHttp.prepare.html): 2xx
+ * is delivered, 4xx a client-side error (not retried), anything else or no endpoint a server-side error.
  */
 export async function postHttp(ctx: SnsContext, url: string, headers: Record<string, string>, body: string): Promise<AttemptResult> {
-  const request: SnsHttpRequest = Object.freeze({
+  const answer = await ctx.world.http.request(Object.freeze({
     method: "POST",
     url,
     headers: Object.freeze({
@@ -213,33 +238,30 @@ export async function postHttp(ctx: SnsContext, url: string, headers: Record<str
       ...headers,
     }),
     body,
-  });
-  const handler = ctx.httpHandlers.get(url);
-  const time = ctx.clock.now();
-  if (handler === undefined) {
-    ctx.httpLog.push({ time, request, status: undefined });
-    return { kind: "server-error", reason: `nothing answers at ${url} (register a handler with sb.sns.http.register(url, handler))` };
-  }
-  let status: number;
-  try {
-    status = statusOf(await handler(request));
-  } catch (error) {
-    ctx.httpLog.push({ time, request, status: undefined });
-    return { kind: "server-error", reason: `the handler at ${url} threw: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  ctx.httpLog.push({ time, request, status });
+  }));
+  const { status } = answer;
+  if (status === undefined) return { kind: "server-error", reason: "reason" in answer ? answer.reason : `nothing answers at ${url}` };
   if (status >= 200 && status < 300) return { kind: "delivered", detail: `HTTP ${status}` };
   if (status >= 400 && status < 500) return { kind: "client-error", reason: `${url} answered HTTP ${status} (SNS does not retry 4xx answers)` };
   return { kind: "server-error", reason: `${url} answered HTTP ${status}` };
 }
 
+/** Sends an email from SNS to `address` (sb.world.mailbox); the headers say what it is and which topic sent it. */
 export function deliverEmail(
   ctx: SnsContext,
   address: string,
-  mail: { subject: string; body: string; type: "SubscriptionConfirmation" | "Notification"; topicArn: string; subscribeUrl?: string },
+  messageId: string,
+  mail: { subject: string; body: string; type: "SubscriptionConfirmation" | "Notification"; topicArn: string },
 ): void {
-  const key = address.toLowerCase();
-  let box = ctx.mailboxes.get(key);
-  if (box === undefined) ctx.mailboxes.set(key, (box = []));
-  box.push(Object.freeze({ time: ctx.clock.now(), from: "no-reply@sns.amazonaws.com", to: address, ...mail }));
+  ctx.world.sendMail({
+    from: "no-reply@sns.amazonaws.com",
+    to: [address],
+    cc: [],
+    subject: mail.subject,
+    text: mail.body,
+    html: undefined,
+    headers: { "x-amz-sns-message-type": mail.type, "x-amz-sns-topic-arn": mail.topicArn },
+    messageId: `${messageId}@sns.${ctx.region}.amazonaws.com`,
+    receivedAt: ctx.clock.now(),
+  });
 }

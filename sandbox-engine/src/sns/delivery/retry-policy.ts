@@ -14,8 +14,9 @@
  * is not documented exactly (UNVERIFIED): linear/arithmetic interpolate linearly, geometric and
  * exponential geometrically, from the minimum to the maximum delay.
  */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok } from "../../core/outcome.ts";
 import { invalidParameter } from "../sns-context.ts";
+import type { SnsOutcome } from "../sns-faults.ts";
 
 export type BackoffFunction = "linear" | "arithmetic" | "geometric" | "exponential";
 
@@ -80,7 +81,7 @@ function int(value: unknown, fallback: number): number | undefined {
  * into the HTTP retry policy. Limits from the delivery policy page: numRetries 0-100, delays
  * 1-3600 s with min <= max, and at most 3,600 s of retrying in all. Texts are ours (UNVERIFIED).
  */
-export function parseDeliveryPolicy(text: string, level: "topic" | "subscription"): Outcome<RetryPolicy | undefined> {
+export function parseDeliveryPolicy(text: string, level: "topic" | "subscription"): SnsOutcome<RetryPolicy | undefined> {
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -9,7 +9,7 @@
  * AWS's, after the prefix that depends on the call (Subscribe or SetSubscriptionAttributes).
  * Pure: no clock, no randomness, no state.
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../../core/outcome.ts";
 import { parseCidr, type Cidr } from "./cidr.ts";
 
 export type FilterPolicyScope = "MessageAttributes" | "MessageBody";
@@ -75,7 +75,7 @@ export function filterPolicyErrorPrefix(call: FilterPolicyCall): string {
  * Validates `text` (the FilterPolicy attribute) for `scope` and compiles it. Faults are
  * InvalidParameterException (query code InvalidParameter) with AWS's text.
  */
-export function compileFilterPolicy(text: string, scope: FilterPolicyScope, call: FilterPolicyCall): Outcome<CompiledFilterPolicy> {
+export function compileFilterPolicy(text: string, scope: FilterPolicyScope, call: FilterPolicyCall): Outcome<CompiledFilterPolicy, "InvalidParameterException"> {
   const prefix = filterPolicyErrorPrefix(call);
   const error = (e: PolicyError) =>
     fail("InvalidParameterException", `${prefix}${e.withFilterPolicyPrefix ? "FilterPolicy: " : ""}${e.reason}`, {

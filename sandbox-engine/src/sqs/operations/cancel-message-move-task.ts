@@ -2,7 +2,7 @@
  * CancelMessageMoveTask: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CancelMessageMoveTask.html
  * Only a running task can be cancelled; messages already moved stay where they are.
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { cancelMoveTask } from "../move-task.ts";
 import { asParams, requiredString } from "../params.ts";
 import type { SqsContext } from "../sqs-context.ts";

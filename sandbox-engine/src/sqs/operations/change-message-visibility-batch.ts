@@ -3,7 +3,7 @@
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibilityBatch.html
  * Each entry { Id, ReceiptHandle, VisibilityTimeout } succeeds or fails on its own.
  */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { failedEntry, readBatchEntries } from "../batch.ts";
 import { asParams, requiredString } from "../params.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";

@@ -5,7 +5,7 @@
  * The new timeout counts from now and applies to this receipt only; 0 makes the message visible at
  * once (AWS-FACTS B.2 item 19). The 12-hour maximum counts from the receive (B.1 item 2).
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { isInFlight } from "../message.ts";
 import { asParams, invalid, missing, optionalInteger, requiredString, type Params } from "../params.ts";
 import { setNextVisibleAt } from "../queue-index.ts";

@@ -4,7 +4,7 @@
  * name of the error the query protocol calls QueueAlreadyExists, AWS-FACTS B.1 item 15). A name
  * deleted less than 60 s ago is QueueDeletedRecently (B.1 item 14).
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { MessageHeap, byNextVisible, bySentTimestamp } from "../message-heap.ts";
 import { asParams, requiredString } from "../params.ts";
 import { queueArn, queueUrl, validateQueueName } from "../queue-address.ts";

@@ -2,7 +2,7 @@
  * DeleteMessageBatch: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessageBatch.html
  * Each entry { Id, ReceiptHandle } succeeds or fails on its own, like DeleteMessage.
  */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { failedEntry, readBatchEntries } from "../batch.ts";
 import { asParams, requiredString } from "../params.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";

@@ -4,7 +4,7 @@
  * succeeds and does nothing (AWS-FACTS B.2 item 21). Standard queues accept the newest handle even
  * after the visibility timeout; FIFO queues refuse it then (item 22).
  */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, presentString, requiredString } from "../params.ts";
 import { removeMessage } from "../queue-index.ts";
 import type { Queue } from "../queue.ts";

@@ -3,7 +3,7 @@
  * Deletes the queue and its messages; the name cannot be reused for 60 s (QueueDeletedRecently).
  * Long polls waiting on it end (they then report QueueDoesNotExist).
  */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, requiredString } from "../params.ts";
 import { notifyPollers } from "../queue-index.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";

@@ -1,5 +1,5 @@
 /** GetQueueAttributes: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, optionalStringList, requiredString } from "../params.ts";
 import { renderAttributes } from "../queue-attributes.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";

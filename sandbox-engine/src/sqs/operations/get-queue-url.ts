@@ -1,5 +1,5 @@
 /** GetQueueUrl: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueUrl.html */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, optionalString, requiredString } from "../params.ts";
 import { queueDoesNotExist, type SqsContext } from "../sqs-context.ts";
 import type { GetQueueUrlResult } from "../sqs-types.ts";

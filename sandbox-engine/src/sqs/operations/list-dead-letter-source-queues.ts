@@ -4,7 +4,7 @@
  * The queues whose RedrivePolicy names this queue as their dead-letter queue. The result field is
  * spelt `queueUrls` (lower-case q) in the API.
  */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { pageOf } from "../paging.ts";
 import { asParams, requiredString } from "../params.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";

@@ -3,7 +3,7 @@
  * The most recent tasks of a source queue first, MaxResults 1-10 (default 1). TaskHandle is only
  * given for a running task.
  */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, optionalInteger, requiredString } from "../params.ts";
 import { queueByArn, type SqsContext } from "../sqs-context.ts";
 import type { ListMessageMoveTasksResult, ListMessageMoveTasksResultEntry } from "../sqs-types.ts";

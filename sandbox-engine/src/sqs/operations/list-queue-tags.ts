@@ -1,5 +1,5 @@
 /** ListQueueTags: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueueTags.html */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, missing, optionalStringList, requiredString } from "../params.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";
 import type { ListQueueTagsResult } from "../sqs-types.ts";

@@ -3,7 +3,7 @@
  * QueueNamePrefix (case-sensitive), MaxResults 1-1000 and NextToken paging. Sorted by name here
  * (AWS gives no order) so pages are stable.
  */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { pageOf } from "../paging.ts";
 import { asParams, optionalString } from "../params.ts";
 import type { SqsContext } from "../sqs-context.ts";

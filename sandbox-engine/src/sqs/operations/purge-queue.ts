@@ -4,7 +4,7 @@
  * otherwise PurgeQueueInProgress, HTTP 403 (AWS-FACTS B.1 item 16, validated text). A purge also
  * forgets FIFO deduplication ids (LS validated test_purge_queue_clears_fifo_deduplication_cache).
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, requiredString } from "../params.ts";
 import { removeMessage } from "../queue-index.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";

@@ -1,5 +1,5 @@
 /** Resolving a ReceiptHandle parameter to the message it names (shared by Delete and ChangeVisibility, single and batch). */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { isVisible, type StoredMessage } from "../message.ts";
 import { invalid } from "../params.ts";
 import type { Queue } from "../queue.ts";

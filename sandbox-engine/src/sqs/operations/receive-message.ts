@@ -7,7 +7,7 @@
  * or none; a deterministic course simulator does not). Standard queues return messages in the
  * order they became visible, unless the sandbox's at-least-once delivery option is on (delivery.ts).
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { dueForDeadLetter, moveToDeadLetterQueue } from "../dead-letter.ts";
 import { attributesMd5, selectAttributes, toSdkAttributes } from "../message-attributes.ts";
 import { copyStoredMessage } from "../message-factory.ts";
@@ -40,6 +40,8 @@ interface ReceiveRequest {
   readonly waitTimeSeconds: number | undefined;
   readonly systemAttributeNames: readonly string[];
   readonly messageAttributeNames: readonly string[];
+  /** Engine-internal: filled with the trace seq of each message's receive (a Lambda poll links its invoke to them). */
+  readonly receiveSeqs?: number[] | undefined;
 }
 
 function parseRequest(input: unknown): Outcome<ReceiveRequest> {
@@ -111,7 +113,8 @@ function systemAttributes(
 /** Receives one message: a new receipt handle, hidden until `visibleAt`, and the SDK-shaped copy. */
 function deliver(ctx: SqsContext, queue: Queue, message: StoredMessage, visibleAt: number, request: ReceiveRequest): Message {
   markReceived(ctx, queue, message, newReceiptHandle(queue.tag, ctx.random), visibleAt);
-  ctx.trace.recordCompact(RECEIVE, queue.arn, message.messageId, "", message.receiveCount, visibleAt);
+  const seq = ctx.trace.recordCompact(RECEIVE, queue.arn, message.messageId, "", message.receiveCount, visibleAt, message.sentSeq);
+  request.receiveSeqs?.push(seq);
   const out: Message = {
     MessageId: message.messageId,
     ReceiptHandle: message.receiptHandle,
@@ -197,13 +200,14 @@ function takeFifo(ctx: SqsContext, queue: Queue, request: ReceiveRequest, visibl
  * clock's auto-advance rule, so an un-advanced test cannot deadlock) and returns as soon as a
  * message becomes available, or empty when the wait ends.
  */
-export function receiveMessage(ctx: SqsContext, input: unknown): Promise<Outcome<ReceiveMessageResult>> {
+export function receiveMessage(ctx: SqsContext, input: unknown, receiveSeqs?: number[]): Promise<Outcome<ReceiveMessageResult>> {
   // Everything up to the first wait runs synchronously (as it would in an async function), and a
   // result available at once comes back as an already-resolved promise: no async machinery on the
   // short-poll path. A throw still becomes a rejected promise, as from an async function.
   try {
-    const request = parseRequest(input);
-    if (!request.ok) return Promise.resolve(request);
+    const parsed = parseRequest(input);
+    if (!parsed.ok) return Promise.resolve(parsed);
+    const request = receiveSeqs === undefined ? parsed : { ok: true as const, value: { ...parsed.value, receiveSeqs } };
     const found = findQueue(ctx, request.value.queueUrl);
     if (!found.ok) return Promise.resolve(found);
     const queue = found.value;

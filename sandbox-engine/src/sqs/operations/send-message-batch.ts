@@ -7,7 +7,7 @@
  * test_send_message_batch_with_oversized_contents). Otherwise each entry succeeds or fails on its
  * own, with the code SendMessage would give; entries are committed in order.
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { failedEntry, readBatchEntries, type BatchEntry } from "../batch.ts";
 import { asParams, requiredString } from "../params.ts";
 import type { Queue } from "../queue.ts";

@@ -3,7 +3,7 @@
  * Split into three steps that SendMessageBatch reuses per entry: read the fields, check them
  * against the queue (FIFO rules, size), then commit (enqueue, or deduplicate on FIFO queues).
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { contentDeduplicationId, deduplicationKey, findDuplicate, nextSequenceNumber, rememberDeduplication, validateFifoId } from "../fifo.ts";
 import { randomUuid } from "../ids.ts";
 import { md5Hex } from "../md5.ts";
@@ -167,7 +167,7 @@ export function prepareSend(queue: Queue, fields: SendFields, batch: boolean): O
 }
 
 /** Enqueues a prepared send, or on a FIFO queue answers for the earlier copy within 5 minutes. */
-export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): SendMessageResult {
+export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend, cause = -1): SendMessageResult {
   const now = ctx.clock.now();
   const md5OfBody = md5Hex(send.body);
   const md5OfMessageAttributes = send.attributes.size === 0 ? undefined : attributesMd5(send.attributes);
@@ -181,7 +181,7 @@ export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): S
     if (earlier !== undefined) {
       // "accepted successfully but aren't delivered during the 5-minute deduplication interval"
       // (AWS-FACTS B.4 item 28): the answer names the message first sent.
-      ctx.trace.record("sqs", "deduplicated", queue.arn, { messageId: earlier.messageId, deduplicationId });
+      ctx.trace.record("sqs", "deduplicated", queue.arn, { messageId: earlier.messageId, deduplicationId }, cause);
       return result(earlier.messageId, md5OfBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, earlier.sequenceNumber);
     }
     sequenceNumber = nextSequenceNumber(queue);
@@ -209,7 +209,7 @@ export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend): S
   });
   if (queue.fifo) rememberDeduplication(queue, deduplicationKey(queue, send.groupId!, deduplicationId!), message.messageId, sequenceNumber!, now);
   const preview = send.body.length > TRACE_BODY_PREVIEW ? `${send.body.slice(0, TRACE_BODY_PREVIEW)}…` : send.body;
-  ctx.trace.recordCompact(SEND, queue.arn, message.messageId, preview, delaySeconds, 0);
+  message.sentSeq = ctx.trace.recordCompact(SEND, queue.arn, message.messageId, preview, delaySeconds, 0, cause);
   enqueue(ctx, queue, message, queue.fifo ? message.groupId : undefined);
   return result(message.messageId, md5OfBody, md5OfMessageAttributes, md5OfMessageSystemAttributes, sequenceNumber);
 }
@@ -228,7 +228,8 @@ function result(
   return out;
 }
 
-export function sendMessage(ctx: SqsContext, input: unknown): Outcome<SendMessageResult> {
+/** `cause`: trace seq of what made this send (an SNS delivery), -1 for none. */
+export function sendMessage(ctx: SqsContext, input: unknown, cause = -1): Outcome<SendMessageResult> {
   const params = asParams(input);
   let queueUrl = presentString(params, "QueueUrl");
   if (queueUrl === undefined) {
@@ -242,5 +243,5 @@ export function sendMessage(ctx: SqsContext, input: unknown): Outcome<SendMessag
   if (!queue.ok) return queue;
   const prepared = prepareSend(queue.value, fields.value, false);
   if (!prepared.ok) return prepared;
-  return ok(commitSend(ctx, queue.value, prepared.value));
+  return ok(commitSend(ctx, queue.value, prepared.value, cause));
 }

@@ -4,7 +4,7 @@
  * RedrivePolicy, RedriveAllowPolicy or Policy to "" removes it. A new DelaySeconds is retroactive
  * on FIFO queues and not on standard ones (AWS-FACTS B.1 item 4, sqs-delay-queues.html).
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, missing, requiredString } from "../params.ts";
 import { checkFifoThroughput, parseQueueAttributes } from "../queue-attributes.ts";
 import { setNextVisibleAt } from "../queue-index.ts";

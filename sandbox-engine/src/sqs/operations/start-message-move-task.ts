@@ -5,7 +5,7 @@
  * the queue-type mismatch, which no snapshot records (text ours, UNVERIFIED). See move-task.ts for
  * the simulated behaviour.
  */
-import { fail, ok, type Outcome } from "../../errors/fault.ts";
+import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { randomUuid } from "../ids.ts";
 import { countVisible, startMoveTask } from "../move-task.ts";
 import { asParams, optionalInteger, optionalString, requiredString } from "../params.ts";

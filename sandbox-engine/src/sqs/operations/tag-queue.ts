@@ -2,7 +2,7 @@
  * TagQueue: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_TagQueue.html
  * Adds or overwrites tags; at most 50 per queue (sqs-queue-tags.html).
  */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, missing, optionalStringList, requiredString } from "../params.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";
 import type { ListQueueTagsResult } from "../sqs-types.ts";

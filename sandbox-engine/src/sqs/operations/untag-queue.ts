@@ -1,5 +1,5 @@
 /** UntagQueue: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_UntagQueue.html (unknown keys are ignored). */
-import { ok, type Outcome } from "../../errors/fault.ts";
+import { ok, type Outcome } from "../sqs-outcome.ts";
 import { asParams, missing, optionalStringList, requiredString } from "../params.ts";
 import { findQueue, type SqsContext } from "../sqs-context.ts";
 import type { ListQueueTagsResult } from "../sqs-types.ts";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createSandbox, type SnsHttpRequest } from "sandbox-engine";
+import { createSandbox, type WorldHttpRequest } from "sandbox-engine";
 import { CreateTopicCommand, PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { inspectDeadLetters, subscribeWebhook } from "./webhook";
@@ -21,7 +21,7 @@ beforeEach(async () => {
   topicArn = (await sns.send(new CreateTopicCommand({ Name: "orders" }))).TopicArn!;
   dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: "partner-dlq" }))).QueueUrl!;
   // The partner's endpoint: confirms its subscription, then answers with the next status in `answers`.
-  sb.sns.http.register(url, (request: SnsHttpRequest) => {
+  sb.world.http.endpoint(url, (request: WorldHttpRequest) => {
     const doc = JSON.parse(request.body);
     if (doc.Type === "SubscriptionConfirmation") {
       sb.sns.visit(doc.SubscribeURL);
@@ -32,7 +32,7 @@ beforeEach(async () => {
   await subscribeWebhook(topicArn, url, dlqUrl);
 });
 
-const attempts = () => sb.sns.http.requests(url).filter((r) => r.request.headers["x-amz-sns-message-type"] === "Notification");
+const attempts = () => sb.world.http.requests(url).filter((r) => r.request.headers["x-amz-sns-message-type"] === "Notification");
 
 async function dlqSize(): Promise<number> {
   const { Attributes = {} } = await sqs.send(

@@ -1,5 +1,5 @@
 import { SNSClient, SubscribeCommand, ConfirmSubscriptionCommand } from "@aws-sdk/client-sns";
-import type { SnsHttpRequest } from "sandbox-engine";
+import type { WorldHttpRequest } from "sandbox-engine";
 
 const sns = new SNSClient({});
 
@@ -15,7 +15,7 @@ export async function subscribeEndpoint(topicArn: string, url: string): Promise<
   await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: "https", Endpoint: url }));
 }
 
-export async function handleRequest(request: SnsHttpRequest): Promise<number> {
+export async function handleRequest(request: WorldHttpRequest): Promise<number> {
   const type = request.headers["x-amz-sns-message-type"];
   const doc = JSON.parse(request.body);
   if (type === "SubscriptionConfirmation") {

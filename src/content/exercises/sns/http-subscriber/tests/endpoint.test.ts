@@ -13,7 +13,7 @@ beforeEach(async () => {
   sns = new SNSClient({});
   inbox.length = 0;
   topicArn = (await sns.send(new CreateTopicCommand({ Name: "shipments" }))).TopicArn!;
-  sb.sns.http.register(url, handleRequest);
+  sb.world.http.endpoint(url, handleRequest);
   await subscribeEndpoint(topicArn, url);
   await sb.clock.advance(1_000);
 });
@@ -25,7 +25,7 @@ async function subscriptionArn(): Promise<string | undefined> {
 
 describe("an HTTPS subscriber", () => {
   it("confirms its subscription when SNS sends the SubscriptionConfirmation", async () => {
-    const confirmations = sb.sns.http.requests(url).filter((r) => r.request.headers["x-amz-sns-message-type"] === "SubscriptionConfirmation");
+    const confirmations = sb.world.http.requests(url).filter((r) => r.request.headers["x-amz-sns-message-type"] === "SubscriptionConfirmation");
     expect(confirmations.length, "SNS should have POSTed one SubscriptionConfirmation to the endpoint").toBe(1);
     expect(
       await subscriptionArn(),
@@ -39,7 +39,7 @@ describe("an HTTPS subscriber", () => {
     await sns.send(new PublishCommand({ TopicArn: topicArn, Message: '{"orderId":"o-2"}' }));
     await sb.clock.advance(1_000);
 
-    const notifications = sb.sns.http.requests(url).filter((r) => r.request.headers["x-amz-sns-message-type"] === "Notification");
+    const notifications = sb.world.http.requests(url).filter((r) => r.request.headers["x-amz-sns-message-type"] === "Notification");
     expect(
       notifications.length,
       "SNS sent no notification: until the subscription is confirmed, an HTTPS endpoint receives nothing but the confirmation",
@@ -55,7 +55,7 @@ describe("an HTTPS subscriber", () => {
   it("stores a notification delivered twice only once", async () => {
     await sns.send(new PublishCommand({ TopicArn: topicArn, Message: '{"orderId":"o-3"}' }));
     await sb.clock.advance(1_000);
-    const notification = sb.sns.http.requests(url).find((r) => r.request.headers["x-amz-sns-message-type"] === "Notification");
+    const notification = sb.world.http.requests(url).find((r) => r.request.headers["x-amz-sns-message-type"] === "Notification");
     expect(notification, "SNS sent no notification: confirm the subscription first").toBeDefined();
 
     // At-least-once delivery: the very same POST arrives again.

@@ -1,5 +1,5 @@
 import { SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
-import { LambdaClient, GetFunctionCommand } from "@aws-sdk/client-lambda";
+import { AddPermissionCommand, GetFunctionCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { warehouse } from "./warehouse";
 
 const sns = new SNSClient({});
@@ -19,6 +19,16 @@ export interface SnsEvent {
 }
 
 export async function subscribeFunction(topicArn: string, functionName: string): Promise<void> {
+  // A new function lets no other service invoke it: SNS needs a statement in its resource-based policy.
+  await lambda.send(
+    new AddPermissionCommand({
+      FunctionName: functionName,
+      StatementId: "allow-orders-topic",
+      Action: "lambda:InvokeFunction",
+      Principal: "sns.amazonaws.com",
+      SourceArn: topicArn,
+    }),
+  );
   const { Configuration } = await lambda.send(new GetFunctionCommand({ FunctionName: functionName }));
   await sns.send(
     new SubscribeCommand({ TopicArn: topicArn, Protocol: "lambda", Endpoint: Configuration!.FunctionArn! }),

@@ -19,10 +19,11 @@ export interface SnsEvent {
   }[];
 }
 
-/** Subscribes the function `functionName` to the topic. */
+/** Lets the topic invoke the function `functionName`, and subscribes the function to it. */
 export async function subscribeFunction(topicArn: string, functionName: string): Promise<void> {
-  // TODO 1: find the function's ARN (GetFunctionCommand) and
-  //   subscribe it with the "lambda" protocol.
+  // TODO 1: allow sns.amazonaws.com to invoke the function from this
+  //   topic (AddPermissionCommand), find the function's ARN
+  //   (GetFunctionCommand) and subscribe it with the "lambda" protocol.
 }
 
 /**

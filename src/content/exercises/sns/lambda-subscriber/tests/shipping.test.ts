@@ -29,6 +29,12 @@ async function publish(orderId: string, priority?: string): Promise<void> {
   );
 }
 
+/** Why SNS could not deliver, if it tried and failed (e.g. the function does not allow SNS to invoke it). */
+function deliveryProblem(): string {
+  const failed = sb.trace.events.filter((event) => event.kind === "delivery-failed").at(-1);
+  return failed?.kind === "delivery-failed" ? ` SNS could not deliver: ${failed.details.reason}` : "";
+}
+
 /** The last error the function's log shows, if any. */
 function lastError(): string {
   const line = sb.lambda.logs("ship-orders").filter((entry) => /ERROR/.test(entry.message)).at(-1);
@@ -43,7 +49,7 @@ describe("SNS invoking Lambda", () => {
     await publish("o-1");
     await sb.clock.advance(1_000);
 
-    expect(invocations().length, "one publish should invoke the function once").toBe(1);
+    expect(invocations().length, `one publish should invoke the function once.${deliveryProblem()}`).toBe(1);
     expect(invocations()[0]!.trigger, "SNS invokes functions asynchronously (InvocationType Event)").toBe("async");
   });
 

@@ -4,7 +4,7 @@
  * (billed duration in 1-ms steps x memory) x $0.0000166667. Throttled requests are not billed;
  * errors and timeouts are. No free tier is deducted (a lesson can show it separately).
  */
-import type { InvocationRecord } from "../lambda/lambda-state.ts";
+import type { InvocationRecord } from "../lambda-state.ts";
 import { MB_PER_GB, PRICE_PER_GB_SECOND_USD, PRICE_PER_REQUEST_USD } from "./lambda-prices.ts";
 
 export interface LambdaBillLine {

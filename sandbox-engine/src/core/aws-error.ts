@@ -2,7 +2,7 @@
  * The error learner code catches, shaped like the AWS SDK for JavaScript v3's ServiceException:
  * `name` is the error code (`err.name === "QueueDoesNotExist"`), plus `$fault` and `$metadata`.
  */
-import type { Fault } from "./fault.ts";
+import type { Fault } from "./outcome.ts";
 
 export interface AwsErrorMetadata {
   readonly httpStatusCode: number;

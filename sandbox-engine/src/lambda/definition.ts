@@ -1,0 +1,11 @@
+/** Lambda in the service registry (services.ts). Its event source mappings poll SQS, so SQS comes first. */
+import { defineService } from "../core/service-definition.ts";
+import type { SqsService } from "../sqs/sqs-service.ts";
+import { createLambda } from "./lambda-service.ts";
+import type { LambdaOptions } from "./lambda-state.ts";
+
+export const lambdaDefinition = defineService({
+  name: "lambda",
+  sdkModules: ["client-lambda"],
+  create: (env, options: LambdaOptions | undefined) => createLambda({ ...env, sqs: env.peer<SqsService>("sqs"), options }),
+});

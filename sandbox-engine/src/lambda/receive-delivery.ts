@@ -1,0 +1,35 @@
+/**
+ * Lambda as a delivery target (core/delivery.ts): another service (an SNS subscription, a Lambda
+ * destination) invokes a function asynchronously by its ARN. Lambda checks the function's resource
+ * policy first (resource-policy.ts), then queues the event as Invoke with InvocationType "Event" does.
+ * Throttling and service errors are server-side (the sender retries); the rest are client-side.
+ */
+import type { DeliveryOutcome, DeliveryReceiver } from "../core/delivery.ts";
+import { invoke } from "./invoke.ts";
+import { findFunction } from "./functions.ts";
+import type { LambdaState } from "./lambda-state.ts";
+import { checkInvokePermission } from "./resource-policy.ts";
+
+/** Lambda faults a sender treats as server-side (retried). */
+const SERVER_SIDE: ReadonlySet<string> = new Set(["ServiceException", "ResourceNotReadyException", "EC2ThrottledException"]);
+
+export function lambdaDeliveryReceiver(state: LambdaState): DeliveryReceiver {
+  return async (arn, payload, source): Promise<DeliveryOutcome> => {
+    const found = findFunction(state, arn);
+    if (found.ok) {
+      const verdict = checkInvokePermission(found.value, state.accountId, source);
+      if (!verdict.allowed) {
+        state.trace.record("lambda", "invoke-denied", found.value.arn, { principal: source.principal.type === "Service" ? source.principal.service : source.principal.accountId, sourceArn: source.sourceArn, reason: verdict.reason }, source.cause ?? -1);
+        return { status: "refused", reason: verdict.reason };
+      }
+    }
+    const body = payload.event === undefined ? payload.body : JSON.stringify(payload.event);
+    const outcome = await invoke(state, { FunctionName: arn, InvocationType: "Event", Payload: body }, source.cause);
+    if (outcome.ok) return { status: "delivered", detail: "invoked asynchronously" };
+    const { code, message } = outcome.fault;
+    const reason = `Lambda refused the invocation: ${code}: ${message}`;
+    if (code === "TooManyRequestsException") return { status: "throttled", reason };
+    if (SERVER_SIDE.has(code) || outcome.fault.fault === "server") return { status: "failed", reason };
+    return { status: "rejected", reason };
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * The SDK module of every id the registry names (services.ts), as static imports so the runner's
+ * Worker bundle contains exactly these. The type check below fails when a service's module is missing
+ * here or one is left over. The real-SDK modules keep these paths (sandbox-engine/src/aws/<id>.ts).
+ */
+import * as clientLambda from "./aws/client-lambda.ts";
+import * as clientSns from "./aws/client-sns.ts";
+import * as clientSqs from "./aws/client-sqs.ts";
+import type { SdkModuleId } from "./services.ts";
+
+export const sdkModules = {
+  "client-sqs": clientSqs,
+  "client-lambda": clientLambda,
+  "client-sns": clientSns,
+} as const satisfies { readonly [Id in SdkModuleId]: object };

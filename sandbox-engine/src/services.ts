@@ -1,0 +1,30 @@
+/**
+ * The registry: every simulated service, in creation order (a service may use those before it, see
+ * ServiceEnvironment.peer). Adding a service = its folder with a `definition.ts`, one entry here, and its
+ * SDK module in sdk-modules.ts (sandbox-engine/README.md, "Adding a service").
+ */
+import type { ServiceDefinition } from "./core/service-definition.ts";
+import { lambdaDefinition } from "./lambda/definition.ts";
+import { snsDefinition } from "./sns/definition.ts";
+import { sqsDefinition } from "./sqs/definition.ts";
+
+export const serviceDefinitions = [sqsDefinition, lambdaDefinition, snsDefinition] as const;
+
+type Definitions = (typeof serviceDefinitions)[number];
+
+export type ServiceName = Definitions["name"];
+
+/** `sb.sqs`, `sb.lambda`, ...: each service's type, by name. */
+export type ServicesByName = {
+  readonly [D in Definitions as D["name"]]: D extends ServiceDefinition<string, infer Service, never, readonly `client-${string}`[]> ? Service : never;
+};
+
+/** `createSandbox({ sqs: {...}, lambda: {...} })`: each service's options, by name. */
+export type ServiceOptionsByName = {
+  [D in Definitions as D["name"]]?: D extends ServiceDefinition<string, unknown, infer Options, readonly `client-${string}`[]> ? Options : never;
+};
+
+/** Every SDK module id ("client-sqs", ...) some service answers. */
+export type SdkModuleId = Definitions["sdkModules"][number];
+
+export const sdkModuleIds: readonly SdkModuleId[] = serviceDefinitions.flatMap((definition) => definition.sdkModules);
