@@ -31,6 +31,10 @@ describe("the event flow of a test, as data", () => {
       ["dead-letter", "dead-letter"],
     ]);
     expect(orders.map((flowEvent) => flowEvent.at)).toEqual([...orders.map((flowEvent) => flowEvent.at)].sort((a, b) => a - b));
+    // the engine's causes, as links: each receive and the move point back to the send
+    const send = flow.events.findIndex((flowEvent) => flowEvent.event.kind === "send");
+    const linked = orders.filter((flowEvent) => ["receive", "dead-letter"].includes(flowEvent.event.kind));
+    expect(linked.map((flowEvent) => flowEvent.causeIndex)).toEqual([send, send, send]);
   });
 
   it("links an event to its cause by seq, and leaves it unlinked when the cause is not in the trace", () => {
