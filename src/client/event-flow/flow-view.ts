@@ -12,7 +12,8 @@ import {
   type Mark,
 } from "./flow-model.ts";
 import { renderFlowTable } from "./flow-table.ts";
-import "./event-flow.css";
+// Inline, so the style arrives with this module and not with the lesson page.
+import eventFlowCss from "./event-flow.css?inline";
 
 const svgNs = "http://www.w3.org/2000/svg";
 const laneHeight = 52;
@@ -32,6 +33,7 @@ interface Zoom {
  * Everything from the trace is learner-controlled text, so it only reaches the DOM as textContent.
  */
 export function renderEventFlow(container: HTMLElement, trace: readonly FlowTraceEvent[], dropped = 0): void {
+  insertStyle();
   const flow = buildFlow(trace, dropped);
   container.replaceChildren();
   container.classList.add("event-flow");
@@ -103,6 +105,14 @@ export function renderEventFlow(container: HTMLElement, trace: readonly FlowTrac
   });
 }
 
+function insertStyle(): void {
+  if (document.querySelector("style[data-event-flow-css]")) return;
+  const style = document.createElement("style");
+  style.dataset.eventFlowCss = "";
+  style.textContent = eventFlowCss;
+  document.head.append(style);
+}
+
 /** Most of the width keeps events in order (same-millisecond events stay apart), the rest shows virtual time. */
 function fitZoom(flow: Flow, width: number): Zoom {
   const span = flow.events.at(-1)!.at;
@@ -142,8 +152,14 @@ function drawFlow(scroller: HTMLElement, flow: Flow, zoom: Zoom): Mark[] {
     const a = marks[from]!;
     const b = marks[to]!;
     const [x1, y1, x2, y2] = [a.x + margin, laneY(a.lane), b.x + margin, laneY(b.lane)];
-    const bend = Math.max(12, Math.abs(x2 - x1) / 2);
-    path += `M${x1.toFixed(1)},${y1}C${(x1 + bend).toFixed(1)},${y1} ${(x2 - bend).toFixed(1)},${y2} ${(x2 - 7).toFixed(1)},${y2}`;
+    if (y1 === y2) {
+      // Along one lane: an arc over the line, so the link does not hide in it.
+      const lift = Math.min(22, 8 + Math.abs(x2 - x1) / 8);
+      path += `M${x1.toFixed(1)},${y1 - 7}C${x1.toFixed(1)},${y1 - lift} ${x2.toFixed(1)},${y2 - lift} ${x2.toFixed(1)},${y2 - 9}`;
+    } else {
+      const bend = Math.max(12, Math.abs(x2 - x1) / 2);
+      path += `M${x1.toFixed(1)},${y1}C${(x1 + bend).toFixed(1)},${y1} ${(x2 - bend).toFixed(1)},${y2} ${(x2 - 7).toFixed(1)},${y2}`;
+    }
   }
   if (path) svg.append(svgElement("path", { d: path, class: "event-flow-causes", "marker-end": "url(#event-flow-arrow)" }));
   svg.dataset.causes = String(links.size);
