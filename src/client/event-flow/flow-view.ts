@@ -16,7 +16,7 @@ import { renderFlowTable } from "./flow-table.ts";
 import eventFlowCss from "./event-flow.css?inline";
 
 const svgNs = "http://www.w3.org/2000/svg";
-const laneHeight = 52;
+const laneHeight = 48;
 const axisHeight = 28;
 const margin = 48;
 /** Marks of one lane closer than this (px) merge into one. */
@@ -165,9 +165,9 @@ function drawFlow(scroller: HTMLElement, flow: Flow, zoom: Zoom): Mark[] {
   svg.dataset.causes = String(links.size);
 
   const group = svgElement("g", { class: "event-flow-marks" });
-  // Kind labels go under or over the lane's line, wherever the label before them leaves room; else only the
-  // tooltip and the details panel name the event.
-  const labelEnds = flow.lanes.map(() => [-Infinity, -Infinity]);
+  // Kind labels go under the lane's line wherever the label before them leaves room (cause arcs use the space
+  // over it); else only the tooltip and the details panel name the event.
+  const labelEnds = flow.lanes.map(() => -Infinity);
   for (const [index, mark] of marks.entries()) {
     const x = mark.x + margin;
     const y = laneY(mark.lane);
@@ -177,11 +177,9 @@ function drawFlow(scroller: HTMLElement, flow: Flow, zoom: Zoom): Mark[] {
     if (count > 1) g.append(svgText(String(count > 99 ? "99+" : count), x, y + 3.5, "event-flow-count"));
     const label = mark.kind + (mark.highlight ? " !" : "");
     const halfWidth = label.length * 2.9;
-    const ends = labelEnds[mark.lane]!;
-    const side = ends.findIndex((end) => end < x - halfWidth - 4);
-    if (side >= 0) {
-      g.append(svgText(label, x, side === 0 ? y + 20 : y - 12, "event-flow-kind"));
-      ends[side] = x + halfWidth;
+    if (labelEnds[mark.lane]! < x - halfWidth - 4) {
+      g.append(svgText(label, x, y + 20, "event-flow-kind"));
+      labelEnds[mark.lane] = x + halfWidth;
     }
     const title = document.createElementNS(svgNs, "title");
     title.textContent = markTitle(flow, mark);
