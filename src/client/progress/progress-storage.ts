@@ -43,9 +43,13 @@ export function progressLabel(result: StoredResult | undefined): string {
   return result.help && result.status === "pass" ? "solved with help" : result.help ? `${verdict} (solution seen)` : verdict;
 }
 
+/** Dispatched on `window` after a verdict is stored, so the sidebar redraws its checks and bars. */
+export const progressChangedEvent = "eventlab:progress-changed";
+
 function writeResult(exerciseId: string, result: StoredResult, storage: Storage | undefined): void {
   try {
     storage?.setItem(resultKey(exerciseId), JSON.stringify(result));
+    if (typeof window !== "undefined") window.dispatchEvent(new Event(progressChangedEvent));
   } catch {
     // A full or locked storage only loses the progress mark; the run's results are still on screen.
   }
