@@ -93,7 +93,20 @@ describe("what happened: the event flow of each test, in Chromium", () => {
     expect(kinds).toEqual(lines.map((line) => line.split(/ {2}/)[1]));
   });
 
-  it("has no serious accessibility issue with the flow and its table open", async () => {
+  it("draws charts over virtual time for both queues, with uPlot loaded only on opening", async () => {
+    const test = exerciseOn(page, exerciseId).testResults.filter({ hasText: poisonTest });
+    const charts = test.locator("details[data-charts]");
+    await charts.locator("summary").click();
+    await page.waitForSelector(`[data-exercise="${exerciseId}"] details[data-charts="drawn"]`);
+    await expect(charts.locator("figure[data-chart]").evaluateAll((figures) => figures.map((figure) => (figure as HTMLElement).dataset.chart))).resolves.toEqual([
+      "queue payments",
+      "queue payments-dlq",
+    ]);
+    await expect(charts.locator("figure[data-chart] canvas").count()).resolves.toBe(2);
+    await expect(charts.locator('figure[data-chart="queue payments-dlq"] figcaption').textContent()).resolves.toContain("visible up to 1");
+  });
+
+  it("has no serious accessibility issue with the flow, its table and the charts open", async () => {
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
   });
 

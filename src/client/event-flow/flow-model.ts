@@ -58,7 +58,8 @@ export function highlightOf(event: FlowTraceEvent): Highlight | undefined {
     case "invoke-end":
       return details.status === "success" ? undefined : "failure";
     case "esm-batch-result":
-      return details.result === "success" ? undefined : "failure";
+      // Lambda's LastProcessingResult: "OK", or "PROBLEM: ..." (a failed call or an invalid response).
+      return String(details.result).startsWith("PROBLEM") ? "failure" : undefined;
     case "delivery-failed":
     case "async-discarded":
     case "discarded":

@@ -58,7 +58,7 @@ function testList(results: RunResults): HTMLElement {
     item.append(title);
     if (test.message) item.append(preformatted(test.message, "results-message"));
     if (test.output) item.append(labelled("Output", preformatted(test.output, "results-output")));
-    if (test.trace.length) item.append(eventFlowBlock(test), traceBlock(test));
+    if (test.trace.length) item.append(eventFlowBlock(test), chartsBlock(test), traceBlock(test));
     list.append(item);
   }
   return list;
@@ -69,21 +69,35 @@ function testList(results: RunResults): HTMLElement {
  * loads only when a learner opens it.
  */
 function eventFlowBlock(test: RunTestResult): HTMLElement {
+  return onDemandBlock("What happened", "eventFlow", "The event flow could not load; the trace below lists the same events.", async (container) => {
+    const { renderEventFlow } = await import("../event-flow/flow-view.ts");
+    renderEventFlow(container, test.trace, test.traceDropped);
+  });
+}
+
+/** Queue depths and function concurrency over the test's virtual time; the charting library loads on opening. */
+function chartsBlock(test: RunTestResult): HTMLElement {
+  return onDemandBlock("Charts over virtual time", "charts", "The charts could not load; the event table lists the same changes.", async (container) => {
+    const { renderRunCharts } = await import("../event-flow/charts-view.ts");
+    renderRunCharts(container, test.trace);
+  });
+}
+
+/** A closed disclosure whose content is drawn (and whose code is loaded) the first time it opens. */
+function onDemandBlock(label: string, dataKey: "eventFlow" | "charts", fallback: string, draw: (container: HTMLElement) => Promise<void>): HTMLElement {
   const container = document.createElement("div");
-  container.className = "results-event-flow";
   container.textContent = "Drawing…";
-  const details = labelled("What happened", container);
-  details.dataset.eventFlow = "";
+  const details = labelled(label, container);
+  details.dataset[dataKey] = "";
   details.addEventListener(
     "toggle",
     () => {
-      void import("../event-flow/flow-view.ts")
-        .then(({ renderEventFlow }) => renderEventFlow(container, test.trace, test.traceDropped))
+      draw(container)
         .catch((error: unknown) => {
           console.error(error);
-          container.textContent = "The event flow could not load; the trace below lists the same events.";
+          container.textContent = fallback;
         })
-        .finally(() => (details.dataset.eventFlow = "drawn"));
+        .finally(() => (details.dataset[dataKey] = "drawn"));
     },
     { once: true },
   );

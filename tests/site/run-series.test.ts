@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { ReceiveMessageCommand, SendMessageCommand } from "sandbox-engine/aws/client-sqs";
+import { runSeries } from "../../src/client/event-flow/run-series.ts";
+import { addQueue, givenQueue } from "../engine/sqs-helpers.ts";
+
+describe("charts over virtual time, from the trace", () => {
+  it("follows a poison message: visible, in flight, visible again after each timeout, then in the dead-letter queue", async () => {
+    const { sb, sqs } = await givenQueue("unused");
+    const dlq = await addQueue(sqs, "orders-dlq");
+    const source = await addQueue(sqs, "orders", { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) });
+    await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: "poison" }));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.url }));
+      await sb.clock.advance(31_000);
+    }
+    await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: "later", DelaySeconds: 5 }));
+
+    const series = runSeries(sb.trace.events);
+    const orders = series.find((entry) => entry.title === "queue orders")!;
+    const [visible, inFlight, delayed] = orders.lines.map((line) => line.values);
+    expect(orders.lines.map((line) => line.label)).toEqual(["visible", "in flight", "delayed"]);
+    // sent and received in the first millisecond (one point per instant), back after the timeout, received again
+    expect(visible!.slice(0, 4)).toEqual([0, 1, 0, 1]);
+    expect(inFlight!.slice(0, 4)).toEqual([1, 0, 1, 0]);
+    expect(orders.seconds.slice(0, 3)).toEqual([0, 30, 31]);
+    expect(delayed!.at(-1), "the last send is delayed").toBe(1);
+    expect(orders.seconds).toEqual([...orders.seconds].sort((a, b) => a - b));
+    const dead = series.find((entry) => entry.title === "queue orders-dlq")!;
+    expect(dead.lines[0]!.values.at(-1), "one message ends in the dead-letter queue").toBe(1);
+    expect([visible!.at(-1), inFlight!.at(-1)], "the poison message left the source queue").toEqual([0, 0]);
+  });
+});
