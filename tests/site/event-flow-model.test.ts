@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ReceiveMessageCommand, SendMessageCommand } from "sandbox-engine/aws/client-sqs";
 import { aggregateMarks, buildFlow, layoutX, type FlowTraceEvent } from "../../src/client/event-flow/flow-model.ts";
-import { addQueue, givenQueue } from "../engine/sqs-helpers.ts";
-
-/** A poison message on a queue with a dead-letter queue after 2 receives, as the engine traces it. */
-async function poisonTrace(): Promise<FlowTraceEvent[]> {
-  const { sb, sqs } = await givenQueue("unused");
-  const dlq = await addQueue(sqs, "orders-dlq");
-  const source = await addQueue(sqs, "orders", { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) });
-  await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: "poison" }));
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.url }));
-    await sb.clock.advance(31_000);
-  }
-  return [...sb.trace.events];
-}
+import { poisonTrace } from "./poison-trace.ts";
 
 describe("the event flow of a test, as data", () => {
   it("puts each resource on its own lane and marks the second receive, the expiries and the DLQ move", async () => {

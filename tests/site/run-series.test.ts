@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ReceiveMessageCommand, SendMessageCommand } from "sandbox-engine/aws/client-sqs";
+import { SendMessageCommand } from "sandbox-engine/aws/client-sqs";
 import { runSeries } from "../../src/client/event-flow/run-series.ts";
-import { addQueue, givenQueue } from "../engine/sqs-helpers.ts";
+import { poisonTrace } from "./poison-trace.ts";
 
 describe("charts over virtual time, from the trace", () => {
   it("follows a poison message: visible, in flight, visible again after each timeout, then in the dead-letter queue", async () => {
-    const { sb, sqs } = await givenQueue("unused");
-    const dlq = await addQueue(sqs, "orders-dlq");
-    const source = await addQueue(sqs, "orders", { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) });
-    await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: "poison" }));
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.url }));
-      await sb.clock.advance(31_000);
-    }
-    await sqs.send(new SendMessageCommand({ QueueUrl: source.url, MessageBody: "later", DelaySeconds: 5 }));
+    const trace = await poisonTrace((sqs, queueUrl) => sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "later", DelaySeconds: 5 })));
 
-    const series = runSeries(sb.trace.events);
+    const series = runSeries(trace);
     const orders = series.find((entry) => entry.title === "queue orders")!;
     const [visible, inFlight, delayed] = orders.lines.map((line) => line.values);
     expect(orders.lines.map((line) => line.label)).toEqual(["visible", "in flight", "delayed"]);
