@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SendMessageCommand } from "sandbox-engine/aws/client-sqs";
 import { runSeries } from "../../src/client/event-flow/run-series.ts";
 import { poisonTrace } from "./poison-trace.ts";
+import { encode, givenFunction, invoke } from "../engine/lambda-helpers.ts";
 
 describe("charts over virtual time, from the trace", () => {
   it("follows a poison message: visible, in flight, visible again after each timeout, then in the dead-letter queue", async () => {
@@ -20,5 +21,21 @@ describe("charts over virtual time, from the trace", () => {
     const dead = series.find((entry) => entry.title === "queue orders-dlq")!;
     expect(dead.lines[0]!.values.at(-1), "one message ends in the dead-letter queue").toBe(1);
     expect([visible!.at(-1), inFlight!.at(-1)], "the poison message left the source queue").toEqual([0, 0]);
+  });
+
+  it("counts a function's concurrent executions for their duration, and its errors", async () => {
+    // given a handler that fails on "boom", and two invocations in flight at once
+    const { sb, lambda, name } = givenFunction(async (event: { fail?: boolean }) => {
+      if (event.fail) throw new Error("boom");
+      return "ok";
+    });
+    await Promise.all([invoke(lambda, { FunctionName: name, Payload: encode({}) }), invoke(lambda, { FunctionName: name, Payload: encode({ fail: true }) })]);
+
+    const fn = runSeries(sb.trace.events).find((entry) => entry.title === `function ${name}`)!;
+    const [concurrent, throttles, errors] = fn.lines.map((line) => line.values);
+    expect(Math.max(...concurrent!), "both invocations overlap").toBe(2);
+    expect(concurrent!.at(-1), "and both end").toBe(0);
+    expect(errors!.at(-1)).toBe(1);
+    expect(throttles!.at(-1)).toBe(0);
   });
 });
