@@ -44,6 +44,7 @@ export function highlightOf(event: FlowTraceEvent): Highlight | undefined {
       return Number(details.receiveCount) > 1 ? "retry" : undefined;
     case "async-retry":
     case "delivery-retry-scheduled":
+    case "retry": // the AWS SDK retrying a call (service "sdk")
       return "retry";
     case "deliver":
       return Number(details.attempt) > 1 ? "retry" : undefined;
@@ -97,7 +98,7 @@ export interface Flow {
   dropped: number;
 }
 
-const resourceKinds: Record<string, string> = { sqs: "queue", lambda: "function", sns: "topic", ses: "mailbox", apigateway: "API" };
+const resourceKinds: Record<string, string> = { sqs: "queue", lambda: "function", sns: "topic", ses: "mailbox", apigateway: "API", sdk: "SDK client for" };
 
 /** "arn:aws:sqs:us-east-1:123456789012:orders" reads as "orders". */
 export function resourceName(resource: string): string {
