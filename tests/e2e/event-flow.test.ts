@@ -26,6 +26,7 @@ async function openFlow(page: Page, testName: string): Promise<{ flow: Locator; 
   await flow.locator("summary").first().click();
   await flow.locator("svg[data-marks]").waitFor();
   await flow.locator(".event-flow-table-block > summary").click();
+  await flow.locator(".event-flow-table tbody tr").first().waitFor(); // drawn when it opens
   const rows = await flow.locator(".event-flow-table tbody tr").evaluateAll((trs) =>
     trs.map((tr) => {
       const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
@@ -88,6 +89,8 @@ describe("what happened: the event flow of each test, in Chromium", () => {
     const traced = Number(await test.locator("details[data-trace]").getAttribute("data-trace"));
     await expect(test.locator(".event-flow-table tbody tr").count()).resolves.toBe(traced);
     await test.locator("details[data-trace] > summary").click();
+    // the trace's lines are written when it opens
+    await expect.poll(() => test.locator("details[data-trace] pre").textContent()).toMatch(/\S/);
     const lines = ((await test.locator("details[data-trace] pre").textContent()) ?? "").split("\n");
     const kinds = await test.locator(".event-flow-table tbody tr td:nth-child(4)").allTextContents();
     expect(kinds).toEqual(lines.map((line) => line.split(/ {2}/)[1]));
