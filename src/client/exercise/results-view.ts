@@ -112,16 +112,18 @@ function traceBlock(test: RunTestResult): HTMLElement {
   const count = test.trace.length + (test.traceDropped ?? 0);
   const details = labelled(`Trace (${count} ${count === 1 ? "event" : "events"})`, preformatted("", "results-trace"));
   details.dataset.trace = String(count);
-  details.addEventListener(
-    "toggle",
-    () => {
-      const start = test.trace[0]?.time ?? 0;
-      const lines = test.trace.map((event) => `+${event.time - start} ms  ${event.service} ${event.kind}  ${resourceName(event.resource)}`);
-      if (test.traceDropped) lines.push(`… ${test.traceDropped} more events`);
-      details.querySelector("pre")!.textContent = lines.join("\n");
-    },
-    { once: true },
-  );
+  const fill = () => {
+    const pre = details.querySelector("pre")!;
+    if (pre.textContent) return;
+    const start = test.trace[0]?.time ?? 0;
+    const lines = test.trace.map((event) => `+${event.time - start} ms  ${event.service} ${event.kind}  ${resourceName(event.resource)}`);
+    if (test.traceDropped) lines.push(`… ${test.traceDropped} more events`);
+    pre.textContent = lines.join("\n");
+  };
+  // Filled as the summary is clicked (or Enter/Space pressed on it), so the lines are there the moment it opens;
+  // `toggle` (fired later) covers any other way of opening it.
+  details.querySelector("summary")!.addEventListener("click", fill, { once: true });
+  details.addEventListener("toggle", fill, { once: true });
   return details;
 }
 
