@@ -15,6 +15,8 @@ export default defineConfig({
       title: "EventLab",
       description: "Learn event-driven, serverless architecture on AWS by building it, in your browser.",
       customCss: ["./src/styles/custom.css"],
+      // The learner's progress (checks, bars) drawn onto Starlight's own sidebar.
+      components: { Sidebar: "./src/components/ProgressSidebar.astro" },
       sidebar: [
         { label: "Start here", items: [{ label: "Welcome", link: "/" }, { label: "Your progress", link: "/progress/" }] },
         { label: "Foundations", items: [{ autogenerate: { directory: "foundations" } }] },
