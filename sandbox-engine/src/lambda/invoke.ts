@@ -37,7 +37,8 @@ function payloadBytes(payload: unknown): LambdaOutcome<Uint8Array> {
 /** `cause` (engine-internal): trace seq of the event that led to this invocation (an SNS delivery). */
 export async function invoke(state: LambdaState, input: unknown, cause?: number): Promise<LambdaOutcome<InvokeResult>> {
   const params = asParams(input);
-  const found = findFunction(state, params.FunctionName);
+  // "Function not found: arn:...:function:<name>:$LATEST": Invoke runs a version (AWS-recorded; moto and LocalStack snapshots).
+  const found = findFunction(state, params.FunctionName, "FunctionName", true);
   if (!found.ok) return found;
   const fn = found.value;
   const type = params.InvocationType ?? "RequestResponse";

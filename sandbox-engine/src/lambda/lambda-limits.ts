@@ -12,8 +12,12 @@ export const MEMORY_SIZE = { min: 128, max: 10_240, default: 128 } as const;
 /** Request payload limits (AWS-FACTS C.1 item 4): 6 MB synchronous, 1 MB asynchronous (current Invoke page). */
 export const SYNC_PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;
 export const ASYNC_PAYLOAD_LIMIT_BYTES = 1024 * 1024;
-/** Synchronous response limit (AWS-FACTS C.1 item 4). */
-export const RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;
+/**
+ * Synchronous response limit: 6 MB, enforced as 6,291,556 bytes (6 MiB + 100), the figure of AWS's
+ * "Response payload size exceeded maximum allowed payload size (6291556 bytes)." (recorded from AWS by
+ * aws-lambda-dotnet's integration tests and moto's test_invoke_lambda_with_large_response).
+ */
+export const RESPONSE_LIMIT_BYTES = 6_291_556;
 /** Account concurrency quota per Region (AWS-FACTS C.1 item 7); a sandbox option. */
 export const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
 /** Reserved concurrency may leave no less than this unreserved (AWS-FACTS C.1 item 7). */

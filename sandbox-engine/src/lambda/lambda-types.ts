@@ -191,6 +191,8 @@ export interface CreateEventSourceMappingRequest {
   MaximumBatchingWindowInSeconds?: number | undefined;
   FunctionResponseTypes?: FunctionResponseType[] | undefined;
   ScalingConfig?: ScalingConfig | undefined;
+  /** Stream sources only: an SQS mapping refuses it. */
+  DestinationConfig?: DestinationConfig | undefined;
 }
 export interface UpdateEventSourceMappingRequest {
   UUID: string | undefined;
@@ -215,6 +217,7 @@ export interface EventSourceMappingConfiguration {
   BatchSize?: number | undefined;
   MaximumBatchingWindowInSeconds?: number | undefined;
   EventSourceArn?: string | undefined;
+  EventSourceMappingArn?: string | undefined;
   FunctionArn?: string | undefined;
   LastModified?: Date | undefined;
   LastProcessingResult?: string | undefined;

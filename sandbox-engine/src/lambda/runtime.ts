@@ -11,7 +11,7 @@
  *
  * Time: Duration is the virtual time between the start and the answer, at least BASE_DURATION_MS
  * (a handler that does not wait on virtual time took 1 ms). A handler still running at its Timeout
- * ends with "Task timed out after N.00 seconds"; whatever it does later is ignored. A handler that
+ * ends with "RequestId: <id> Error: Task timed out after N.00 seconds"; whatever it does later is ignored. A handler that
  * never settles therefore ends at its timeout. Init Duration (cold start) is reported, billed
  * (see billing) but not spent on the virtual clock, so cold starts do not shift a test's timing.
  */
@@ -101,6 +101,11 @@ export function errorPayload(error: unknown): ErrorPayload {
 
 function timeoutMessage(seconds: number): string {
   return `Task timed out after ${seconds.toFixed(2)} seconds`;
+}
+
+/** A timed-out invocation's errorMessage names the request: "RequestId: <id> Error: Task timed out after 3.00 seconds" (AWS-recorded responses). */
+function timeoutErrorMessage(requestId: string, seconds: number): string {
+  return `RequestId: ${requestId} Error: ${timeoutMessage(seconds)}`;
 }
 
 /** Concurrency check (AWS-FACTS C.1 items 6-7): a throttle reason, or undefined when it may run. */
@@ -288,7 +293,7 @@ export async function runInvocation(state: LambdaState, fn: LambdaFunction, even
     status = "timeout";
     const message = timeoutMessage(settings.timeoutSeconds);
     log(`${iso(endedAt)} ${requestId} ${message}`);
-    value = { errorType: "Sandbox.Timedout", errorMessage: message };
+    value = { errorType: "Sandbox.Timedout", errorMessage: timeoutErrorMessage(requestId, settings.timeoutSeconds) };
     payload = JSON.stringify(value);
   } else if (result.ok) {
     const serialised = serialise(result.value);
