@@ -34,6 +34,26 @@ function payloadBytes(payload: unknown): LambdaOutcome<Uint8Array> {
   );
 }
 
+/**
+ * ClientContext: "Up to 3,583 bytes of base64-encoded data about the invoking client to pass to the function in
+ * the context object" (API_Invoke.html); the Node.js runtime gives the handler the parsed JSON as
+ * context.clientContext (LocalStack's AWS-recorded test_lambda snapshot: { custom, client, env }). The text for
+ * a value that is not base64 JSON is ours (UNVERIFIED: no AWS-recorded sample found).
+ */
+function decodeClientContext(given: unknown): LambdaOutcome<unknown> {
+  if (given === undefined || given === null || given === "") return { ok: true, value: undefined };
+  if (typeof given !== "string") return invalidParameter(`ClientContext must be a base64 string, got ${show(given)}.`);
+  if (given.length > 3583) {
+    return invalidParameter(`1 validation error detected: Value at 'clientContext' failed to satisfy constraint: Member must have length less than or equal to 3583`);
+  }
+  try {
+    const bytes = Uint8Array.from(atob(given), (char) => char.charCodeAt(0));
+    return { ok: true, value: JSON.parse(decoder.decode(bytes)) as unknown };
+  } catch {
+    return invalidRequestContent("Client context must be a valid Base64-encoded JSON object.");
+  }
+}
+
 /** `cause` (engine-internal): trace seq of the event that led to this invocation (an SNS delivery). */
 export async function invoke(state: LambdaState, input: unknown, cause?: number): Promise<LambdaOutcome<InvokeResult>> {
   const params = asParams(input);
@@ -68,12 +88,14 @@ export async function invoke(state: LambdaState, input: unknown, cause?: number)
       );
     }
   }
+  const clientContext = decodeClientContext(params.ClientContext);
+  if (!clientContext.ok) return clientContext;
   if (type === "DryRun") return { ok: true, value: { StatusCode: 204, Payload: new Uint8Array(0) } };
   if (type === "Event") {
     enqueueAsync(state, fn.name, event, undefined, cause);
     return { ok: true, value: { StatusCode: 202, Payload: new Uint8Array(0) } };
   }
-  const outcome = await runInvocation(state, fn, event, { trigger: "sync", callerWaits: true, cause });
+  const outcome = await runInvocation(state, fn, event, { trigger: "sync", callerWaits: true, cause, clientContext: clientContext.value });
   if (outcome.kind === "throttled") return tooManyRequests(outcome.reason);
   return {
     ok: true,

@@ -20,6 +20,8 @@ export interface LambdaContext {
   readonly memoryLimitInMB: string;
   readonly logGroupName: string;
   readonly logStreamName: string;
+  /** Invoke's ClientContext, base64-decoded and JSON-parsed ({ client, custom, env }); undefined without one. */
+  readonly clientContext?: unknown;
   /** Virtual ms until the function times out. */
   getRemainingTimeInMillis(): number;
   /** Accepted for compatibility; the simulator returns as soon as the handler settles. */

@@ -42,6 +42,8 @@ export interface InvokeOptions {
   readonly requestId?: string;
   /** Trace seq of what led to this invocation: the async event's queueing, the poll's batch. */
   readonly cause?: number | undefined;
+  /** Invoke's ClientContext, decoded (context.clientContext). */
+  readonly clientContext?: unknown;
 }
 
 export type ErrorPayload = { errorType: string; errorMessage: string; trace?: string[] };
@@ -177,6 +179,26 @@ function serialise(value: unknown): { ok: true; text: string; value: unknown } |
   return { ok: true, text, value: JSON.parse(text) as unknown };
 }
 
+/**
+ * What `process.env` shows the invocation (process-env.ts): the runtime's variables, then the function's
+ * Environment.Variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
+ * A fresh copy per invocation, so a handler's writes stay its own.
+ */
+function invocationVariables(state: LambdaState, fn: LambdaFunction, logStreamName: string): Record<string, string> {
+  const settings = fn.settings;
+  return {
+    AWS_REGION: state.region,
+    AWS_DEFAULT_REGION: state.region,
+    AWS_EXECUTION_ENV: `AWS_Lambda_${settings.runtime}`,
+    AWS_LAMBDA_FUNCTION_NAME: fn.name,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(settings.memorySizeMb),
+    AWS_LAMBDA_FUNCTION_VERSION: "$LATEST",
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
+    AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
+    ...settings.variables,
+  };
+}
+
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -217,7 +239,10 @@ export async function runInvocation(state: LambdaState, fn: LambdaFunction, even
     lines.push(message);
     appendLog(fn, { timestamp: clock.now(), logStreamName: env.logStreamName, requestId, message });
   };
-  const sink: LogSink = { write: (level, message) => log(`${iso(clock.now())}\t${requestId}\t${level}\t${message}`) };
+  const sink: LogSink = {
+    write: (level, message) => log(`${iso(clock.now())}\t${requestId}\t${level}\t${message}`),
+    variables: invocationVariables(state, fn, env.logStreamName),
+  };
   const invoked = trace.record("lambda", "invoke", fn.arn, { requestId, trigger: options.trigger, coldStart: cold, concurrency }, options.cause);
   if (cold) log(`INIT_START Runtime Version: ${settings.runtime}.v1\tRuntime Version ARN: arn:aws:lambda:${state.region}::runtime:sandbox`);
   log(`START RequestId: ${requestId} Version: $LATEST`);
@@ -245,6 +270,7 @@ export async function runInvocation(state: LambdaState, fn: LambdaFunction, even
     memoryLimitInMB: String(settings.memorySizeMb),
     logGroupName: `/aws/lambda/${fn.name}`,
     logStreamName: env.logStreamName,
+    ...(options.clientContext === undefined ? {} : { clientContext: options.clientContext }),
     getRemainingTimeInMillis: () => Math.max(0, deadline - clock.now()),
     callbackWaitsForEmptyEventLoop: true,
     succeed,
