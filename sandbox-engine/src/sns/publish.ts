@@ -41,6 +41,13 @@ function parseAttributes(raw: unknown): SnsOutcome<Map<string, PublishedAttribut
     }
     const type = value["DataType"];
     const base = type.split(".")[0];
+    // Each type uses its own field (AWS-recorded texts: LocalStack's test_empty_or_wrong_message_attributes snapshot).
+    if (base === "Binary" && value["BinaryValue"] === undefined && value["StringValue"] !== undefined) {
+      return parameterValueInvalid(`The message attribute '${name}' with type 'Binary' must use field 'Binary'.`);
+    }
+    if ((base === "String" || base === "Number") && value["StringValue"] === undefined && value["BinaryValue"] !== undefined) {
+      return parameterValueInvalid(`The message attribute '${name}' with type '${base}' must use field 'String'.`);
+    }
     if (base === "Binary") {
       const bytes = value["BinaryValue"];
       if (!(bytes instanceof Uint8Array) || bytes.length === 0) return parameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
@@ -93,8 +100,10 @@ export function prepare(topic: TopicState, params: Readonly<Record<string, unkno
   if (typeof message !== "string" || message === "") return invalidParameter("Invalid parameter: Empty message", "Publish needs a Message (a non-empty string).");
   const subject = optional(params, "Subject");
   if (!subject.ok) return subject;
-  if (subject.value !== undefined && (subject.value === "" || subject.value.length > 100 || /[\r\n]/.test(subject.value) || /[^\x20-\x7e]/.test(subject.value))) {
-    return invalidParameter("Invalid parameter: Subject", "A Subject is 1-100 printable ASCII characters on one line.");
+  // "Subjects must be UTF-8 text with no line breaks or control characters, and less than 100 characters long"
+  // (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html); the text of the fault is AWS's (LocalStack snapshots).
+  if (subject.value !== undefined && (subject.value === "" || [...subject.value].length > 100 || /\p{Cc}/u.test(subject.value))) {
+    return invalidParameter("Invalid parameter: Subject", "A Subject is 1-100 characters of text on one line, without control characters.");
   }
   const structure = optional(params, "MessageStructure");
   if (!structure.ok) return structure;
@@ -128,6 +137,11 @@ export function prepare(topic: TopicState, params: Readonly<Record<string, unkno
   if (size > max) {
     return invalidParameter("Invalid parameter: Message too long", `This message is ${size} bytes; topic ${topic.name} accepts up to ${max} (MaximumMessageSize). Store large payloads elsewhere and publish a reference.`);
   }
+  // Standard topics take an optional MessageGroupId too, "forwarded only to Amazon SQS standard subscriptions to
+  // activate fair queues ... When provided, the same validation rules apply as for FIFO topics" (API_Publish.html).
+  if (groupId.value !== undefined && !FIFO_ID.test(groupId.value)) {
+    return invalidParameter("Invalid parameter: MessageGroupId Reason: MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length."); // UNVERIFIED
+  }
   if (topic.fifo) {
     if (groupId.value === undefined) return invalidParameter("Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
     if (!FIFO_ID.test(groupId.value)) return invalidParameter("Invalid parameter: MessageGroupId Reason: MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length."); // UNVERIFIED
@@ -146,7 +160,7 @@ export function prepare(topic: TopicState, params: Readonly<Record<string, unkno
     perProtocol,
     // "Message attributes are sent only when the message structure is String, not JSON" (AWS-FACTS A.1 item 8).
     attributes: perProtocol === undefined ? attributes.value : new Map(),
-    groupId: topic.fifo ? groupId.value : undefined,
+    groupId: groupId.value,
     deduplicationId: deduplicationId.value,
     size,
   });

@@ -2,7 +2,7 @@
  * What the subscription operations (operations/subscribe.ts, confirm-subscription.ts, ...) share:
  * endpoint and attribute checks, confirmations, lookups (https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html
  * and neighbours). SQS and Lambda subscriptions of the same account are confirmed at once; HTTP/S and
- * email subscriptions wait for confirmation (a token valid for 3 days, sent to the endpoint).
+ * email subscriptions wait for confirmation (a token valid for 2 days, sent to the endpoint).
  * Error texts: AWS's as recorded by LocalStack's validated tests where known, else marked.
  */
 import { ok } from "../core/outcome.ts";
@@ -58,13 +58,9 @@ export function checkEndpoint(ctx: SnsContext, topic: TopicState, protocol: Prot
   if (queueIsFifo && !topic.fifo) {
     return invalidParameter("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
   }
-  if (topic.fifo && !queueIsFifo) {
-    // Wording UNVERIFIED. https://docs.aws.amazon.com/sns/latest/dg/fifo-topic-message-ordering.html
-    return invalidParameter(
-      "Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SNS Topics currently only support FIFO SQS Queues as endpoints",
-      "A FIFO topic delivers only to FIFO queues (names ending in .fifo).",
-    );
-  }
+  // A FIFO topic also delivers to standard queues, without the group's ordering, group id or deduplication id
+  // (https://docs.aws.amazon.com/sns/latest/dg/fifo-message-grouping.html: "Message group ID is not passed to
+  // Amazon SQS standard queues"; https://docs.aws.amazon.com/sns/latest/dg/sns-fifo-topics.html).
   const size = Number(topic.attributes.get("MaximumMessageSize") ?? DEFAULT_MAXIMUM_MESSAGE_SIZE);
   if (size > DEFAULT_MAXIMUM_MESSAGE_SIZE && protocol !== "sqs" && protocol !== "lambda") {
     // large-message-payloads.html: above 256 KiB only Firehose, SQS and Lambda endpoints are supported.
@@ -134,7 +130,9 @@ export function parseAttributes(
       }
       const arn = typeof target === "string" ? parseArn(target) : undefined;
       if (arn === undefined || arn.service !== "sqs") return invalidParameter(`${prefix}RedrivePolicy: deadLetterTargetArn is an invalid arn`, 'Use { "deadLetterTargetArn": "arn:aws:sqs:...:my-dlq" }.');
-      if (topic.fifo && !(target as string).endsWith(".fifo")) {
+      // "FIFO topic subscriptions use FIFO queues, and standard topic subscriptions use standard queues"
+      // (sns-dead-letter-queues.html): the rule is for a FIFO queue subscribed to a FIFO topic.
+      if (topic.fifo && endpoint.endsWith(".fifo") && !(target as string).endsWith(".fifo")) {
         return invalidParameter(`${prefix}RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.`);
       }
       out.deadLetterTargetArn = target as string;
@@ -164,7 +162,7 @@ export function apply(subscription: SubscriptionState, parsed: ParsedSubscriptio
   if (parsed.deadLetterTargetArn !== undefined) subscription.deadLetterTargetArn = parsed.deadLetterTargetArn ?? undefined;
 }
 
-/** Sends the SubscriptionConfirmation (HTTP/S) or the confirmation email, with a fresh 3-day token. */
+/** Sends the SubscriptionConfirmation (HTTP/S) or the confirmation email, with a fresh 2-day token. */
 export function sendConfirmation(ctx: SnsContext, subscription: SubscriptionState): void {
   const token = ctx.random.hex(256);
   ctx.tokens.set(token, { subscriptionArn: subscription.arn, expiresAt: ctx.clock.now() + TOKEN_VALIDITY_MS });

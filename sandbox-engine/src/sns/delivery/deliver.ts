@@ -126,7 +126,7 @@ function deadLetter(ctx: SnsContext, job: Job, reason: string, cause: number): v
   // The DLQ receives the message as the subscriber would have (UNVERIFIED for raw delivery). Only an SQS
   // queue can be a subscription DLQ, and it answers synchronously.
   const sent = /^arn:[^:]+:sqs:/.test(dlq)
-    ? ctx.targets.deliver(dlq, sqsPayload(ctx, message, subscription), snsSource(ctx, message.topic, cause))
+    ? ctx.targets.deliver(dlq, sqsPayload(ctx, message, subscription, dlq), snsSource(ctx, message.topic, cause))
     : ({ status: "rejected", reason: `${dlq} is not an SQS queue` } as const);
   if (sent instanceof Promise) return; // unreachable: SQS answers synchronously
   if (sent.status === "delivered") ctx.trace.record("sns", "dead-letter", message.topic.arn, { ...base, deadLetterQueue: dlq }, cause);
@@ -138,13 +138,21 @@ function snsSource(ctx: SnsContext, topic: TopicState, cause: number): DeliveryS
   return { principal: { type: "Service", service: "sns.amazonaws.com" }, sourceArn: topic.arn, sourceAccount: ctx.accountId, cause, label: `topic ${topic.name}` };
 }
 
-/** What an SQS queue receives: the JSON notification, or with RawMessageDelivery the message and its attributes. */
-function sqsPayload(ctx: SnsContext, message: PublishedMessage, subscription: SubscriptionState): DeliveryPayload {
+/**
+ * What an SQS queue receives: the JSON notification, or with RawMessageDelivery the message and its attributes.
+ * The group and deduplication ids go to FIFO queues of a FIFO topic; a standard topic's MessageGroupId goes to its
+ * (standard) queues for fair queueing; a FIFO topic passes none to a standard queue (API_Publish.html,
+ * fifo-message-grouping.html). `queueArn`: the receiving queue (the subscribed one, or the DLQ).
+ */
+function sqsPayload(ctx: SnsContext, message: PublishedMessage, subscription: SubscriptionState, queueArn: string): DeliveryPayload {
+  const fifoQueue = queueArn.endsWith(".fifo");
+  const ids = message.topic.fifo
+    ? (fifoQueue ? { groupId: message.groupId, deduplicationId: message.deduplicationId } : {})
+    : { groupId: message.groupId };
   return {
     body: subscription.raw ? messageFor(message, "sqs") : notificationJson(ctx, message, subscription),
     attributes: subscription.raw ? sqsAttributes(message) : undefined,
-    groupId: message.groupId,
-    deduplicationId: message.deduplicationId,
+    ...ids,
   };
 }
 
@@ -175,7 +183,7 @@ export function sqsAttributes(message: PublishedMessage): Record<string, Deliver
 function attemptOnce(ctx: SnsContext, subscription: SubscriptionState, message: PublishedMessage, cause: number): AttemptResult | Promise<AttemptResult> {
   switch (subscription.protocol) {
     case "sqs": {
-      const sent = ctx.targets.deliver(subscription.endpoint, sqsPayload(ctx, message, subscription), snsSource(ctx, message.topic, cause));
+      const sent = ctx.targets.deliver(subscription.endpoint, sqsPayload(ctx, message, subscription, subscription.endpoint), snsSource(ctx, message.topic, cause));
       return sent instanceof Promise ? sent.then(attemptResult) : attemptResult(sent);
     }
     case "lambda":
