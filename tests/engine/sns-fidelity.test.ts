@@ -5,7 +5,7 @@
  * test_tags, test_empty_or_wrong_message_attributes).
  */
 import { describe, expect, it } from "vitest";
-import { ConfirmSubscriptionCommand, PublishCommand, SubscribeCommand, TagResourceCommand } from "sandbox-engine/aws/client-sns";
+import { PublishCommand, SubscribeCommand, TagResourceCommand } from "sandbox-engine/aws/client-sns";
 import { ReceiveMessageCommand } from "sandbox-engine/aws/client-sqs";
 import { bodies, errorOf, givenQueue, givenTopic, subscribeQueue } from "./sns-helpers.ts";
 
@@ -91,17 +91,5 @@ describe("Subscribe and tags", () => {
     })));
     expect([error.name, error.message]).toEqual(["InvalidParameterException", "Invalid parameter: Duplicated keys are not allowed."]);
     expect(f.sb.sns.listTagsForResource({ ResourceArn: f.topicArn })).toMatchObject({ ok: true, value: { Tags: [] } });
-  });
-
-  it("says confirmation tokens last 2 days", async () => {
-    const f = await givenTopic();
-    let token = "";
-    f.sb.world.http.endpoint("https://a.example.com/", (request) => {
-      if (request.headers["x-amz-sns-message-type"] === "SubscriptionConfirmation") token = JSON.parse(request.body).Token;
-    });
-    await f.sns.send(new SubscribeCommand({ TopicArn: f.topicArn, Protocol: "https", Endpoint: "https://a.example.com/" }));
-    await f.sb.clock.advance(2 * 24 * 3600_000 - 1);
-    const { SubscriptionArn } = await f.sns.send(new ConfirmSubscriptionCommand({ TopicArn: f.topicArn, Token: token }));
-    expect(SubscriptionArn).toMatch(/^arn:aws:sns:/);
   });
 });
