@@ -93,7 +93,8 @@ export function parseMappingSettings(params: Params, base: MappingSettings, fifo
     );
   }
   if (fifo && out.batchingWindowSeconds > 0) {
-    // The window applies only to standard queues (AWS-FACTS C.2 item 10); message text UNVERIFIED.
+    // The window applies only to standard queues (AWS-FACTS C.2 item 10); message text UNVERIFIED (no AWS-recorded
+    // sample in LocalStack's event source mapping snapshots or the docs).
     return invalidParameter("Batching window is not supported for FIFO queues.");
   }
   if (out.batchSize > 10 && out.batchingWindowSeconds === 0) {

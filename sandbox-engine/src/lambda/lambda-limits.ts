@@ -49,7 +49,7 @@ export const ESM_STATE_TRANSITION_MS = 1_000;
 export const BASE_DURATION_MS = 1;
 /** Cold-start Init Duration, seeded per execution environment, in ms (two decimals). */
 export const INIT_DURATION_MS = { min: 100, max: 300 } as const;
-/** An idle execution environment is reused for this long, then discarded (UNVERIFIED: AWS does not publish it). */
+/** An idle execution environment is reused for this long, then discarded (UNVERIFIED: the Lambda docs searched give no figure; AWS does not publish it). */
 export const ENVIRONMENT_IDLE_EXPIRY_MS = 10 * 60_000;
 /** "Max Memory Used" of the Node.js runtime, seeded per environment, capped at MemorySize. */
 export const MAX_MEMORY_USED_MB = { min: 64, max: 80 } as const;

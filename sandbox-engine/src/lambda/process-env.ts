@@ -11,10 +11,11 @@
  *
  * Concurrent invocations of different functions are kept apart by the rule the logs use (logs.ts): a
  * handler's synchronous part sees its own variables exactly; after an `await` it sees those of the most
- * recently started invocation still running. Reading `process.env` at the start of the handler (or at the
- * top of the module, before any await) is therefore always right; an invocation that reads it after an
- * await while another function's invocation started meanwhile may see that function's values. The common
- * case, one invocation at a time, is always right. Writes go to the invocation's own copy.
+ * recently started invocation still running. Reading `process.env` at the start of the handler is therefore
+ * always right; an invocation that reads it after an await while another function's invocation started
+ * meanwhile may see that function's values. The common case, one invocation at a time, is always right.
+ * Writes go to the invocation's own copy. Unlike AWS, module-level code runs outside any invocation here
+ * (the module is loaded before the function is created), so it does not see the variables.
  */
 /** A running invocation as this view needs it (logs.ts's LogSink). */
 interface Invocation {

@@ -47,7 +47,7 @@ export function checkEndpoint(ctx: SnsContext, topic: TopicState, protocol: Prot
     }
     case "lambda": {
       const arn = parseArn(endpoint);
-      // Wording UNVERIFIED (AWS checks the ARN; LocalStack does not).
+      // Wording UNVERIFIED (AWS checks the ARN; LocalStack does not, so its AWS-recorded snapshots hold no text for it).
       if (arn === undefined || arn.service !== "lambda" || !arn.resource.startsWith("function:")) {
         return invalidParameter("Invalid parameter: Lambda endpoint ARN", `The endpoint of a lambda subscription is the function ARN (arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:my-function).`);
       }
@@ -64,7 +64,7 @@ export function checkEndpoint(ctx: SnsContext, topic: TopicState, protocol: Prot
   const size = Number(topic.attributes.get("MaximumMessageSize") ?? DEFAULT_MAXIMUM_MESSAGE_SIZE);
   if (size > DEFAULT_MAXIMUM_MESSAGE_SIZE && protocol !== "sqs" && protocol !== "lambda") {
     // large-message-payloads.html: above 256 KiB only Firehose, SQS and Lambda endpoints are supported.
-    return invalidParameter("Invalid parameter: Endpoint Reason: Topics with MaximumMessageSize above 262144 support only SQS, Lambda and Firehose subscriptions"); // wording UNVERIFIED
+    return invalidParameter("Invalid parameter: Endpoint Reason: Topics with MaximumMessageSize above 262144 support only SQS, Lambda and Firehose subscriptions"); // wording UNVERIFIED (searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text)
   }
   return ok(true);
 }
@@ -112,7 +112,8 @@ export function parseAttributes(
       return invalidParameter(`${prefix}RawMessageDelivery: Invalid value [${raw}]. Must be true or false.`);
     }
     if (!["sqs", "http", "https"].includes(protocol) && raw.toLowerCase() === "true") {
-      // Raw delivery exists for SQS, HTTP/S and Firehose only (sns-large-payload-raw-message-delivery.html); wording UNVERIFIED.
+      // Raw delivery exists for SQS, HTTP/S and Firehose only (sns-large-payload-raw-message-delivery.html); wording UNVERIFIED
+      // (searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text).
       return invalidParameter(`${prefix}Delivery protocol [${protocol}] does not support raw message delivery.`);
     }
     out.raw = raw.toLowerCase() === "true";

@@ -123,7 +123,8 @@ function deadLetter(ctx: SnsContext, job: Job, reason: string, cause: number): v
     ctx.trace.record("sns", "discarded", message.topic.arn, base, cause);
     return;
   }
-  // The DLQ receives the message as the subscriber would have (UNVERIFIED for raw delivery). Only an SQS
+  // The DLQ receives the message as the subscriber would have (UNVERIFIED for raw delivery:
+  // sns-dead-letter-queues.html does not say, and no AWS-recorded DLQ message of a raw subscription was found). Only an SQS
   // queue can be a subscription DLQ, and it answers synchronously.
   const sent = /^arn:[^:]+:sqs:/.test(dlq)
     ? ctx.targets.deliver(dlq, sqsPayload(ctx, message, subscription, dlq), snsSource(ctx, message.topic, cause))
