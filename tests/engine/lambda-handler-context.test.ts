@@ -12,6 +12,25 @@ import { decode, encode, errorOf, givenFunction, invoke } from "./lambda-helpers
 const base64 = (value: unknown) => btoa(JSON.stringify(value));
 const env = () => (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
 
+describe("one request id per invocation (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html)", () => {
+  it("is the same in the Invoke response, context.awsRequestId and the logs", async () => {
+    const fixture = givenFunction(async (_event, context) => context.awsRequestId);
+    const out = await invoke(fixture.lambda, { FunctionName: "worker" });
+    const id = decode(out.Payload) as string;
+    expect(out.$metadata.requestId).toBe(id);
+    expect(fixture.sb.lambda.logs("worker").map((line) => line.requestId)).toEqual(Array(fixture.sb.lambda.logs("worker").length).fill(id));
+    expect(Object.keys(out)).not.toContain("requestId");
+  });
+
+  it("an asynchronous Invoke answers with the request id its attempts run under", async () => {
+    const ids: string[] = [];
+    const fixture = givenFunction(async (_event, context) => void ids.push(context.awsRequestId));
+    const out = await invoke(fixture.lambda, { FunctionName: "worker", InvocationType: "Event" });
+    await fixture.sb.clock.advance(0);
+    expect(ids).toEqual([out.$metadata.requestId]);
+  });
+});
+
 describe("context.clientContext", () => {
   it("is the decoded ClientContext", async () => {
     const fixture = givenFunction(async (_event, context) => context.clientContext ?? "none");

@@ -29,7 +29,9 @@ export class LambdaClient {
       throw badRequest("LambdaClient.send() needs a Lambda command, such as new InvokeCommand({ FunctionName, Payload }).");
     }
     const outcome = await runCommand(() => command[executeLambdaCommand](sandbox.lambda), serviceException);
-    const requestId = nextRequestId(sandbox, "lambda-request-id");
+    // An Invoke answers with its invocation's request id (the one in context.awsRequestId and the logs).
+    const invocationId = outcome.ok ? (outcome.value as { requestId?: unknown }).requestId : undefined;
+    const requestId = typeof invocationId === "string" ? invocationId : nextRequestId(sandbox, "lambda-request-id");
     if (!outcome.ok) throw lambdaFaultToError(outcome.fault, requestId);
     return { ...outcome.value, $metadata: responseMetadata(command.httpStatus(outcome.value as never), requestId) } as unknown as Output;
   }

@@ -91,20 +91,31 @@ export async function invoke(state: LambdaState, input: unknown, cause?: number)
   const clientContext = decodeClientContext(params.ClientContext);
   if (!clientContext.ok) return clientContext;
   if (type === "DryRun") return { ok: true, value: { StatusCode: 204, Payload: new Uint8Array(0) } };
+  // One request id per invocation: the response's (x-amzn-RequestId), context.awsRequestId, the logs and, for an
+  // event, every retry and its record (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html).
+  const requestId = state.ids.uuid();
   if (type === "Event") {
-    enqueueAsync(state, fn.name, event, undefined, cause);
-    return { ok: true, value: { StatusCode: 202, Payload: new Uint8Array(0) } };
+    enqueueAsync(state, fn.name, event, requestId, cause);
+    return { ok: true, value: withRequestId({ StatusCode: 202, Payload: new Uint8Array(0) }, requestId) };
   }
-  const outcome = await runInvocation(state, fn, event, { trigger: "sync", callerWaits: true, cause, clientContext: clientContext.value });
+  const outcome = await runInvocation(state, fn, event, { trigger: "sync", callerWaits: true, cause, clientContext: clientContext.value, requestId });
   if (outcome.kind === "throttled") return tooManyRequests(outcome.reason);
   return {
     ok: true,
-    value: {
+    value: withRequestId({
       StatusCode: 200,
       ...(outcome.status === "success" ? {} : { FunctionError: "Unhandled" }),
       ...(logType === "Tail" ? { LogResult: logTail(outcome.logLines) } : {}),
       ExecutedVersion: "$LATEST",
       Payload: encoder.encode(outcome.payload),
-    },
+    }, requestId),
   };
+}
+
+/**
+ * Attaches the invocation's request id for the SDK layer to answer with (as the response's request id). Not
+ * enumerable: it is no output member, so spreading or serialising the result leaves it out.
+ */
+function withRequestId(result: InvokeResult, requestId: string): InvokeResult {
+  return Object.defineProperty(result, "requestId", { value: requestId, enumerable: false });
 }

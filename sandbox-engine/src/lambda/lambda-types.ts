@@ -138,6 +138,8 @@ export interface InvokeRequest {
   Qualifier?: string | undefined;
 }
 export interface InvokeResult {
+  /** Engine-internal, not enumerable: the invocation's request id, which the SDK layer returns as the response's. */
+  readonly requestId?: string;
   StatusCode?: number | undefined;
   FunctionError?: string | undefined;
   LogResult?: string | undefined;
