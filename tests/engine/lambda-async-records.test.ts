@@ -10,9 +10,19 @@ import { describe, expect, it } from "vitest";
 import { PutFunctionEventInvokeConfigCommand, UpdateFunctionConfigurationCommand } from "sandbox-engine/aws/client-lambda";
 import { ConfirmSubscriptionCommand, CreateTopicCommand, SNSClient, SubscribeCommand } from "sandbox-engine/aws/client-sns";
 import { ReceiveMessageCommand } from "sandbox-engine/aws/client-sqs";
-import { addQueue, encode, givenFunction, invoke } from "./lambda-helpers.ts";
+import { addQueue, encode, givenFunction, invoke, type LambdaFixture } from "./lambda-helpers.ts";
 
 const MINUTE = 60_000;
+
+/** A dead-letter queue for "worker", and (if given) its MaximumRetryAttempts. */
+async function givenDeadLetterQueue(fixture: LambdaFixture, maximumRetryAttempts?: number) {
+  const dlq = await addQueue(fixture.sqs, "worker-dlq");
+  await fixture.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: "worker", DeadLetterConfig: { TargetArn: dlq.arn } }));
+  if (maximumRetryAttempts !== undefined) {
+    await fixture.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: "worker", MaximumRetryAttempts: maximumRetryAttempts }));
+  }
+  return dlq;
+}
 
 describe("the function's dead-letter queue", () => {
   it("receives the event with RequestID, ErrorCode and ErrorMessage, and one request id runs through every attempt", async () => {
@@ -21,8 +31,7 @@ describe("the function's dead-letter queue", () => {
       ids.push(context.awsRequestId);
       throw new Error("payment service down");
     });
-    const dlq = await addQueue(fixture.sqs, "worker-dlq");
-    await fixture.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: "worker", DeadLetterConfig: { TargetArn: dlq.arn } }));
+    const dlq = await givenDeadLetterQueue(fixture);
     await invoke(fixture.lambda, { FunctionName: "worker", InvocationType: "Event", Payload: encode({ order: 7 }) });
     await fixture.sb.clock.advance(5 * MINUTE);
 
@@ -45,9 +54,7 @@ describe("the function's dead-letter queue", () => {
     const fixture = givenFunction(async () => {
       throw new Error("é".repeat(600)); // 1,200 bytes
     });
-    const dlq = await addQueue(fixture.sqs, "worker-dlq");
-    await fixture.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: "worker", DeadLetterConfig: { TargetArn: dlq.arn } }));
-    await fixture.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: "worker", MaximumRetryAttempts: 0 }));
+    const dlq = await givenDeadLetterQueue(fixture, 0);
     await invoke(fixture.lambda, { FunctionName: "worker", InvocationType: "Event" });
     await fixture.sb.clock.advance(0);
     const { Messages = [] } = await fixture.sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq.url, MessageAttributeNames: ["ErrorMessage"] }));
@@ -56,9 +63,7 @@ describe("the function's dead-letter queue", () => {
 
   it("a timed-out event's ErrorMessage names the request", async () => {
     const fixture = givenFunction(() => new Promise(() => {}), { Timeout: 1 });
-    const dlq = await addQueue(fixture.sqs, "worker-dlq");
-    await fixture.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: "worker", DeadLetterConfig: { TargetArn: dlq.arn } }));
-    await fixture.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: "worker", MaximumRetryAttempts: 0 }));
+    const dlq = await givenDeadLetterQueue(fixture, 0);
     await invoke(fixture.lambda, { FunctionName: "worker", InvocationType: "Event" });
     await fixture.sb.clock.advance(5_000);
     const { Messages = [] } = await fixture.sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq.url, MessageAttributeNames: ["All"] }));
