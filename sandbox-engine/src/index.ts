@@ -49,6 +49,7 @@ export { createTrace, type Trace } from "./trace/trace.ts";
 export type {
   LambdaTraceKind,
   SnsTraceKind,
+  SdkTraceKind,
   SqsTraceKind,
   LambdaTraceDetails,
   SnsTraceDetails,
