@@ -5,6 +5,7 @@ import type { MountedEditor } from "./editor.ts";
 import { createStore, type ExerciseState, type Store } from "./exercise-store.ts";
 import { renderResults } from "./results-view.ts";
 import { saveResult } from "../progress/progress-storage.ts";
+import { runFinishedEvent, type RunFinishedDetail } from "../workshop/run-finished.ts";
 
 /** What Exercise.astro embeds as JSON for the browser: the starter and the tests, never the solution. */
 export interface ExerciseClientData {
@@ -81,6 +82,7 @@ class ExerciseElement extends HTMLElement {
     }
     this.button("run").addEventListener("click", () => void this.run());
     this.button("reset").addEventListener("click", () => this.reset());
+    this.button("download").addEventListener("click", () => void this.download());
     this.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -157,6 +159,32 @@ class ExerciseElement extends HTMLElement {
     }
     this.store.update({ run: { status: results.status, results } });
     saveResult(this.data.id, results.status);
+    const finished: RunFinishedDetail = {
+      exerciseId: this.data.id,
+      status: results.status,
+      testsPassed: results.tests.filter((test) => test.status === "pass").length,
+      testsTotal: results.tests.length,
+      durationMs: results.durationMs ?? 0,
+    };
+    this.dispatchEvent(new CustomEvent(runFinishedEvent, { bubbles: true, detail: finished }));
+  }
+
+  /** Saves the exercise as the learner has it now as a standalone project (.zip); no network when offline. */
+  private async download(): Promise<void> {
+    const { files } = this.store.get();
+    const text = (selector: string) => this.querySelector(selector)?.textContent?.trim() ?? "";
+    try {
+      const { downloadProject } = await import("../workshop/download-project.ts");
+      const saved = await downloadProject({
+        id: this.data.id,
+        title: text(".exercise-title"),
+        summary: text(".exercise-summary"),
+        files: this.data.files.map((file) => ({ ...file, source: files[file.name] ?? file.source })),
+      });
+      this.store.update({ notice: `Saved ${saved}: unzip it, then run npm install and npx vitest run.` });
+    } catch (error) {
+      this.store.update({ notice: `Could not build the project: ${(error as Error).message}` });
+    }
   }
 
   private reset(): void {
@@ -204,7 +232,7 @@ class ExerciseElement extends HTMLElement {
     if (state.notice !== previous?.notice) this.querySelector("[data-notice]")!.textContent = state.notice;
   }
 
-  private button(action: "run" | "reset"): HTMLButtonElement {
+  private button(action: "run" | "reset" | "download"): HTMLButtonElement {
     return this.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
   }
 }
