@@ -5,10 +5,11 @@
  */
 import type { ServiceDefinition } from "./core/service-definition.ts";
 import { lambdaDefinition } from "./lambda/definition.ts";
+import { sesDefinition } from "./ses/definition.ts";
 import { snsDefinition } from "./sns/definition.ts";
 import { sqsDefinition } from "./sqs/definition.ts";
 
-export const serviceDefinitions = [sqsDefinition, lambdaDefinition, snsDefinition] as const;
+export const serviceDefinitions = [sqsDefinition, lambdaDefinition, snsDefinition, sesDefinition] as const;
 
 type Definitions = (typeof serviceDefinitions)[number];
 

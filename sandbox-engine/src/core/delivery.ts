@@ -43,11 +43,16 @@ export interface DeliveryPayload {
   /** FIFO message group and deduplication ids. */
   readonly groupId?: string | undefined;
   readonly deduplicationId?: string | undefined;
+  /**
+   * Lambda targets: "Event" (default) queues an asynchronous invoke; "RequestResponse" runs the function and
+   * answers its result in the delivered outcome's `response` (an SES receipt rule's synchronous Lambda action).
+   */
+  readonly invocationType?: "Event" | "RequestResponse" | undefined;
 }
 
 export type DeliveryOutcome =
   /** Accepted; `detail` says what was made ("SQS message <id>"). */
-  | { readonly status: "delivered"; readonly detail?: string }
+  | { readonly status: "delivered"; readonly detail?: string; readonly response?: string }
   /** The receiver's resource policy does not allow the sender (a client-side error: not retried). */
   | { readonly status: "refused"; readonly reason: string }
   /** The target is gone or the message is invalid for it (client-side: not retried). */

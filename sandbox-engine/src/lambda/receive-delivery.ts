@@ -1,7 +1,8 @@
 /**
  * Lambda as a delivery target (core/delivery.ts): another service (an SNS subscription, a Lambda
  * destination) invokes a function asynchronously by its ARN. Lambda checks the function's resource
- * policy first (resource-policy.ts), then queues the event as Invoke with InvocationType "Event" does.
+ * policy first (resource-policy.ts), then queues the event as Invoke with InvocationType "Event" does
+ * (or, for a payload asking "RequestResponse", runs it and answers its result: SES's synchronous action).
  * Throttling and service errors are server-side (the sender retries); the rest are client-side.
  */
 import type { DeliveryOutcome, DeliveryReceiver } from "../core/delivery.ts";
@@ -24,8 +25,14 @@ export function lambdaDeliveryReceiver(state: LambdaState): DeliveryReceiver {
       }
     }
     const body = payload.event === undefined ? payload.body : JSON.stringify(payload.event);
-    const outcome = await invoke(state, { FunctionName: arn, InvocationType: "Event", Payload: body }, source.cause);
-    if (outcome.ok) return { status: "delivered", detail: "invoked asynchronously" };
+    const invocationType = payload.invocationType ?? "Event";
+    const outcome = await invoke(state, { FunctionName: arn, InvocationType: invocationType, Payload: body }, source.cause);
+    if (outcome.ok && invocationType === "Event") return { status: "delivered", detail: "invoked asynchronously" };
+    if (outcome.ok) {
+      const response = new TextDecoder().decode(outcome.value.Payload);
+      if (outcome.value.FunctionError !== undefined) return { status: "failed", reason: `the function failed: ${response}` };
+      return { status: "delivered", detail: "invoked synchronously", response };
+    }
     const { code, message } = outcome.fault;
     const reason = `Lambda refused the invocation: ${code}: ${message}`;
     if (code === "TooManyRequestsException") return { status: "throttled", reason };
