@@ -20,7 +20,7 @@ import type { WorldMail } from "../../world/world.ts";
 import { addressList } from "../mime.ts";
 import { isSimulator, isVerified, SIMULATOR_DOMAIN, type SesContext } from "../ses-context.ts";
 import { invalidValue, messageRejected, type SesOutcome } from "../ses-faults.ts";
-import { publishEvent, sendFeedback, type SentMail } from "./feedback.ts";
+import { identityOf, publishEvent, sendFeedback, type SentMail } from "./feedback.ts";
 import { renderTemplatePart } from "./template-render.ts";
 
 export const MAX_RECIPIENTS = 50;
@@ -205,7 +205,7 @@ export function addSuppression(ctx: SesContext, address: string, reason: "BOUNCE
  * (https://docs.aws.amazon.com/ses/latest/dg/monitor-sending-activity-using-notifications-email.html).
  */
 function forwardFeedback(ctx: SesContext, mail: OutgoingMail, subject: string, text: string, from: string, now: number, kind: "Bounce" | "Complaint"): void {
-  const identity = ctx.identities.get(mail.sourceAddress.toLowerCase()) ?? ctx.identities.get(mail.sourceAddress.slice(mail.sourceAddress.lastIndexOf("@") + 1).toLowerCase());
+  const identity = ctx.identities.get(identityOf(ctx, mail.sourceAddress));
   if (identity !== undefined && (!identity.feedbackForwarding || identity.topics.has(kind))) return;
   const to = mail.returnPath ?? mail.sourceAddress;
   ctx.world.sendMailTo([to], { from, to: [to], cc: [], subject, text, html: undefined, headers: { from, to, subject }, messageId: `${ctx.random.uuid()}@amazonses.com`, receivedAt: now });
