@@ -17,7 +17,8 @@ export function fault(outcome: Outcome<unknown>): { code: string; message: strin
 export function givenSes(...verified: string[]): Sandbox {
   const sb = createSandbox();
   for (const identity of verified) {
-    value(identity.includes("@") ? sb.ses.verifyEmailIdentity({ EmailAddress: identity }) : sb.ses.verifyDomainIdentity({ Domain: identity }));
+    if (identity.includes("@")) value(sb.ses.verifyEmailIdentity({ EmailAddress: identity }));
+    else value(sb.ses.verifyDomainIdentity({ Domain: identity }));
     sb.ses.verify(identity);
   }
   return sb;

@@ -21,26 +21,35 @@ export interface SendingQuota {
 }
 
 export function createSendingQuota(): SendingQuota {
-  /** [time, recipients], oldest first; entries older than a day are dropped. */
+  /** [time, recipients], oldest first; entries older than a day are dropped as time passes. */
   const sends: Array<readonly [number, number]> = [];
+  let head = 0;
+  let inDay = 0;
   const prune = (now: number) => {
-    while (sends.length > 0 && sends[0]![0] <= now - DAY_MS) sends.shift();
+    while (head < sends.length && sends[head]![0] <= now - DAY_MS) inDay -= sends[head++]![1];
+    if (head > 1024 && head * 2 > sends.length) sends.splice(0, head), (head = 0);
   };
-  const within = (now: number, ms: number) => sends.reduce((sum, [time, count]) => (time > now - ms ? sum + count : sum), 0);
+  /** Recipients sent in the last second: the newest entries, read backwards. */
+  const inLastSecond = (now: number) => {
+    let sum = 0;
+    for (let i = sends.length - 1; i >= head && sends[i]![0] > now - 1000; i--) sum += sends[i]![1];
+    return sum;
+  };
   const quota: SendingQuota = {
     inSandbox: true,
     limits: () => (quota.inSandbox ? SANDBOX_QUOTA : PRODUCTION_QUOTA),
     sentLast24Hours(now) {
       prune(now);
-      return within(now, DAY_MS);
+      return inDay;
     },
     take(now, recipients) {
       prune(now);
       const { max24HourSend, maxSendRate } = quota.limits();
-      if (within(now, DAY_MS) + recipients > max24HourSend) return "daily";
+      if (inDay + recipients > max24HourSend) return "daily";
       // The rate is per second: recipients sent in the last 1,000 ms plus these may not exceed it.
-      if (within(now, 1000) + recipients > maxSendRate) return "rate";
+      if (inLastSecond(now) + recipients > maxSendRate) return "rate";
       sends.push([now, recipients]);
+      inDay += recipients;
       return "ok";
     },
   };
