@@ -47,9 +47,11 @@ export { createRandom, type Seed, type SeededRandom } from "./random/seeded-rand
 export { createTrace, type Trace } from "./trace/trace.ts";
 export type {
   LambdaTraceKind,
+  SesTraceKind,
   SnsTraceKind,
   SqsTraceKind,
   LambdaTraceDetails,
+  SesTraceDetails,
   SnsTraceDetails,
   SqsTraceDetails,
   TraceDetails,
