@@ -3,7 +3,14 @@
  * (sandbox-engine/README.md, "Layers"). Each rule's comment is what a violation means.
  * @type {import("dependency-cruiser").IConfiguration}
  */
+const { readFileSync } = require("node:fs");
+const { join } = require("node:path");
+
 const SERVICES = "(sqs|sns|lambda)";
+/** The engine's public entry points: the files its package.json exports (sandbox-engine, sandbox-engine/runner, ...). */
+const ENGINE_ENTRY_POINTS = Object.values(JSON.parse(readFileSync(join(__dirname, "sandbox-engine/package.json"), "utf8")).exports).map(
+  (target) => `^sandbox-engine/${target.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`,
+);
 
 module.exports = {
   forbidden: [
@@ -47,12 +54,9 @@ module.exports = {
     {
       name: "site-uses-public-engine-entry-points",
       severity: "error",
-      comment: "The site's browser code imports the engine only through its package entry points (sandbox-engine, sandbox-engine/runner, sandbox-engine/harness, sandbox-engine/aws/client-*).",
+      comment: "The site's browser code imports the engine only through its package entry points (the exports of sandbox-engine/package.json).",
       from: { path: "^src/client/" },
-      to: {
-        path: "^sandbox-engine/src/",
-        pathNot: "^sandbox-engine/src/(index\\.ts|runner/index\\.ts|harness/index\\.ts|aws/client-[a-z0-9-]+\\.ts)$",
-      },
+      to: { path: "^sandbox-engine/src/", pathNot: ENGINE_ENTRY_POINTS },
     },
   ],
   options: {

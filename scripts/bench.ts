@@ -12,6 +12,7 @@ import { launchChromium } from "../tests/support/chromium.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
 import { readExercise } from "../src/lib/exercises/read-exercise.ts";
 import { exerciseOn } from "../tests/e2e/exercise-page.ts";
+import { timedRun } from "../tests/e2e/timed-run.ts";
 import { writeVitestProject } from "../tests/runner/vitest-parity.ts";
 import { childEnvironment } from "../tests/support/child-environment.ts";
 import { solutionRequest } from "../tests/exercises/exercise-requests.ts";
@@ -28,27 +29,7 @@ const median = (values: number[]) => {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-/** Clicks Run inside the page and times it there, until the results panel shows a verdict. */
-function timeRun(page: Page): Promise<{ ms: number; status: string }> {
-  return page.evaluate((id) => {
-    const root = document.querySelector(`[data-exercise="${id}"]`)!;
-    const panel = root.querySelector<HTMLElement>("[data-results]")!;
-    const button = root.querySelector<HTMLButtonElement>('button[data-action="run"]')!;
-    return new Promise<{ ms: number; status: string }>((resolve) => {
-      let startedAt = 0;
-      const observer = new MutationObserver(() => {
-        const status = panel.dataset.status ?? "";
-        if (["pass", "fail", "error"].includes(status)) {
-          observer.disconnect();
-          resolve({ ms: performance.now() - startedAt, status });
-        }
-      });
-      observer.observe(panel, { attributes: true, attributeFilter: ["data-status"] });
-      startedAt = performance.now();
-      button.click();
-    });
-  }, exerciseId);
-}
+const timeRun = (page: Page) => timedRun(page, exerciseId);
 
 async function gzipBytes(responses: Response[]): Promise<number> {
   let total = 0;

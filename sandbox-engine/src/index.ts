@@ -9,6 +9,7 @@ export {
   DEFAULT_NOW,
   DEFAULT_REGION,
   DEFAULT_SEED,
+  onSandboxCreated,
   type Sandbox,
   type SandboxBase,
   type SandboxBaseOptions,

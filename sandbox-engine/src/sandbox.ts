@@ -49,6 +49,17 @@ export const DEFAULT_REGION = "us-east-1";
 export const DEFAULT_ACCOUNT_ID = "123456789012";
 
 let current: Sandbox | undefined;
+const creationListeners = new Set<(sandbox: Sandbox) => void>();
+
+/**
+ * Calls `listener` with each sandbox created from now on, until the returned function is called. The runner uses
+ * it to know which sandboxes a test made, so it can hand each test its own trace.
+ */
+export function onSandboxCreated(listener: (sandbox: Sandbox) => void): () => void {
+  const entry = (sandbox: Sandbox) => listener(sandbox);
+  creationListeners.add(entry);
+  return () => creationListeners.delete(entry);
+}
 
 function badOption(message: string): AwsError {
   return new AwsError("InvalidParameterValue", `createSandbox: ${message}`);
@@ -97,6 +108,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }
   const sandbox = Object.freeze({ clock, random, trace, world, ...Object.fromEntries(services), region, accountId }) as Sandbox;
   current = sandbox;
+  for (const listener of creationListeners) listener(sandbox);
   return sandbox;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lockDownNetwork, offlineMessage } from "../../sandbox-engine/src/runner/index.ts";
+import { channelMessage, lockDownNetwork, offlineMessage, sealGlobalChannel } from "../../sandbox-engine/src/runner/index.ts";
 
 /** A stand-in for a WorkerGlobalScope: APIs on a prototype, as in browsers. */
 function fakeWorkerScope() {
@@ -54,5 +54,30 @@ describe("lockDownNetwork", () => {
     const scope: Record<string, unknown> = { answer: 42 };
     lockDownNetwork(scope);
     expect(scope).toEqual({ answer: 42 });
+  });
+});
+
+describe("sealGlobalChannel", () => {
+  it("leaves learner code no way to post on, listen to or close the Worker's own channel", () => {
+    // given a scope whose channel lives on its prototype, as DedicatedWorkerGlobalScope's does
+    const sent: unknown[] = [];
+    const proto = {
+      postMessage: (message: unknown) => sent.push(message),
+      close: () => sent.push("closed"),
+      onmessage: null as unknown,
+    };
+    const scope = Object.create(proto) as Record<string, unknown>;
+    // when
+    sealGlobalChannel(scope);
+    // then
+    const forged = { type: "result", runId: 1, status: "pass", tests: [] };
+    expect(() => (scope["postMessage"] as (m: unknown) => void)(forged)).toThrow(channelMessage("postMessage"));
+    expect(() => (proto.postMessage as (m: unknown) => void)(forged)).toThrow(channelMessage("postMessage"));
+    expect(() => (scope["close"] as () => void)()).toThrow(channelMessage("close"));
+    expect(() => {
+      scope["onmessage"] = () => undefined;
+    }).toThrow(channelMessage("onmessage"));
+    expect(() => Object.defineProperty(scope, "postMessage", { value: (m: unknown) => sent.push(m) })).toThrow(TypeError);
+    expect(sent).toEqual([]);
   });
 });

@@ -5,8 +5,17 @@ import type { ModuleMap, RunRequest } from "../../sandbox-engine/src/runner/type
 /** A tiny stand-in for sandbox-engine, so these tests do not depend on the engine's behaviour. */
 function standInModules(): ModuleMap {
   let current: { trace: { events: unknown[] } } | undefined;
+  const listeners = new Set<(sandbox: NonNullable<typeof current>) => void>();
   const engine = {
-    createSandbox: () => (current = { trace: { events: [{ kind: "created" }] } }),
+    createSandbox: () => {
+      current = { trace: { events: [{ kind: "created" }] } };
+      for (const listener of listeners) listener(current);
+      return current;
+    },
+    onSandboxCreated: (listener: (sandbox: NonNullable<typeof current>) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     currentSandbox: () => {
       if (!current) throw new Error("no sandbox yet");
       return current;
@@ -66,7 +75,6 @@ describe("runExercise", () => {
         { name: "publish > labels", status: "fail", message: "expected 'order 7' to be 'order 8' // Object.is equality" },
       ],
       console: "",
-      trace: [],
     });
     expect(results.tests[1]!.test_code).toBe('expect(label({ id: "7", total: 1 })).toBe("order 8");');
   });
@@ -144,7 +152,7 @@ describe("runExercise", () => {
       ].join("\n"),
     });
     expect(results.status).toBe("pass");
-    expect(results.trace).toEqual([{ kind: "created" }]);
+    expect(results.tests[0]!.trace).toEqual([{ kind: "created" }]);
   });
 
   it("captures console output per test and for the whole run", async () => {

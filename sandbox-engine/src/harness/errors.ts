@@ -43,7 +43,7 @@ export function toTaskError(thrown: unknown, isUserFile?: (file: string) => bool
     const processed = (alreadyProcessed ? raw : processError(thrown)) as Record<string, unknown>;
     const name = typeof processed["name"] === "string" ? processed["name"] : undefined;
     // Mock matchers colour their messages for terminals; a results panel shows text.
-    const error: TaskError = { message: safeString(processed["message"] ?? thrown).replace(ANSI, "") };
+    const error: TaskError = { message: explain(safeString(processed["message"] ?? thrown).replace(ANSI, "")) };
     if (name && !QUIET_NAMES.has(name)) error.name = name;
     const diff = processed["diff"];
     if (typeof diff === "string" && diff && wantsDiff) {
@@ -59,6 +59,36 @@ export function toTaskError(thrown: unknown, isUserFile?: (file: string) => bool
   } catch {
     return { message: "an error was thrown that cannot be displayed" };
   }
+}
+
+/** Adds the why to JavaScript's messages that say only what failed. */
+function explain(message: string): string {
+  return explainOutOfMemory(explainFrozenBuiltIn(message));
+}
+
+/** V8's words for an allocation too big to make. */
+const TOO_BIG = /^(Invalid string length|Array buffer allocation failed)/;
+
+export function explainOutOfMemory(message: string): string {
+  if (!TOO_BIG.test(message)) return message;
+  return `${message}: the run used too much memory (a string or buffer that grows without end?).`;
+}
+
+/** V8's words for a write to a frozen or locked object or property. */
+const FROZEN_WRITE = /^Cannot (assign to read only property|add property|define property|redefine property|delete property)\b/;
+
+/**
+ * In the browser runner the built-ins are frozen and the sandbox's own globals locked, so that no run changes what
+ * the next one sees. V8's message for such a write ("Cannot add property then, object is not extensible") says
+ * what failed, not why: add the why.
+ */
+export function explainFrozenBuiltIn(message: string): string {
+  if (!FROZEN_WRITE.test(message)) return message;
+  return (
+    `${message}. If that is one of JavaScript's built-in objects (Object.prototype, Array.prototype, Promise, ...) ` +
+    "or a global of the sandbox such as postMessage: EventLab freezes those, so that one run cannot change what " +
+    "the next one sees. Put your additions on your own objects instead."
+  );
 }
 
 /** The text a learner reads for one error. */

@@ -1,7 +1,7 @@
 import { createCollector, type VitestApi } from "./collect.ts";
 import { toExercismResults } from "./report.ts";
 import { runCollection } from "./run.ts";
-import type { CollectedTree, ExercismResults, FileNode, ReportOptions, RunOptions, RunOutcome } from "./types.ts";
+import type { CollectedTree, ExercismResults, ExercismTest, FileNode, ReportOptions, RunOptions, RunOutcome } from "./types.ts";
 
 export type * from "./types.ts";
 export type { VitestApi } from "./collect.ts";
@@ -19,7 +19,7 @@ export interface Harness {
   /** The collected tree so far: plain data. */
   tree(): CollectedTree;
   run(options?: RunOptions): Promise<RunOutcome>;
-  report(outcome: RunOutcome, options?: ReportOptions): ExercismResults;
+  report<Extra extends object = object>(outcome: RunOutcome, options?: ReportOptions<Extra>): ExercismResults<ExercismTest & Extra>;
 }
 
 export function createHarness(): Harness {

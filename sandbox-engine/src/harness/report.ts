@@ -27,12 +27,12 @@ import type {
  *   `message`), otherwise "pass". ("error" is for runs that never got to the tests: the runner
  *   sets it for compile and load errors.)
  */
-export function toExercismResults(
+export function toExercismResults<Extra extends object = object>(
   tree: CollectedTree,
   outcome: RunOutcome,
-  options: ReportOptions = {},
-): ExercismResults {
-  const tests: ExercismTest[] = [];
+  options: ReportOptions<Extra> = {},
+): ExercismResults<ExercismTest & Extra> {
+  const tests: (ExercismTest & Extra)[] = [];
   const hookMessages: string[] = [];
 
   const visit = (tasks: TaskNode[]) => {
@@ -56,7 +56,7 @@ export function toExercismResults(
     }
   };
 
-  const toEntry = (test: TestNode): ExercismTest | undefined => {
+  const toEntry = (test: TestNode): (ExercismTest & Extra) | undefined => {
     const result = outcome.tests[test.id];
     if (!result) return undefined;
     let status: ExercismStatus;
@@ -78,7 +78,7 @@ export function toExercismResults(
     if (message !== undefined) entry.message = message;
     if (result.output) entry.output = result.output;
     if (test.taskId !== undefined) entry.task_id = test.taskId;
-    return entry;
+    return { ...entry, ...(options.extend?.(test.id) as Extra) };
   };
 
   for (const file of tree.files) {
@@ -88,7 +88,7 @@ export function toExercismResults(
 
   const suiteFailed = Object.values(outcome.suites).some((suite) => suite.errors.length > 0);
   const failed = suiteFailed || tests.some((t) => t.status !== "pass");
-  const results: ExercismResults = {
+  const results: ExercismResults<ExercismTest & Extra> = {
     version: 3,
     status: failed ? "fail" : "pass",
     tests,

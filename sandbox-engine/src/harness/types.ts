@@ -153,15 +153,18 @@ export interface ExercismTest {
   task_id?: number;
 }
 
-export interface ExercismResults {
+/** `Test` lets a runner carry more per test (its trace) in the same entries. */
+export interface ExercismResults<Test extends ExercismTest = ExercismTest> {
   version: 3;
   status: ExercismStatus;
   message?: string;
-  tests: ExercismTest[];
+  tests: Test[];
   durationMs: number;
 }
 
-export interface ReportOptions {
+export interface ReportOptions<Extra extends object = object> {
   /** Original sources by file path, to fill `test_code`. */
   sources?: Record<string, string>;
+  /** Fields to add to each reported test's entry, by the test's id (the runner adds the test's trace). */
+  extend?: (testId: string) => Extra;
 }

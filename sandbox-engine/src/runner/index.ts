@@ -3,10 +3,11 @@ import { defaultModules } from "./module-map.ts";
 import { runExerciseWith } from "./run-exercise.ts";
 import type { RunRequest, RunResults } from "./types.ts";
 
-export type { RunRequest, RunResults, ModuleMap, RunnerOptions } from "./types.ts";
-export type { HostToWorker, WorkerToHost } from "./protocol.ts";
+export type { RunRequest, RunResults, RunTestResult, ModuleMap, RunnerOptions } from "./types.ts";
+export { TRACE_LIMIT_PER_TEST } from "./test-traces.ts";
 export type { RunUpdate, RunEvent, ExercismResults, ExercismTest, ExercismStatus } from "../harness/index.ts";
-export { lockDownNetwork, offlineMessage } from "./network.ts";
+export { channelMessage, lockDownNetwork, offlineMessage, sealGlobalChannel } from "./network.ts";
+export { guardRealm, moduleExports, type RealmGuard } from "./realm-guard.ts";
 export { runExerciseWith } from "./run-exercise.ts";
 export { defaultModules } from "./module-map.ts";
 

@@ -18,21 +18,37 @@ export function offlineMessage(name: string): string {
 }
 
 export function lockDownNetwork(scope: object = globalThis): void {
-  for (const name of [...NETWORK, ...ESCAPES]) block(scope, name, name, "value");
-  for (const name of STORAGE) block(scope, name, name, "getter");
+  for (const name of [...NETWORK, ...ESCAPES]) block(scope, name, offlineMessage(name), "value");
+  for (const name of STORAGE) block(scope, name, offlineMessage(name), "getter");
   const navigator = (scope as { navigator?: object }).navigator;
-  if (navigator) block(navigator, "sendBeacon", "navigator.sendBeacon", "value");
+  if (navigator) block(navigator, "sendBeacon", offlineMessage("navigator.sendBeacon"), "value");
 }
 
-function block(target: object, name: string, label: string, as: "value" | "getter"): void {
+/** What learner code reads when it tries the Worker's own message channel. */
+export function channelMessage(name: string): string {
+  return `${name} is not available in the sandbox: the test runner reports the results itself, over a channel of its own.`;
+}
+
+/**
+ * Closes the Worker's own message channel to learner code (issue 16: results cannot be forged). The runner talks
+ * to its frame over a MessagePort it received before any learner module loaded; after this, `postMessage`,
+ * `onmessage`/`onmessageerror` and `close` (which would end the Worker without a verdict) throw when used, and
+ * cannot be redefined.
+ */
+export function sealGlobalChannel(scope: object = globalThis): void {
+  for (const name of ["postMessage", "close"]) block(scope, name, channelMessage(name), "value");
+  for (const name of ["onmessage", "onmessageerror"]) block(scope, name, channelMessage(name), "accessor");
+}
+
+function block(target: object, name: string, message: string, as: "value" | "getter" | "accessor"): void {
   if (!(name in target)) return;
   const blocked = function blocked(): never {
-    throw new Error(offlineMessage(label));
+    throw new Error(message);
   };
   const descriptor: PropertyDescriptor =
     as === "value"
       ? { value: blocked, writable: false, configurable: false, enumerable: false }
-      : { get: blocked, configurable: false, enumerable: false };
+      : { get: blocked, ...(as === "accessor" ? { set: blocked } : {}), configurable: false, enumerable: false };
   for (let o: object | null = target; o; o = Object.getPrototypeOf(o)) {
     if (!Object.prototype.hasOwnProperty.call(o, name) && o !== target) continue;
     try {

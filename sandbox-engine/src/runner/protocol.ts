@@ -1,17 +1,169 @@
-import type { RunUpdate } from "../harness/index.ts";
-import type { RunRequest, RunResults } from "./types.ts";
+/**
+ * The runner's one protocol: every message that crosses page <-> frame <-> worker, as zod schemas. Each hop
+ * parses what it receives with these schemas, so a message that learner code forged, mangled (by changing
+ * built-in prototypes) or cut short is refused at the first hop it reaches, never acted on.
+ *
+ * Hops:
+ * - page -> frame and frame -> page: `window.postMessage` between the page and the sandboxed iframe;
+ * - frame -> worker: one `connect` on the Worker's own channel, carrying a `MessagePort`; everything after it
+ *   travels over that port, which only the runner's code holds (learner code cannot reach it, and the Worker's
+ *   global `postMessage` is disabled before any learner module loads);
+ * - worker -> frame: over the same port.
+ *
+ * zod/mini keeps the page's bundle small (it tree-shakes to the validators used here).
+ */
+import * as z from "zod/mini";
+import type { TraceEvent } from "../index.ts";
+import type { RunEvent, RunUpdate, TaskError } from "../harness/index.ts";
+import type { RunRequest, RunResults, RunTestResult } from "./types.ts";
+
+const runId = z.int().check(z.positive());
+const text = z.string();
+
+export const runRequestSchema: z.ZodMiniType<RunRequest> = z.strictObject({
+  files: z.record(z.string(), text),
+  testFiles: z.array(text),
+  consoleLimitBytes: z.optional(z.int().check(z.nonnegative())),
+});
+
+const taskErrorSchema: z.ZodMiniType<TaskError> = z.strictObject({
+  name: z.optional(text),
+  message: text,
+  diff: z.optional(text),
+  location: z.optional(z.strictObject({ file: text, line: z.number(), column: z.number() })),
+  stack: z.optional(text),
+  hook: z.optional(z.enum(["beforeAll", "afterAll"])),
+});
+
+const testStatus = z.enum(["pass", "fail", "skip"]);
+
+const runEventSchema: z.ZodMiniType<RunEvent> = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("suite-start") }),
+  z.strictObject({ type: z.literal("suite-end"), status: testStatus, errors: z.optional(z.array(taskErrorSchema)), durationMs: z.number() }),
+  z.strictObject({ type: z.literal("test-start") }),
+  z.strictObject({
+    type: z.literal("test-end"),
+    status: testStatus,
+    skipReason: z.optional(z.enum(["mode", "todo", "dynamic", "hook-failed"])),
+    errors: z.optional(z.array(taskErrorSchema)),
+    durationMs: z.number(),
+    output: text,
+  }),
+]);
+
+const runUpdateSchema: z.ZodMiniType<RunUpdate> = z.tuple([text, runEventSchema]);
+
+/** A JSON value: what trace details hold (the engine keeps them structured-cloneable). */
+const jsonValue: z.ZodMiniType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+);
 
 /**
- * Page -> Worker. A run that is superseded is stopped by terminating the Worker, not by a message.
- * `warm-up` runs trusted exercise content (the starter and its tests) a few times in a fresh Worker and throws the
- * results away, so the learner's run finds the engine, harness and transpiler already compiled by the JIT.
+ * A trace event, checked for its shape. The engine made it (the runner copies it from the sandbox), so the service
+ * and kind are taken as the engine's `TraceEvent` union once they are strings; the check is that nothing else
+ * (a forged or mangled message) passes for one.
  */
-export type HostToWorker =
-  | { type: "run"; runId: number; request: RunRequest }
-  | { type: "warm-up"; request: RunRequest; iterations: number };
+const traceEventSchema = z.pipe(
+  z.looseObject({
+    time: z.number(),
+    seq: z.int().check(z.nonnegative()),
+    service: text,
+    kind: text,
+    resource: text,
+    details: z.record(z.string(), jsonValue),
+  }),
+  z.transform((event) => event as unknown as TraceEvent),
+);
 
-/** Worker -> page. `event` carries the harness's `[id, event]` task updates as they happen. */
-export type WorkerToHost =
-  | { type: "ready" }
-  | { type: "event"; runId: number; event: RunUpdate }
-  | { type: "result"; runId: number; results: RunResults };
+const exercismStatus = z.enum(["pass", "fail", "error"]);
+
+const runTestResultSchema: z.ZodMiniType<RunTestResult> = z.strictObject({
+  name: text,
+  status: exercismStatus,
+  message: z.optional(text),
+  output: z.optional(text),
+  test_code: text,
+  task_id: z.optional(z.number()),
+  trace: z.array(traceEventSchema),
+  traceDropped: z.optional(z.int().check(z.positive())),
+});
+
+export const runResultsSchema: z.ZodMiniType<RunResults> = z.strictObject({
+  version: z.literal(3),
+  status: exercismStatus,
+  message: z.optional(text),
+  tests: z.array(runTestResultSchema),
+  durationMs: z.number(),
+  console: text,
+});
+
+/** Page -> frame. A run that is superseded is cancelled; the frame terminates its Worker. */
+export const pageToFrameSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("init"), workerSource: text }),
+  /** Trusted exercise content (the starter and its tests) that fresh Workers run unseen to warm up their JIT. */
+  z.strictObject({ type: z.literal("prepare"), request: runRequestSchema }),
+  z.strictObject({ type: z.literal("run"), runId, request: runRequestSchema, timeLimitMs: z.number().check(z.positive()) }),
+  z.strictObject({ type: z.literal("cancel"), runId }),
+]);
+export type PageToFrame = z.infer<typeof pageToFrameSchema>;
+
+/** Why a run ended without results from its Worker. */
+export const stopReasons = ["time-limit", "memory", "crash", "invalid-message"] as const;
+export type StopReason = (typeof stopReasons)[number];
+
+/** Frame -> page. */
+export const frameToPageSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("frame-ready") }),
+  z.strictObject({ type: z.literal("progress"), runId, updates: z.array(runUpdateSchema) }),
+  z.strictObject({ type: z.literal("result"), runId, results: runResultsSchema }),
+  /** The frame ended the run and replaced its Worker; `detail` says what happened, in a learner's words. */
+  z.strictObject({ type: z.literal("stopped"), runId, reason: z.enum(stopReasons), detail: text, elapsedMs: z.number() }),
+]);
+export type FrameToPage = z.infer<typeof frameToPageSchema>;
+
+/**
+ * Frame -> worker over the report port. `warm-up` runs trusted exercise content a few times in a fresh Worker
+ * and throws the results away, so the learner's run finds the engine, harness and transpiler already compiled.
+ */
+export const frameToWorkerSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("run"), runId, request: runRequestSchema }),
+  z.strictObject({ type: z.literal("warm-up"), request: runRequestSchema, iterations: z.int().check(z.positive()) }),
+]);
+export type FrameToWorker = z.infer<typeof frameToWorkerSchema>;
+
+/** Frame -> worker on the Worker's global channel: the only message ever sent there, carrying the report port. */
+export const connectMessageSchema = z.strictObject({ type: z.literal("connect") });
+export type ConnectMessage = z.infer<typeof connectMessageSchema>;
+
+/** Worker -> frame over the report port. */
+export const workerToFrameSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("ready") }),
+  /** The harness's task updates since the last progress message, in order. */
+  z.strictObject({ type: z.literal("progress"), runId, updates: z.array(runUpdateSchema) }),
+  z.strictObject({ type: z.literal("result"), runId, results: runResultsSchema }),
+  /**
+   * The last run changed what the next run would see (a built-in, a global, an engine export): this Worker must
+   * not run again. Sent after that run's result, so it costs the result nothing.
+   */
+  z.strictObject({ type: z.literal("retire"), changed: z.array(text) }),
+  /** A run that reached a retired Worker: the frame sends it to a fresh one. */
+  z.strictObject({ type: z.literal("retired"), runId }),
+]);
+export type WorkerToFrame = z.infer<typeof workerToFrameSchema>;
+
+export type ParseOutcome<T> = { ok: true; message: T } | { ok: false; problem: string };
+
+/**
+ * Parses a message with one of the schemas above. Never throws: a message that is not an object, has getters
+ * that throw, or fails the schema gives `ok: false` with the first problems in plain words.
+ */
+export function parseMessage<T>(schema: z.ZodMiniType<T>, data: unknown): ParseOutcome<T> {
+  try {
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return { ok: true, message: parsed.data };
+    const problems = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join(".") || "message"}: ${issue.message}`);
+    return { ok: false, problem: problems.join("; ") };
+  } catch (thrown) {
+    return { ok: false, problem: `it could not be read (${thrown instanceof Error ? thrown.message : String(thrown)})` };
+  }
+}

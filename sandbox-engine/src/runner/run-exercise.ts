@@ -1,8 +1,9 @@
-import { createHarness, formatTaskError, isInstance, restoreSpies, toTaskError, type ExercismResults } from "../harness/index.ts";
+import { createHarness, formatTaskError, isInstance, restoreSpies, toTaskError, type ExercismResults, type RunUpdate } from "../harness/index.ts";
 import { createConsoleCapture, DEFAULT_CONSOLE_LIMIT_BYTES } from "./console-capture.ts";
 import { createModuleLoader, ModuleLoadError } from "./module-loader.ts";
+import { createTestTraces, type SandboxSource } from "./test-traces.ts";
 import { transpile, TranspileError } from "./transpile.ts";
-import type { ModuleMap, RunnerOptions, RunRequest, RunResults } from "./types.ts";
+import type { ModuleMap, RunnerOptions, RunRequest, RunResults, RunTestResult } from "./types.ts";
 
 /**
  * One run: transpile every file, load the test files (which load the learner's modules),
@@ -21,7 +22,6 @@ export async function runExerciseWith(request: RunRequest, options: RunnerOption
       tests: [],
       durationMs: 0,
       console: "",
-      trace: [],
     };
   }
 }
@@ -29,13 +29,10 @@ export async function runExerciseWith(request: RunRequest, options: RunnerOption
 async function runOnce(request: RunRequest, options: RunnerOptions): Promise<RunResults> {
   const started = now();
   const output = createConsoleCapture(request.consoleLimitBytes ?? DEFAULT_CONSOLE_LIMIT_BYTES);
-  const engine = options.modules["sandbox-engine"] as { currentSandbox?: () => unknown } | undefined;
-  const sandboxBefore = currentSandbox(engine);
-  const finish = (results: ExercismResults): RunResults => ({
+  const finish = (results: ExercismResults<RunTestResult>): RunResults => ({
     ...results,
     durationMs: Math.round((now() - started) * 100) / 100,
     console: output.text(),
-    trace: traceSince(engine, sandboxBefore),
   });
   const error = (message: string) => finish({ version: 3, status: "error", message, tests: [], durationMs: 0 });
 
@@ -61,6 +58,11 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
   // into the function's log stream (START / END / REPORT), as the Node.js runtime does with stdout.
   const lambdaLogs = options.modules["sandbox-engine"] as { routeConsoleToLambdaLogs?: (console: object) => () => void } | undefined;
   const stopRoutingLogs = lambdaLogs?.routeConsoleToLambdaLogs?.(output.console);
+  const traces = createTestTraces(options.modules["sandbox-engine"] as SandboxSource | undefined);
+  const onUpdate = (update: RunUpdate) => {
+    traces.onUpdate(update);
+    options.onUpdate?.(update);
+  };
 
   try {
     for (const file of request.testFiles) {
@@ -78,11 +80,12 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
     const outcome = await harness.run({
       capture: output.capture,
       isUserFile,
-      ...(options.onUpdate ? { onUpdate: options.onUpdate } : {}),
+      onUpdate,
       ...(options.testTimeoutMs !== undefined ? { testTimeoutMs: options.testTimeoutMs } : {}),
     });
-    return finish(harness.report(outcome, { sources: request.files }));
+    return finish(harness.report(outcome, { sources: request.files, extend: traces.traceOf }));
   } finally {
+    traces.stop();
     stopRoutingLogs?.();
     // Spies made with vi.spyOn on shared objects (an SDK client prototype) must not outlive the run.
     restoreSpies();
@@ -111,26 +114,6 @@ function countTests(tasks: readonly { type: string; tasks?: unknown }[]): number
     else count += countTests((task.tasks ?? []) as { type: string }[]);
   }
   return count;
-}
-
-function currentSandbox(engine: { currentSandbox?: () => unknown } | undefined): unknown {
-  try {
-    return engine?.currentSandbox?.();
-  } catch {
-    return undefined;
-  }
-}
-
-/** The trace of a sandbox this run created; a sandbox left over from an earlier run does not count. */
-function traceSince(engine: { currentSandbox?: () => unknown } | undefined, before: unknown): unknown[] {
-  const sandbox = currentSandbox(engine) as { trace?: { events?: unknown } } | undefined;
-  if (!sandbox || sandbox === before) return [];
-  try {
-    const events = sandbox.trace?.events;
-    return Array.isArray(events) ? [...events] : [];
-  } catch {
-    return [];
-  }
 }
 
 function now(): number {

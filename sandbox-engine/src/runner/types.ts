@@ -1,4 +1,5 @@
-import type { ExercismResults, RunUpdate } from "../harness/index.ts";
+import type { ExercismResults, ExercismTest, RunUpdate } from "../harness/index.ts";
+import type { TraceEvent } from "../index.ts";
 
 export interface RunRequest {
   /** Path ("consumer.ts", "lib/x.ts", "consumer.test.ts") -> TypeScript source. */
@@ -9,12 +10,21 @@ export interface RunRequest {
   consoleLimitBytes?: number;
 }
 
-/** Exercism v3 results plus what the results panel shows beside them. */
-export interface RunResults extends ExercismResults {
+/** One test's Exercism entry plus what the simulated cloud recorded while it ran. */
+export interface RunTestResult extends ExercismTest {
+  /**
+   * The trace events recorded while this test ran (its beforeEach/afterEach hooks included), from every sandbox
+   * the run created, in the order recorded; at most `TRACE_LIMIT_PER_TEST` of them.
+   */
+  trace: TraceEvent[];
+  /** How many events were left out past the limit (absent when none were). */
+  traceDropped?: number;
+}
+
+/** Exercism v3 results, each test with its trace, plus what the results panel shows beside them. */
+export interface RunResults extends ExercismResults<RunTestResult> {
   /** Everything printed during the run, capped at `consoleLimitBytes`. */
   console: string;
-  /** `sb.trace.events` of the sandbox the run created, if it created one. */
-  trace: unknown[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { RunRequest } from "sandbox-engine/runner";
+import type { RunRequest, RunUpdate } from "sandbox-engine/runner";
 import { runnerHost } from "../runner/runner-host.ts";
 import { clearDraft, loadDraft, saveDraft, type Files } from "./draft-storage.ts";
 import type { MountedEditor } from "./editor.ts";
@@ -143,8 +143,13 @@ class ExerciseElement extends HTMLElement {
 
   private async run(): Promise<void> {
     const runNumber = ++this.runNumber;
-    this.store.update({ run: { status: "running", runNumber } });
-    const results = await runnerHost.run(this.runRequest(this.store.get().files), this.data.timeLimitSeconds * 1000);
+    this.store.update({ run: { status: "running", runNumber, testsDone: 0 } });
+    const onProgress = ([, event]: RunUpdate) => {
+      const run = this.store.get().run;
+      if (event.type !== "test-end" || event.status === "skip" || run.status !== "running" || run.runNumber !== runNumber) return;
+      this.store.update({ run: { ...run, testsDone: run.testsDone + 1 } });
+    };
+    const results = await runnerHost.run(this.runRequest(this.store.get().files), this.data.timeLimitSeconds * 1000, { onProgress });
     // A newer run (here or in another exercise on the page) superseded this one: its answer is not wanted.
     if (!results || runNumber !== this.runNumber) {
       if (runNumber === this.runNumber) this.store.update({ run: { status: "idle" } });

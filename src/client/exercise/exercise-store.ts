@@ -1,10 +1,13 @@
 import type { RunResults } from "sandbox-engine/runner";
 import type { Files } from "./draft-storage.ts";
 
-/** Where the run panel stands. `running` remembers its run so a superseded run's answer is ignored. */
+/**
+ * Where the run panel stands. `running` remembers its run so a superseded run's answer is ignored, and counts the
+ * tests finished so far (from the runner's live progress events).
+ */
 export type RunState =
   | { status: "idle" }
-  | { status: "running"; runNumber: number }
+  | { status: "running"; runNumber: number; testsDone: number }
   | { status: "pass" | "fail" | "error"; results: RunResults };
 
 export type EditorState = "static" | "loading" | "ready" | "failed";

@@ -1,4 +1,4 @@
-import type { RunResults } from "sandbox-engine/runner";
+import type { RunResults, RunTestResult } from "sandbox-engine/runner";
 import type { RunState } from "./exercise-store.ts";
 
 /**
@@ -16,7 +16,7 @@ function panelContent(run: RunState): Node[] {
     case "idle":
       return [paragraph("Press Run (or Ctrl+Enter in the editor) to run the tests.", "results-hint")];
     case "running":
-      return [paragraph("Running the tests…", "results-hint")];
+      return [paragraph(run.testsDone ? `Running the tests… ${run.testsDone} done` : "Running the tests…", "results-hint")];
     default:
       return [summary(run.results), ...(run.results.tests.length ? [testList(run.results)] : []), ...consoleBlock(run.results)];
   }
@@ -52,9 +52,36 @@ function testList(results: RunResults): HTMLElement {
     item.append(title);
     if (test.message) item.append(preformatted(test.message, "results-message"));
     if (test.output) item.append(labelled("Output", preformatted(test.output, "results-output")));
+    if (test.trace.length) item.append(traceBlock(test));
     list.append(item);
   }
   return list;
+}
+
+/**
+ * What the simulated cloud recorded during one test, one line per event. Drawn when the learner opens it: a test
+ * can record thousands of events, and a warm run must not pay for drawing them.
+ */
+function traceBlock(test: RunTestResult): HTMLElement {
+  const count = test.trace.length + (test.traceDropped ?? 0);
+  const details = labelled(`Trace (${count} ${count === 1 ? "event" : "events"})`, preformatted("", "results-trace"));
+  details.dataset.trace = String(count);
+  details.addEventListener(
+    "toggle",
+    () => {
+      const start = test.trace[0]?.time ?? 0;
+      const lines = test.trace.map((event) => `+${event.time - start} ms  ${event.service} ${event.kind}  ${resourceName(event.resource)}`);
+      if (test.traceDropped) lines.push(`… ${test.traceDropped} more events`);
+      details.querySelector("pre")!.textContent = lines.join("\n");
+    },
+    { once: true },
+  );
+  return details;
+}
+
+/** "arn:aws:sqs:us-east-1:123456789012:orders" reads as "orders". */
+function resourceName(resource: string): string {
+  return resource.split(/[:/]/).pop() || resource;
 }
 
 function consoleBlock(results: RunResults): Node[] {

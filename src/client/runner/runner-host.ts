@@ -1,28 +1,32 @@
-import type { RunRequest, RunResults } from "sandbox-engine/runner";
+import type { RunRequest, RunResults, RunUpdate } from "sandbox-engine/runner";
+import type { FrameToPage, PageToFrame, ParseOutcome, StopReason } from "sandbox-engine/runner/protocol";
 import { sandboxFrameHtml } from "./sandbox-frame.ts";
-
-/** What the iframe relay sends back to the page. */
-type FrameMessage =
-  | { type: "frame-ready" }
-  | { type: "result"; runId: number; results: RunResults }
-  | { type: "timeout"; runId: number; elapsedMs: number }
-  | { type: "crash"; runId: number; message: string };
 
 /** A run whose answer is awaited; `settle` hands the results to whoever started it. */
 interface PendingRun {
   runId: number;
   settle: (results: RunResults | undefined) => void;
-  watchdog: ReturnType<typeof setTimeout>;
+  onProgress: ((update: RunUpdate) => void) | undefined;
+  watchdog: ReturnType<typeof setTimeout> | undefined;
   timeLimitMs: number;
 }
 
-/** Extra time the page grants the relay beyond the run's limit before it gives up on the whole iframe. */
-const watchdogGraceMs = 3000;
+export interface RunOptions {
+  /** The harness's task updates (test-start, test-end, ...) as the run goes. */
+  onProgress?: (update: RunUpdate) => void;
+}
+
+/**
+ * How long after the time limit the page stops waiting for the frame. The frame ends a run at the limit itself;
+ * this is for a frame that cannot answer (its process is gone), so every run ends within the limit plus 1 s.
+ */
+const watchdogGraceMs = 900;
 
 /**
  * The page's side of the runner: one hidden sandboxed iframe (see sandbox-frame.ts) shared by every exercise on
  * the page. `run` supersedes the run before it: the older run's Worker is terminated and its promise resolves to
- * `undefined`, so a stale result can never overwrite a newer one.
+ * `undefined`, so a stale result can never overwrite a newer one. The page trusts nothing it receives: every
+ * message is checked with the runner protocol, and its own watchdog ends a run the frame does not answer.
  */
 export class RunnerHost {
   private frame: HTMLIFrameElement | undefined;
@@ -38,31 +42,36 @@ export class RunnerHost {
   async warm(warmUpRequest?: RunRequest): Promise<void> {
     this.frameReady ??= this.createFrame();
     await this.frameReady;
-    if (warmUpRequest) this.frame?.contentWindow?.postMessage({ type: "prepare", request: warmUpRequest }, "*");
+    if (warmUpRequest) this.post({ type: "prepare", request: warmUpRequest });
   }
 
-  async run(request: RunRequest, timeLimitMs: number): Promise<RunResults | undefined> {
+  async run(request: RunRequest, timeLimitMs: number, options: RunOptions = {}): Promise<RunResults | undefined> {
     this.supersede();
     const runId = this.nextRunId++;
     const answer = new Promise<RunResults | undefined>((resolve) => {
-      const watchdog = setTimeout(() => {
-        // The relay did not answer even after the time limit: drop the iframe; the next run builds a new one.
-        this.destroyFrame();
-        this.settle(runId, errorResults(`stopped after ${formatSeconds(timeLimitMs)}: the sandbox stopped answering.`, timeLimitMs));
-      }, timeLimitMs + watchdogGraceMs);
-      this.pending = { runId, settle: resolve, watchdog, timeLimitMs };
+      this.pending = { runId, settle: resolve, onProgress: options.onProgress, watchdog: undefined, timeLimitMs };
     });
     this.frameReady ??= this.createFrame();
     await this.frameReady;
-    if (this.pending?.runId === runId) {
-      this.frame?.contentWindow?.postMessage({ type: "run", runId, request, timeLimitMs }, "*");
+    const pending = this.pending;
+    if (pending?.runId === runId) {
+      pending.watchdog = setTimeout(() => {
+        // The frame did not answer even after the time limit: drop the iframe; the next run builds a new one.
+        this.destroyFrame();
+        this.settle(runId, errorResults(`stopped after ${formatSeconds(timeLimitMs)}: the sandbox stopped answering.`, timeLimitMs));
+      }, timeLimitMs + watchdogGraceMs);
+      this.post({ type: "run", runId, request, timeLimitMs });
     }
     return answer;
   }
 
+  private post(message: PageToFrame): void {
+    this.frame?.contentWindow?.postMessage(message, "*");
+  }
+
   private supersede(): void {
     if (!this.pending) return;
-    this.frame?.contentWindow?.postMessage({ type: "cancel", runId: this.pending.runId }, "*");
+    this.post({ type: "cancel", runId: this.pending.runId });
     this.settle(this.pending.runId, undefined);
   }
 
@@ -74,8 +83,39 @@ export class RunnerHost {
     pending.settle(results);
   }
 
+  private receive(parse: (data: unknown) => ParseOutcome<FrameToPage>, data: unknown, onReady: () => void): void {
+    const parsed = parse(data);
+    if (!parsed.ok) {
+      // The frame runs no learner code, so this should not happen; if it does, start over with a fresh frame.
+      const pending = this.pending;
+      this.destroyFrame();
+      if (pending) this.settle(pending.runId, errorResults(invalidResultMessage(parsed.problem), 0));
+      return;
+    }
+    const message: FrameToPage = parsed.message;
+    if (message.type === "frame-ready") return onReady();
+    if (message.runId !== this.pending?.runId) return;
+    if (message.type === "progress") {
+      try {
+        for (const update of message.updates) this.pending.onProgress?.(update);
+      } catch (error) {
+        console.error(error);
+      }
+    } else if (message.type === "result") {
+      this.settle(message.runId, message.results);
+    } else {
+      this.settle(message.runId, errorResults(stopMessage(message.reason, message.detail, this.pending.timeLimitMs), message.elapsedMs));
+    }
+  }
+
   private async createFrame(): Promise<void> {
-    const { default: workerSource } = await import("virtual:eventlab/runner-worker-source");
+    // Loaded with the runner, not with the page: the protocol's validators are only needed once a frame exists.
+    const [{ default: workerSource }, { default: relaySource }, { frameToPageSchema, parseMessage }] = await Promise.all([
+      import("virtual:eventlab/runner-worker-source"),
+      import("virtual:eventlab/runner-frame-source"),
+      import("sandbox-engine/runner/protocol"),
+    ]);
+    const parse = (data: unknown) => parseMessage(frameToPageSchema, data);
     const frame = document.createElement("iframe");
     frame.setAttribute("sandbox", "allow-scripts");
     frame.setAttribute("aria-hidden", "true");
@@ -83,25 +123,17 @@ export class RunnerHost {
     frame.title = "Exercise runner";
     frame.hidden = true;
     const ready = new Promise<void>((resolve) => {
-      const onMessage = (event: MessageEvent<FrameMessage>) => {
+      const onMessage = (event: MessageEvent) => {
         if (event.source !== frame.contentWindow) return;
-        const message = event.data;
-        if (message.type === "frame-ready") {
-          frame.contentWindow?.postMessage({ type: "init", workerSource }, "*");
+        this.receive(parse, event.data, () => {
+          this.post({ type: "init", workerSource });
           resolve();
-        } else if (message.type === "result") {
-          this.settle(message.runId, message.results);
-        } else if (message.type === "timeout") {
-          const limitMs = this.pending?.timeLimitMs ?? message.elapsedMs;
-          this.settle(message.runId, errorResults(`stopped after ${formatSeconds(limitMs)}: is there an endless loop?`, message.elapsedMs));
-        } else if (message.type === "crash") {
-          this.settle(message.runId, errorResults(`the sandbox crashed: ${message.message}`, 0));
-        }
+        });
       };
       window.addEventListener("message", onMessage);
       frame.addEventListener("eventlab:destroy", () => window.removeEventListener("message", onMessage), { once: true });
     });
-    frame.srcdoc = sandboxFrameHtml();
+    frame.srcdoc = sandboxFrameHtml(relaySource);
     document.body.append(frame);
     this.frame = frame;
     return ready;
@@ -115,8 +147,26 @@ export class RunnerHost {
   }
 }
 
+/** What the learner reads when a run ends without results. */
+export function stopMessage(reason: StopReason, detail: string, timeLimitMs: number): string {
+  switch (reason) {
+    case "time-limit":
+      return `stopped after ${formatSeconds(timeLimitMs)}: is there an endless loop?`;
+    case "memory":
+      return "stopped: the run used too much memory.";
+    case "invalid-message":
+      return invalidResultMessage(detail);
+    case "crash":
+      return `the sandbox crashed: ${detail}`;
+  }
+}
+
+function invalidResultMessage(problem: string): string {
+  return `the run sent back a result that is not valid: did your code change built-in objects? (${problem})`;
+}
+
 function errorResults(message: string, durationMs: number): RunResults {
-  return { version: 3, status: "error", message, tests: [], durationMs, console: "", trace: [] };
+  return { version: 3, status: "error", message, tests: [], durationMs, console: "" };
 }
 
 function formatSeconds(ms: number): string {

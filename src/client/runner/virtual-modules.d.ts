@@ -15,3 +15,9 @@ declare module "virtual:eventlab/monaco-css" {
   const css: string;
   export default css;
 }
+
+declare module "virtual:eventlab/runner-frame-source" {
+  /** The runner iframe's relay script, bundled (see src/lib/vite/runner-worker-plugin.ts). */
+  const source: string;
+  export default source;
+}

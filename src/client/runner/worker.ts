@@ -1,38 +1,113 @@
 /// <reference lib="webworker" />
 // The Worker that runs a learner's code and the exercise's tests. It lives inside an opaque-origin iframe (see
-// sandbox-frame.ts), so it has no access to the site's storage or cookies; here it also loses the network.
-import { lockDownNetwork, runExercise, type HostToWorker, type RunRequest, type WorkerToHost } from "sandbox-engine/runner";
+// sandbox-frame.ts), so it has no access to the site's storage or cookies. Here, before any learner code: the
+// built-ins are frozen (harden-realm.ts), the network is cut, and learner code loses the Worker's own message
+// channel: the runner reports over a MessagePort that only this module's closure holds. After each run a realm
+// guard checks that nothing the next run would see has changed; if something has, this Worker retires.
+import * as chai from "chai";
+import { defaultModules, guardRealm, lockDownNetwork, moduleExports, runExercise, sealGlobalChannel, type RunRequest, type RunUpdate } from "sandbox-engine/runner";
+import { hardenBuiltIns, hardenHostObjects } from "./harden-realm.ts";
+import { connectMessageSchema, frameToWorkerSchema, parseMessage, type FrameToWorker, type WorkerToFrame } from "sandbox-engine/runner/protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// Keep our own reference: learner code could replace self.postMessage to fake a verdict.
-const postMessage = self.postMessage.bind(self);
-const post = (message: WorkerToHost) => postMessage(message);
-
+hardenBuiltIns();
 lockDownNetwork(self);
 
-/** One run at a time: runs share the engine's module state (the current sandbox), so they never interleave. */
-let queue: Promise<unknown> = Promise.resolve();
-let learnerRunWaiting = false;
-
-async function warmUp(request: RunRequest, iterations: number): Promise<void> {
-  for (let index = 0; index < iterations && !learnerRunWaiting; index++) {
-    await runExercise(request);
-  }
-}
-
-self.onmessage = (event: MessageEvent<HostToWorker>) => {
-  const message = event.data;
-  if (message.type === "warm-up") {
-    queue = queue.then(() => warmUp(message.request, message.iterations));
-  } else if (message.type === "run") {
-    learnerRunWaiting = true;
-    queue = queue.then(async () => {
-      learnerRunWaiting = false;
-      const results = await runExercise(message.request);
-      post({ type: "result", runId: message.runId, results });
-    });
-  }
+/** A trusted run made before the realm snapshot, so lazy set-up (vitest's matchers on chai) is already done. */
+const primer: RunRequest = {
+  files: { "primer.test.ts": 'import { it, expect } from "vitest";\nit("primes", () => { expect({ a: 1 }).toEqual({ a: 1 }); });' },
+  testFiles: ["primer.test.ts"],
 };
 
-post({ type: "ready" });
+self.addEventListener(
+  "message",
+  (event) => {
+    const port = event.ports[0];
+    if (!parseMessage(connectMessageSchema, event.data).ok || !port) return;
+    sealGlobalChannel(self);
+    hardenHostObjects(self);
+    void serve(port);
+  },
+  { once: true },
+);
+
+async function serve(port: MessagePort): Promise<void> {
+  // Bound now, before any learner code runs: a run that replaces MessagePort.prototype.postMessage (or
+  // Function.prototype.call) does not reach this reference.
+  const send: (message: WorkerToFrame) => void = MessagePort.prototype.postMessage.bind(port);
+  await runExercise(primer);
+  // Everything a run could change that the next run would see: built-ins, globals, the engine's exports, chai.
+  const realm = guardRealm({ globalThis: self, ...moduleExports({ ...defaultModules, chai }) });
+  let retired = false;
+  /** One run at a time: runs share the engine's module state (the current sandbox), so they never interleave. */
+  let queue: Promise<unknown> = Promise.resolve();
+  let learnerRunWaiting = false;
+
+  const afterRun = () => {
+    const changed = realm.changes();
+    if (changed.length === 0) return;
+    retired = true;
+    send({ type: "retire", changed });
+  };
+
+  const handle = (message: FrameToWorker) => {
+    if (message.type === "warm-up") {
+      queue = queue.then(async () => {
+        for (let index = 0; index < message.iterations && !learnerRunWaiting && !retired; index++) {
+          await runExercise(message.request);
+          afterRun();
+        }
+      });
+      return;
+    }
+    learnerRunWaiting = true;
+    const { runId, request } = message;
+    queue = queue.then(async () => {
+      learnerRunWaiting = false;
+      if (retired) return send({ type: "retired", runId });
+      const progress = batchProgress((updates) => send({ type: "progress", runId, updates }));
+      const results = await runExercise(request, { onUpdate: progress.add });
+      progress.drop();
+      send({ type: "result", runId, results });
+      // After the result, so checking the realm never delays a verdict; the frame hears of it before the next run.
+      afterRun();
+    });
+  };
+
+  port.onmessage = (event) => {
+    const parsed = parseMessage(frameToWorkerSchema, event.data);
+    if (parsed.ok) handle(parsed.message);
+  };
+  send({ type: "ready" });
+}
+
+/** How often a run's progress reaches the page: often enough to watch, rarely enough to cost a short run nothing. */
+const progressIntervalMs = 100;
+
+/**
+ * Collects task updates and sends them in batches, at most every `progressIntervalMs`. Each message crosses two
+ * hops and is checked at both; sent one by one they took the page's main thread (and, on a busy machine, the CPU)
+ * away from the run. A run shorter than the interval sends none: its result says it all.
+ */
+function batchProgress(flush: (updates: RunUpdate[]) => void) {
+  let pending: RunUpdate[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    add(update: RunUpdate) {
+      pending.push(update);
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        const updates = pending;
+        pending = [];
+        flush(updates);
+      }, progressIntervalMs);
+    },
+    /** The run is over: its result replaces whatever progress was still waiting. */
+    drop() {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = [];
+    },
+  };
+}

@@ -2,30 +2,36 @@ import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 
-const virtualId = "virtual:eventlab/runner-worker-source";
-const resolvedId = `\0${virtualId}`;
+/** Virtual module id -> what it bundles. */
+const bundles = {
+  "virtual:eventlab/runner-worker-source": "worker",
+  "virtual:eventlab/runner-frame-source": "frame",
+} as const;
+type BundleName = (typeof bundles)[keyof typeof bundles];
 
 /**
- * Bundles the runner Worker (learner code's sandbox) into one self-contained script and exposes it as a string
- * module. The page hands that string to an opaque-origin iframe, which starts the Worker from a blob: URL; a
- * URL of this site could not be used there, since an opaque origin may not start a Worker from another origin.
- * Bundling with esbuild here makes `astro dev` and `astro build` serve the very same worker.
+ * Bundles the runner's two scripts into self-contained strings: the Worker (learner code's sandbox) and the relay
+ * of the sandboxed iframe that starts Workers and checks their messages. The page hands both to an opaque-origin
+ * iframe, which inlines the relay and starts Workers from a blob: URL; a URL of this site could not be used there,
+ * since an opaque origin may not start a Worker from another origin. Bundling with esbuild here makes `astro dev`
+ * and `astro build` serve the very same scripts. The relay defaults to `frame-relay.ts` beside the Worker entry.
  */
-export function runnerWorkerPlugin(entry: URL): Plugin {
-  const entryPath = fileURLToPath(entry);
+export function runnerWorkerPlugin(workerEntry: URL, frameEntry: URL = new URL("./frame-relay.ts", workerEntry)): Plugin {
+  const entries: Record<BundleName, string> = { worker: fileURLToPath(workerEntry), frame: fileURLToPath(frameEntry) };
   return {
     name: "eventlab-runner-worker",
-    resolveId: (id) => (id === virtualId ? resolvedId : undefined),
+    resolveId: (id) => (id in bundles ? `\0${id}` : undefined),
     async load(id) {
-      if (id !== resolvedId) return undefined;
-      const result = await bundleRunnerWorker(entryPath);
+      const name = id.startsWith("\0") ? bundles[id.slice(1) as keyof typeof bundles] : undefined;
+      if (!name) return undefined;
+      const result = await bundleRunnerWorker(entries[name]);
       for (const input of result.inputs) this.addWatchFile(input);
       return `export default ${JSON.stringify(result.code)};`;
     },
   };
 }
 
-/** The runner Worker as one IIFE script, plus the files it was built from (for watch mode). */
+/** One runner script as an IIFE, plus the files it was built from (for watch mode). */
 export async function bundleRunnerWorker(entryPath: string): Promise<{ code: string; inputs: string[] }> {
   const result = await build({
     entryPoints: [entryPath],

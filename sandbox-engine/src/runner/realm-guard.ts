@@ -1,0 +1,110 @@
+/**
+ * Runs must not touch each other (issue 16): a run that changes a built-in (`Object.prototype.then = ...`), a
+ * global (`globalThis.structuredClone = ...`) or something the engine exports (`SQSClient.prototype.send = ...`)
+ * would change what every later run in the same Worker sees. The guard takes a snapshot of everything reachable
+ * from its roots when the Worker is clean, and after each run says what differs; the Worker then retires and a
+ * fresh one takes the next run.
+ *
+ * The snapshot holds, per reachable object, its prototype, extensibility and every own property's descriptor
+ * (values compared with Object.is, accessors by identity). It does not look inside values that are not objects'
+ * properties (a Map's entries, closures): those belong to modules, which load fresh in every run.
+ */
+
+interface ObjectRecord {
+  readonly path: string;
+  readonly prototype: object | null;
+  readonly extensible: boolean;
+  readonly keys: readonly (string | symbol)[];
+  readonly descriptors: readonly PropertyDescriptor[];
+}
+
+export interface RealmGuard {
+  /** What changed since the snapshot, in words ("Object.prototype.then was added"); empty when nothing did. */
+  changes(limit?: number): string[];
+  /** How many objects the guard watches (frozen ones need no watching). */
+  readonly size: number;
+}
+
+/** `roots`: name -> object, e.g. `{ globalThis, "sandbox-engine": engine }`. */
+export function guardRealm(roots: Record<string, unknown>): RealmGuard {
+  // Read through captured functions: a run may replace Reflect.ownKeys or Object.is, but not these references.
+  const { ownKeys, getOwnPropertyDescriptor, getPrototypeOf, isExtensible } = Reflect;
+  const { is, isFrozen } = Object;
+  const records = new Map<object, ObjectRecord>();
+  const frozen = new Set<object>();
+  // Breadth first, and through properties before prototypes, so each object gets its familiar name
+  // ("Object.prototype", not "modules.[[Prototype]]").
+  const queue: [unknown, string][] = Object.entries(roots).map(([name, value]) => [value, name]);
+  const prototypes: [unknown, string][] = [];
+  for (let next = 0; next < queue.length || prototypes.length; next++) {
+    if (next === queue.length) queue.push(...prototypes.splice(0));
+    const [value, path] = queue[next]!;
+    if ((typeof value !== "object" && typeof value !== "function") || value === null || records.has(value) || frozen.has(value)) continue;
+    const keys = ownKeys(value);
+    const descriptors = keys.map((key) => getOwnPropertyDescriptor(value, key)!);
+    const prototype = getPrototypeOf(value);
+    // A frozen object cannot change (no property can be added, removed, redefined or written), so only what its
+    // properties point to needs watching. With frozen built-ins this leaves the globals and the host's objects.
+    if (!isFrozen(value)) records.set(value, { path, prototype, extensible: isExtensible(value), keys, descriptors });
+    else frozen.add(value);
+    keys.forEach((key, index) => {
+      const descriptor = descriptors[index]!;
+      const at = `${path}.${String(key)}`;
+      if ("value" in descriptor) queue.push([descriptor.value, at]);
+      else queue.push([descriptor.get, `${at} (getter)`], [descriptor.set, `${at} (setter)`]);
+    });
+    prototypes.push([prototype, `${path}.[[Prototype]]`]);
+  }
+
+  const same = (a: PropertyDescriptor, b: PropertyDescriptor | undefined) =>
+    b !== undefined &&
+    is(a.value, b.value) &&
+    a.get === b.get &&
+    a.set === b.set &&
+    a.writable === b.writable &&
+    a.enumerable === b.enumerable &&
+    a.configurable === b.configurable;
+
+  return {
+    size: records.size,
+    changes(limit = 5) {
+      const found: string[] = [];
+      for (const [object, record] of records) {
+        if (found.length >= limit) break;
+        const name = readable(record.path);
+        if (getPrototypeOf(object) !== record.prototype) found.push(`${name} has a different prototype`);
+        if (isExtensible(object) !== record.extensible) found.push(`${name} was made non-extensible`);
+        const keys = ownKeys(object);
+        const unchangedShape = keys.length === record.keys.length && keys.every((key, index) => key === record.keys[index]);
+        if (unchangedShape) {
+          keys.forEach((key, index) => {
+            if (!same(getOwnPropertyDescriptor(object, key)!, record.descriptors[index])) found.push(`${name}.${String(key)} was changed`);
+          });
+          continue;
+        }
+        const before = new Set(record.keys);
+        const after = new Set(keys);
+        for (const key of keys) if (!before.has(key)) found.push(`${name}.${String(key)} was added`);
+        for (const key of record.keys) if (!after.has(key)) found.push(`${name}.${String(key)} was deleted`);
+        record.keys.forEach((key, index) => {
+          if (after.has(key) && !same(getOwnPropertyDescriptor(object, key)!, record.descriptors[index])) found.push(`${name}.${String(key)} was changed`);
+        });
+      }
+      return found.slice(0, limit);
+    },
+  };
+}
+
+/** "globalThis.Object.prototype" reads as "Object.prototype". */
+function readable(path: string): string {
+  return path.startsWith("globalThis.") ? path.slice("globalThis.".length) : path;
+}
+
+/**
+ * Module namespaces as plain objects of their current values, to guard what they export. Bundlers (esbuild in the
+ * Worker) and vite expose a namespace's exports as getters, which the guard does not call, so it would not reach
+ * the exported classes and their prototypes through the namespace itself.
+ */
+export function moduleExports(modules: Record<string, object>): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(Object.entries(modules).map(([id, namespace]) => [id, { ...namespace }]));
+}
