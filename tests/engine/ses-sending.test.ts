@@ -143,3 +143,20 @@ describe("sending in the sandbox", () => {
     expect(bill.prices.source).toBe("https://aws.amazon.com/ses/pricing/");
   });
 });
+
+describe("trace", () => {
+  it("a delivery points to its send; an action to its rule-matched, which points to the receive", async () => {
+    const sb = givenSes("shop.example", "ana@example.com");
+    value(sb.ses.sendEmail(simple("orders@shop.example", ["ana@example.com"])));
+    const delivery = sb.trace.events.find((event) => event.service === "ses" && event.kind === "delivery")!;
+    expect(sb.trace.events[delivery.cause!]).toMatchObject({ service: "ses", kind: "send", resource: "orders@shop.example" });
+    value(sb.ses.createReceiptRuleSet({ RuleSetName: "in" }));
+    value(sb.ses.setActiveReceiptRuleSet({ RuleSetName: "in" }));
+    value(sb.ses.createReceiptRule({ RuleSetName: "in", Rule: { Name: "keep", Enabled: true, Recipients: ["shop.example"], Actions: [{ S3Action: { BucketName: "mail" } }] } }));
+    await sb.ses.receiveEmail({ from: "ana@example.com", to: "help@shop.example" });
+    const action = sb.trace.events.find((event) => event.service === "ses" && event.kind === "action")!;
+    const matched = sb.trace.events[action.cause!]!;
+    expect(matched).toMatchObject({ kind: "rule-matched", resource: "arn:aws:ses:us-east-1:123456789012:receipt-rule-set/in:receipt-rule/keep" });
+    expect(sb.trace.events[matched.cause!]).toMatchObject({ kind: "receive", details: { from: "ana@example.com" } });
+  });
+});

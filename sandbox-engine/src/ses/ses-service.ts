@@ -28,6 +28,7 @@ import * as identities from "./operations/identities.ts";
 import * as receipt from "./operations/receipt-rules.ts";
 import * as send from "./operations/send.ts";
 import * as templates from "./operations/templates.ts";
+import * as v2 from "./operations/v2-identities-templates.ts";
 import { receiveEmail, type ReceiveEmailInput, type ReceiveEmailResult } from "./receiving/receive-email.ts";
 import type { VerdictStatus } from "./receiving/ses-event.ts";
 import { identityKey, type SesContext } from "./ses-context.ts";
@@ -81,6 +82,10 @@ export interface SesService {
   listReceiptFilters: Op<ResultOf<typeof receipt.listReceiptFilters>>;
   // v2
   sendEmailV2: Op<{ MessageId: string }>;
+  createEmailIdentity: Op<ResultOf<typeof v2.createEmailIdentity>>;
+  getEmailIdentity: Op<ResultOf<typeof v2.getEmailIdentity>>;
+  createEmailTemplate: Op<Empty>;
+  getEmailTemplate: Op<ResultOf<typeof v2.getEmailTemplate>>;
   getAccount: Op<ResultOf<typeof account.getAccount>>;
   putSuppressedDestination: Op<Empty>;
   getSuppressedDestination: Op<ResultOf<typeof account.getSuppressedDestination>>;
@@ -198,6 +203,10 @@ export function createSes(deps: SesServiceDeps): { service: SesService } {
     deleteReceiptFilter: bind(receipt.deleteReceiptFilter),
     listReceiptFilters: () => receipt.listReceiptFilters(ctx),
     sendEmailV2: bind(send.sendEmailV2),
+    createEmailIdentity: bind(v2.createEmailIdentity),
+    getEmailIdentity: bind(v2.getEmailIdentity),
+    createEmailTemplate: bind(v2.createEmailTemplate),
+    getEmailTemplate: bind(v2.getEmailTemplate),
     getAccount: () => account.getAccount(ctx),
     putSuppressedDestination: bind(account.putSuppressedDestination),
     getSuppressedDestination: bind(account.getSuppressedDestination),
