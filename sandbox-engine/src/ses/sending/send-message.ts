@@ -14,6 +14,9 @@
  * Delivery: a suppressed address is accepted and not delivered (a Bounce, subtype
  * OnAccountSuppressionList, https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html);
  * the mailbox simulator answers as documented; anyone else gets the mail in sb.world.mailbox.
+ * Decision: simulator bounces and complaints do not add the simulator address to the account suppression list
+ * (AWS says simulator mail does not count toward bounce and complaint metrics; we read the suppression list the
+ * same way, so bounce@ keeps bouncing rather than turning into suppressed sends).
  */
 import { fail, ok } from "../../core/outcome.ts";
 import type { WorldMail } from "../../world/world.ts";
