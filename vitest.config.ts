@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["tests/engine/**/*.test.ts", "tests/harness/**/*.test.ts", "tests/runner/**/*.test.ts", "tests/site/**/*.test.ts"],
+          include: ["tests/engine/**/*.test.ts", "tests/endpoint/**/*.test.ts", "tests/harness/**/*.test.ts", "tests/runner/**/*.test.ts", "tests/site/**/*.test.ts"],
         },
       },
       {

@@ -1,6 +1,6 @@
 // `node scripts/bench-sns.ts`: SNS publishes per second, each fanned out to 10 SQS subscriptions with
 // attribute filter policies (half of them match each message), in Node. Through sb.sns (the engine)
-// and through the SDK-shaped SNSClient. Measured, never asserted. Prints numbers only.
+// and through the real AWS SDK's SNSClient (in memory). Measured, never asserted. Prints numbers only.
 import { createSandbox } from "../sandbox-engine/src/index.ts";
 import { PublishCommand, SNSClient } from "../sandbox-engine/src/aws/client-sns.ts";
 
@@ -47,7 +47,7 @@ function engine(publishes: number): number {
   return publishes / ((performance.now() - started) / 1000);
 }
 
-async function facade(publishes: number): Promise<number> {
+async function throughSdk(publishes: number): Promise<number> {
   const { sb, TopicArn } = setUp();
   const client = new SNSClient({ sandbox: sb });
   const started = performance.now();
@@ -58,11 +58,11 @@ async function facade(publishes: number): Promise<number> {
 const rounds = 3;
 const best = (values: number[]) => Math.max(...values);
 const engineRates: number[] = [];
-const facadeRates: number[] = [];
+const sdkRates: number[] = [];
 engine(2_000); // warm-up
 for (let r = 0; r < rounds; r++) {
   engineRates.push(engine(10_000));
-  facadeRates.push(await facade(10_000));
+  sdkRates.push(await throughSdk(10_000));
 }
 console.log(`sns publish -> 10 filtered sqs subscriptions (engine): ${Math.round(best(engineRates))} publishes/s`);
-console.log(`sns publish -> 10 filtered sqs subscriptions (SNSClient): ${Math.round(best(facadeRates))} publishes/s`);
+console.log(`sns publish -> 10 filtered sqs subscriptions (SNSClient): ${Math.round(best(sdkRates))} publishes/s`);

@@ -50,6 +50,7 @@ export type {
   LambdaTraceKind,
   SesTraceKind,
   SnsTraceKind,
+  SdkTraceKind,
   SqsTraceKind,
   LambdaTraceDetails,
   SesTraceDetails,

@@ -22,6 +22,8 @@ export interface SandboxBaseOptions {
   accountId?: string;
   /** Most timers one clock.advance()/runAll() may fire before it reports an endless loop. Default 10,000. */
   loopLimit?: number;
+  /** The clock's no-deadlock rule (default true); false when a driver moves the clock, e.g. in real time. */
+  autoAdvance?: boolean;
 }
 
 /**
@@ -77,7 +79,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   if (!((typeof seed === "number" && Number.isFinite(seed)) || typeof seed === "string")) {
     throw badOption(`seed must be a number or a string, got ${String(seed)}`);
   }
-  const clock = createClock(now, options.loopLimit === undefined ? {} : { loopLimit: options.loopLimit });
+  const clock = createClock(now, {
+    ...(options.loopLimit === undefined ? {} : { loopLimit: options.loopLimit }),
+    ...(options.autoAdvance === undefined ? {} : { autoAdvance: options.autoAdvance }),
+  });
   const random = createRandom(seed);
   const trace = createTrace(clock);
   const world = createWorld(clock);

@@ -226,3 +226,15 @@ describe("virtual clock", () => {
     });
   });
 });
+
+describe("autoAdvance: false (a clock another driver moves, e.g. in real time)", () => {
+  it("given a pending sleep, when nothing advances the clock, then it stays pending until advance() gets there", async () => {
+    const clock = createClock(0, { autoAdvance: false });
+    let woke = false;
+    void clock.sleep(1_000).then(() => (woke = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(woke, "no auto-advance: the sleep waits for the driver").toBe(false);
+    await clock.advance(1_000);
+    expect(woke).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RequestTooLargeException, TooManyRequestsException } from "sandbox-engine/aws/client-lambda";
+import { LambdaClient, RequestTooLargeException, TooManyRequestsException } from "sandbox-engine/aws/client-lambda";
 import type { LambdaContext } from "sandbox-engine";
 import { decode, encode, errorOf, fnArn, givenFunction, invoke } from "./lambda-helpers.ts";
 
@@ -98,11 +98,11 @@ describe("Invoke RequestResponse", () => {
     expect(error.message).toContain("Could not parse request body into json");
   });
 
-  it("given an object instead of bytes, when invoked, then a hint to encode it", async () => {
-    const { lambda } = givenFunction(async () => 1);
-    const error = await errorOf(invoke(lambda, { FunctionName: "worker", Payload: { a: 1 } as never }));
-    expect(error.name).toBe("InvalidParameterValueException");
-    expect(error.hint).toContain("TextEncoder");
+  it("given an object instead of bytes, when invoked, then the SDK sends no payload and the handler gets {}", async () => {
+    const { sb, lambda } = givenFunction(async (event: unknown) => event);
+    const out = await invoke(lambda, { FunctionName: "worker", Payload: { a: 1 } as never });
+    expect(decode(out.Payload)).toEqual({});
+    expect(sb.lambda.logText("worker")).not.toContain('"a"');
   });
 
   it("given a payload over 6 MB, when invoked synchronously, then RequestTooLargeException 413", async () => {
@@ -279,14 +279,30 @@ describe("throttling of synchronous calls", () => {
     expect((error.$metadata as { httpStatusCode: number }).httpStatusCode).toBe(429);
   });
 
-  it("given reserved concurrency 2, when 3 slow invocations overlap, then the third is throttled and the others succeed", async () => {
+  it("given reserved concurrency 2, when 3 slow invocations overlap, then the third is throttled on each of the SDK's 3 attempts, with backoff in virtual time", async () => {
     const { sb, lambda } = givenFunction(async () => {
-      await sb.clock.sleep(1000);
+      await sb.clock.sleep(60_000);
       return "done";
     }, { ReservedConcurrentExecutions: 2 });
+    const start = sb.clock.now();
     const results = await Promise.allSettled([1, 2, 3].map(() => invoke(lambda, { FunctionName: "worker" })));
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
-    expect(sb.lambda.metrics("worker")).toMatchObject({ Invocations: 2, Throttles: 1, ConcurrentExecutions: 2 });
+    const error = (results[2] as PromiseRejectedResult).reason as TooManyRequestsException;
+    expect(error.$metadata.attempts).toBe(3);
+    expect(sb.lambda.metrics("worker")).toMatchObject({ Invocations: 2, Throttles: 3, ConcurrentExecutions: 2 });
+    const retries = sb.trace.events.filter((event) => event.service === "sdk" && event.kind === "retry");
+    expect(retries.map((event) => event.details.attempt)).toEqual([2, 3]);
+    const waited = retries.reduce((sum, event) => sum + Number(event.details.delayMs), 0);
+    expect(error.$metadata.totalRetryDelay).toBe(waited);
+    const throttles = sb.trace.events.filter((event) => event.kind === "throttle").map((event) => event.time - start);
+    expect(throttles).toEqual([0, Number(retries[0]!.details.delayMs), waited]);
+  });
+
+  it("given a client with maxAttempts 1, when throttled, then one attempt and no retry", async () => {
+    const { sb } = givenFunction(async () => 1, { ReservedConcurrentExecutions: 0 });
+    const error = await errorOf(invoke(new LambdaClient({ sandbox: sb, maxAttempts: 1 }), { FunctionName: "worker" }));
+    expect(error.$metadata).toMatchObject({ httpStatusCode: 429, attempts: 1, totalRetryDelay: 0 });
+    expect(sb.lambda.metrics("worker").Throttles).toBe(1);
   });
 
   it("given an account of 100 and one function using it all, when another unreserved function is invoked, then ConcurrentInvocationLimitExceeded", async () => {

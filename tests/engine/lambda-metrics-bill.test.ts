@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { routeConsoleToLambdaLogs } from "sandbox-engine";
+import { LambdaClient } from "sandbox-engine/aws/client-lambda";
 import { encode, givenFunction, invoke } from "./lambda-helpers.ts";
 
 describe("metrics", () => {
   it("given successes, errors and a throttle, then Invocations, Errors, Throttles, Duration and per-minute datapoints", async () => {
-    const { sb, lambda } = givenFunction(async (event: { fail?: boolean; ms: number }) => {
+    const { sb } = givenFunction(async (event: { fail?: boolean; ms: number }) => {
       await sb.clock.sleep(event.ms);
       if (event.fail) throw new Error("x");
     }, { ReservedConcurrentExecutions: 1 });
+    // One attempt per call, so the throttle is counted once (the SDK would retry it twice by default).
+    const lambda = new LambdaClient({ sandbox: sb, maxAttempts: 1 });
     await invoke(lambda, { FunctionName: "worker", Payload: encode({ ms: 100 }) });
     await invoke(lambda, { FunctionName: "worker", Payload: encode({ ms: 300, fail: true }) });
     const slow = invoke(lambda, { FunctionName: "worker", Payload: encode({ ms: 60_000 }) });
@@ -43,6 +46,7 @@ describe("bill", () => {
   it("given throttled requests, then they are not billed; billed duration rounds up to the millisecond", async () => {
     const { sb, lambda } = givenFunction(async () => 1, { ReservedConcurrentExecutions: 0 });
     await invoke(lambda, { FunctionName: "worker" }).catch(() => undefined);
+    expect(sb.lambda.metrics("worker").Throttles, "the SDK's three attempts were all throttled").toBe(3);
     expect(sb.lambda.bill().requests).toBe(0);
     sb.lambda.deleteFunctionConcurrency({ FunctionName: "worker" });
     await invoke(lambda, { FunctionName: "worker" });

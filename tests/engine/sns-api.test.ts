@@ -1,4 +1,4 @@
-/** SNS API operations through the @aws-sdk/client-sns facade: topics, subscriptions, tags, errors. */
+/** SNS API operations through the real @aws-sdk/client-sns: topics, subscriptions, tags, errors. */
 import { describe, expect, it } from "vitest";
 import {
   AuthorizationErrorException,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { AwsError } from "sandbox-engine";
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
@@ -109,11 +108,12 @@ describe("SQS queues", () => {
     const error = await errorOf(sqs.send(new GetQueueUrlCommand({ QueueName: "nope" })));
     expect(error).toBeInstanceOf(QueueDoesNotExist);
     expect(error).toBeInstanceOf(SQSServiceException);
-    expect(error).toBeInstanceOf(AwsError);
     expect(error.name).toBe("QueueDoesNotExist");
     expect(error.message).toBe("The specified queue does not exist.");
     expect(error["$fault"]).toBe("client");
-    expect(error["$metadata"]).toMatchObject({ httpStatusCode: 400 });
+    expect(error["$metadata"]).toMatchObject({ httpStatusCode: 400, attempts: 1 });
+    // Query-compatible: the old query code and type come from the x-amzn-query-error header.
+    expect(error).toMatchObject({ Code: "AWS.SimpleQueueService.NonExistentQueue", Type: "Sender" });
   });
 
   it("reports a queue name passed as QueueUrl as QueueDoesNotExist with a hint", async () => {

@@ -9,7 +9,8 @@ import { sdkModuleIds } from "../../sandbox-engine/src/services.ts";
 
 /**
  * Every exercise's starter and solution, with its tests, type-check under strict TypeScript the way the editor
- * checks them: files side by side, "vitest" = the harness's typed API, "@aws-sdk/client-*" = the engine's facades.
+ * checks them: files side by side, "vitest" = the harness's typed API, "@aws-sdk/client-*" = the engine's client
+ * modules (the real SDK's declarations, with the sandbox's client options).
  * A type error in a starter would greet every learner with red squiggles before they type anything.
  */
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -34,11 +35,13 @@ const options: ts.CompilerOptions = {
   types: [],
   skipLibCheck: true,
   allowImportingTsExtensions: true,
-  paths: {
-    vitest: [vitestFile],
-    // "@aws-sdk/client-<service>" = the engine's SDK module of each service in the registry.
-    ...Object.fromEntries(sdkModuleIds.map((id) => [`@aws-sdk/${id}`, [join(repoRoot, `sandbox-engine/src/aws/${id}.ts`)]])),
-  },
+};
+
+/** What exercise files import by these ids; the engine's own `@aws-sdk/client-*` imports are the real packages. */
+const exerciseModules: Record<string, string> = {
+  vitest: vitestFile,
+  // "@aws-sdk/client-<service>" = the engine's SDK module of each service in the registry.
+  ...Object.fromEntries(sdkModuleIds.map((id) => [`@aws-sdk/${id}`, join(repoRoot, `sandbox-engine/src/aws/${id}.ts`)])),
 };
 
 function diagnosticsByExercise(): Map<string, string[]> {
@@ -50,6 +53,12 @@ function diagnosticsByExercise(): Map<string, string[]> {
   host.fileExists = (name) => files.has(name) || fileExists(name);
   const directoryExists = host.directoryExists?.bind(host);
   host.directoryExists = (name) => name.startsWith(virtualRoot) || (directoryExists?.(name) ?? true);
+  host.resolveModuleNameLiterals = (literals, containingFile) =>
+    literals.map(({ text }) => {
+      const target = containingFile.startsWith(virtualRoot) ? exerciseModules[text] : undefined;
+      if (target !== undefined) return { resolvedModule: { resolvedFileName: target, extension: target.endsWith(".d.ts") ? ts.Extension.Dts : ts.Extension.Ts } };
+      return ts.resolveModuleName(text, containingFile, options, host);
+    });
   host.getSourceFile = (name, language, onError, create) =>
     files.has(name) ? ts.createSourceFile(name, files.get(name)!, language) : getSourceFile(name, language, onError, create);
   const program = ts.createProgram({ rootNames: [...files.keys()], options, host });

@@ -13,7 +13,7 @@ import type { RunRequest, RunResults } from "../../sandbox-engine/src/runner/ind
  *
  * The same files, laid out side by side as the runner sees them, run twice:
  * - under real vitest, in a child process, with the `@aws-sdk/client-*` ids aliased to
- *   sandbox-engine's facades, read back from vitest's JSON reporter;
+ *   sandbox-engine's client modules (the real SDK with sandbox defaults), read back from vitest's JSON reporter;
  * - through `runExercise`.
  * Tests are matched by full name, `[...ancestorTitles, title].join(" > ")` (vitest's JSON
  * `fullName` joins with spaces, which is ambiguous; the harness's names use " > ").
@@ -179,12 +179,32 @@ function byName(entries: [string, Verdict][]): Record<string, Verdict> {
   return out;
 }
 
-/** `@aws-sdk/client-x` -> `sandbox-engine/aws/client-x`, for every SDK id the runner knows. */
+/**
+ * `@aws-sdk/client-x` -> `sandbox-engine/aws/client-x` for the exercise's own files, for every SDK id the runner
+ * knows; sandbox-engine itself imports the real package under the same id, so its imports are left alone.
+ */
 function vitestConfig(testFiles: string[]): string {
-  const alias = Object.keys(defaultModules)
-    .filter((id) => id.startsWith("@aws-sdk/"))
-    .map((id) => ({ find: id, replacement: id.replace("@aws-sdk/", "sandbox-engine/aws/") }));
-  return `export default ${JSON.stringify({ resolve: { alias }, test: { include: testFiles, watch: false, allowOnly: true } }, null, 2)};\n`;
+  const aliases = Object.fromEntries(
+    Object.keys(defaultModules)
+      .filter((id) => id.startsWith("@aws-sdk/"))
+      .map((id) => [id, id.replace("@aws-sdk/", "sandbox-engine/aws/")]),
+  );
+  const test = { include: testFiles, watch: false, allowOnly: true };
+  return [
+    `const aliases = ${JSON.stringify(aliases)};`,
+    "export default {",
+    "  plugins: [{",
+    '    name: "eventlab-aws-sdk-ids",',
+    '    enforce: "pre",',
+    "    resolveId(id, importer) {",
+    '      if (!Object.hasOwn(aliases, id) || (importer ?? "").includes("/sandbox-engine/")) return null;',
+    "      return this.resolve(aliases[id], importer, { skipSelf: true });",
+    "    },",
+    "  }],",
+    `  test: ${JSON.stringify(test)},`,
+    "};",
+    "",
+  ].join("\n");
 }
 
 function spawnVitest(args: string[], timeoutMs: number): Promise<{ code: number | null; stderr: string }> {

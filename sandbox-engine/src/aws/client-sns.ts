@@ -1,44 +1,16 @@
 /**
- * The sandbox's stand-in for "@aws-sdk/client-sns" (exercises alias that module id to this one;
- * also importable as "sandbox-engine/aws/client-sns"). Same export names as the real package.
+ * "@aws-sdk/client-sns" inside exercises (also "sandbox-engine/aws/client-sns"): the real AWS SDK package,
+ * whose SNSClient and SNS default to the current sandbox (its region, test credentials, an in-memory
+ * request handler, retries on the virtual clock). Everything else is the SDK's own.
  */
-export { SNSClient, type SNSClientConfig } from "./sns-client.ts";
-export {
-  CreateTopicCommand,
-  DeleteTopicCommand,
-  ListTopicsCommand,
-  GetTopicAttributesCommand,
-  SetTopicAttributesCommand,
-  SubscribeCommand,
-  ConfirmSubscriptionCommand,
-  UnsubscribeCommand,
-  ListSubscriptionsCommand,
-  ListSubscriptionsByTopicCommand,
-  GetSubscriptionAttributesCommand,
-  SetSubscriptionAttributesCommand,
-  PublishCommand,
-  PublishBatchCommand,
-  TagResourceCommand,
-  UntagResourceCommand,
-  ListTagsForResourceCommand,
-} from "./sns-commands.ts";
-export {
-  AuthorizationErrorException,
-  BatchEntryIdsNotDistinctException,
-  BatchRequestTooLongException,
-  EmptyBatchRequestException,
-  FilterPolicyLimitExceededException,
-  InternalErrorException,
-  InvalidBatchEntryIdException,
-  InvalidParameterException,
-  InvalidParameterValueException,
-  NotFoundException,
-  ResourceNotFoundException,
-  SNSServiceException,
-  SubscriptionLimitExceededException,
-  TagLimitExceededException,
-  ThrottledException,
-  TooManyEntriesInBatchRequestException,
-  TopicLimitExceededException,
-} from "./sns-exceptions.ts";
-export type * from "../sns/sns-types.ts";
+import * as sdk from "@aws-sdk/client-sns";
+import { sandboxClient, type SandboxClientOptions } from "../wire/sandbox-client-config.ts";
+
+export * from "@aws-sdk/client-sns";
+
+export type SNSClientConfig = sdk.SNSClientConfig & SandboxClientOptions;
+export const SNSClient = sandboxClient(sdk.SNSClient, "sns");
+export type SNSClient = sdk.SNSClient;
+/** The aggregated client (`new SNS().send...` methods per operation), with the same defaults. */
+export const SNS = sandboxClient(sdk.SNS, "sns");
+export type SNS = sdk.SNS;

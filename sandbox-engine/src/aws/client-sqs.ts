@@ -1,53 +1,16 @@
 /**
- * The sandbox's stand-in for "@aws-sdk/client-sqs" (exercises alias that module id to this one;
- * also importable as "sandbox-engine/aws/client-sqs"). Same export names as the real package.
+ * "@aws-sdk/client-sqs" inside exercises (also "sandbox-engine/aws/client-sqs"): the real AWS SDK package,
+ * whose SQSClient and SQS default to the current sandbox (its region, test credentials, an in-memory
+ * request handler, retries on the virtual clock). Everything else is the SDK's own.
  */
-export { SQSClient, type SQSClientConfig } from "./sqs-client.ts";
-export {
-  CancelMessageMoveTaskCommand,
-  ChangeMessageVisibilityCommand,
-  ChangeMessageVisibilityBatchCommand,
-  CreateQueueCommand,
-  DeleteMessageCommand,
-  DeleteMessageBatchCommand,
-  DeleteQueueCommand,
-  GetQueueAttributesCommand,
-  GetQueueUrlCommand,
-  ListDeadLetterSourceQueuesCommand,
-  ListMessageMoveTasksCommand,
-  ListQueueTagsCommand,
-  ListQueuesCommand,
-  PurgeQueueCommand,
-  ReceiveMessageCommand,
-  SendMessageCommand,
-  SendMessageBatchCommand,
-  SetQueueAttributesCommand,
-  StartMessageMoveTaskCommand,
-  TagQueueCommand,
-  UntagQueueCommand,
-} from "./sqs-commands.ts";
-export {
-  BatchEntryIdsNotDistinct,
-  BatchRequestTooLong,
-  EmptyBatchRequest,
-  InvalidAddress,
-  InvalidAttributeName,
-  InvalidAttributeValue,
-  InvalidBatchEntryId,
-  InvalidIdFormat,
-  InvalidMessageContents,
-  InvalidSecurity,
-  MessageNotInflight,
-  OverLimit,
-  PurgeQueueInProgress,
-  QueueDeletedRecently,
-  QueueDoesNotExist,
-  QueueNameExists,
-  ReceiptHandleIsInvalid,
-  RequestThrottled,
-  ResourceNotFoundException,
-  SQSServiceException,
-  TooManyEntriesInBatchRequest,
-  UnsupportedOperation,
-} from "./sqs-exceptions.ts";
-export type * from "../sqs/sqs-types.ts";
+import * as sdk from "@aws-sdk/client-sqs";
+import { sandboxClient, type SandboxClientOptions } from "../wire/sandbox-client-config.ts";
+
+export * from "@aws-sdk/client-sqs";
+
+export type SQSClientConfig = sdk.SQSClientConfig & SandboxClientOptions;
+export const SQSClient = sandboxClient(sdk.SQSClient, "sqs");
+export type SQSClient = sdk.SQSClient;
+/** The aggregated client (`new SQS().send...` methods per operation), with the same defaults. */
+export const SQS = sandboxClient(sdk.SQS, "sqs");
+export type SQS = sdk.SQS;

@@ -36,6 +36,11 @@ export interface Waiter {
 export interface ClockOptions {
   /** Most timers one advance()/runAll() (or one run of auto-advance) may fire. Default 10,000. */
   loopLimit?: number;
+  /**
+   * The no-deadlock rule (default true). False for a clock that something else moves, e.g. in step with real
+   * time (`npm run endpoint`): a long poll then waits until that driver gets there.
+   */
+  autoAdvance?: boolean;
 }
 
 export interface Clock {
@@ -122,10 +127,12 @@ class VirtualClock implements Clock {
   /** Timers fired by auto-advance since the last explicit advance()/runAll(). */
   #autoFired = 0;
   #autoDisabled = false;
+  readonly #autoAdvance: boolean;
 
-  constructor(startEpochMs: number, loopLimit: number) {
+  constructor(startEpochMs: number, loopLimit: number, autoAdvance: boolean) {
     this.#now = startEpochMs;
     this.#loopLimit = loopLimit;
+    this.#autoAdvance = autoAdvance;
   }
 
   now(): number {
@@ -273,7 +280,7 @@ class VirtualClock implements Clock {
   }
 
   #scheduleIdleCheck(): void {
-    if (this.#idleCheckQueued || this.#autoDisabled || this.#waiters.size === 0) return;
+    if (!this.#autoAdvance || this.#idleCheckQueued || this.#autoDisabled || this.#waiters.size === 0) return;
     this.#idleCheckQueued = true;
     scheduleMacrotask(() => {
       this.#idleCheckQueued = false;
@@ -323,5 +330,5 @@ export function createClock(startEpochMs: number, options: ClockOptions = {}): C
   if (!Number.isInteger(loopLimit) || loopLimit < 1) {
     throw new RangeError(`loopLimit must be a positive integer, got ${String(loopLimit)}`);
   }
-  return new VirtualClock(startEpochMs, loopLimit);
+  return new VirtualClock(startEpochMs, loopLimit, options.autoAdvance ?? true);
 }

@@ -1,5 +1,5 @@
 /**
- * Services report failures as data (ElasticMQ style); the SDK-shaped facade turns a Fault into an
+ * Services report failures as data (ElasticMQ style); the wire layer turns a Fault into an
  * AwsError at the edge. Keeping faults as values lets a service return early without throwing,
  * and keeps the service free of SDK concerns.
  */

@@ -28,7 +28,17 @@ export interface RealmGuard {
 /** `roots`: name -> object, e.g. `{ globalThis, "sandbox-engine": engine }`. */
 export function guardRealm(roots: Record<string, unknown>): RealmGuard {
   // Read through captured functions: a run may replace Reflect.ownKeys or Object.is, but not these references.
-  const { ownKeys, getOwnPropertyDescriptor, getPrototypeOf, isExtensible } = Reflect;
+  const { ownKeys: allOwnKeys, getOwnPropertyDescriptor, getPrototypeOf, isExtensible } = Reflect;
+  const { keyFor } = Symbol;
+  const { startsWith } = String.prototype;
+  // The AWS SDK memoizes on its own schema objects under registered symbols (Symbol.for("@smithy/ns"), ...): caches
+  // it fills the first time a command is used, the same in every run, that learner code does not see. They are not
+  // watched (so a run could still plant one before the SDK does: a known limit, for code that knows SDK internals).
+  const sdkCache = (key: string | symbol) => {
+    const registered = typeof key === "symbol" ? keyFor(key) : undefined;
+    return registered !== undefined && (startsWith.call(registered, "@smithy/") || startsWith.call(registered, "@aws-sdk/"));
+  };
+  const ownKeys = (value: object) => allOwnKeys(value).filter((key) => !sdkCache(key));
   const { is, isFrozen } = Object;
   const records = new Map<object, ObjectRecord>();
   const frozen = new Set<object>();

@@ -1,6 +1,6 @@
 /**
  * The SNS model of one sandbox (`sb.sns`). Operations take SDK-shaped requests (any value accepted)
- * and return an Outcome; the facade in aws/client-sns.ts turns faults into errors. An optional
+ * and return an Outcome; the wire layer (wire/sns-query-protocol.ts) turns faults into AWS errors. An optional
  * `caller` (default: the sandbox account's root) is who makes the call, for topic policies.
  *
  * Beyond the API, the sandbox simulates what SNS talks to:

@@ -1,8 +1,8 @@
 /**
  * The SQS model of one sandbox (`sb.sqs`). Operations take SDK-shaped requests (validated at run
- * time, any value accepted) and return an Outcome: a result, or a Fault as data. The facade in
- * aws/client-sqs.ts turns faults into errors. Course authors and other services (SNS, Lambda event
- * source mappings) call these methods directly.
+ * time, any value accepted) and return an Outcome: a result, or a Fault as data. The wire layer
+ * (wire/sqs-json-protocol.ts) turns faults into AWS errors for the real SDK. Course authors and
+ * other services (SNS, Lambda event source mappings) call these methods directly.
  */
 import type { Clock } from "../clock/virtual-clock.ts";
 import type { DeliveryReceiver } from "../core/delivery.ts";

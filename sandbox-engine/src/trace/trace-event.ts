@@ -160,11 +160,21 @@ export interface SesTraceDetails {
   action: SesMessage & { readonly rule: string; readonly type: string; readonly outcome: string; readonly detail: string | null };
 }
 
+/**
+ * The AWS SDK's own behaviour as a client of the sandbox (resource: the service the client talks to, "sqs" |
+ * "sns" | "lambda"). `retry`: a call failed with a retryable error and the client waits `delayMs` of virtual time
+ * before attempt `attempt`.
+ */
+export interface SdkTraceDetails {
+  retry: { readonly error: string; readonly status: number | null; readonly attempt: number; readonly maxAttempts: number; readonly delayMs: number };
+}
+
 export interface TraceDetailsByService {
   sqs: SqsTraceDetails;
   lambda: LambdaTraceDetails;
   sns: SnsTraceDetails;
   ses: SesTraceDetails;
+  sdk: SdkTraceDetails;
 }
 
 export type TraceService = keyof TraceDetailsByService;
@@ -174,6 +184,7 @@ export type SqsTraceKind = TraceKindsByService["sqs"];
 export type LambdaTraceKind = TraceKindsByService["lambda"];
 export type SnsTraceKind = TraceKindsByService["sns"];
 export type SesTraceKind = TraceKindsByService["ses"];
+export type SdkTraceKind = TraceKindsByService["sdk"];
 
 /** The details of one kind of event. */
 export type TraceDetailsOf<S extends TraceService, K extends TraceKindsByService[S]> = TraceDetailsByService[S][K];

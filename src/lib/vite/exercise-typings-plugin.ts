@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import { sdkModuleIds } from "../../../sandbox-engine/src/services.ts";
+import { bundleSdkDeclarations, sdkClients } from "./sdk-declarations.ts";
 
 const virtualId = "virtual:eventlab/exercise-typings";
 const resolvedId = `\0${virtualId}`;
@@ -24,7 +25,8 @@ const declarationPackages = [
 
 /**
  * Gives Monaco's TypeScript worker a small virtual `node_modules`, so learner files see sandbox-engine, the
- * `@aws-sdk/client-*` facades and the vitest API with full IntelliSense, offline. The module exports a map from
+ * `@aws-sdk/client-*` clients (the real SDK's declarations, bundled, behind the engine's client modules) and the
+ * vitest API with full IntelliSense, offline. The module exports a map from
  * `file:///node_modules/...` paths to file contents; it is imported only together with the editor.
  */
 export function exerciseTypingsPlugin(root: URL): Plugin {
@@ -55,6 +57,18 @@ export async function collectTypings(rootPath: string): Promise<{ typings: Recor
   for (const file of await listFiles(join(engine, "src"))) {
     const inside = relative(engine, file);
     if (file.endsWith(".ts") && !inside.startsWith(join("src", "runner"))) await add(file, `sandbox-engine/${inside}`);
+  }
+
+  // The real SDK's declarations, one bundled file per client under a name of its own: inside exercises
+  // "@aws-sdk/client-x" means the engine's module, which re-exports the real package (renamed here, so the
+  // engine's own import of it is not taken for itself).
+  const sdk = await bundleSdkDeclarations(rootPath);
+  for (const client of sdkClients) {
+    const bundled = `@eventlab/aws-sdk-client-${client}`;
+    typings[`file:///node_modules/${bundled}/package.json`] = JSON.stringify({ name: bundled, types: "index.d.ts" });
+    typings[`file:///node_modules/${bundled}/index.d.ts`] = sdk[client];
+    const module = `file:///node_modules/sandbox-engine/src/aws/client-${client}.ts`;
+    typings[module] = typings[module]!.replaceAll(`"@aws-sdk/client-${client}"`, `"${bundled}"`);
   }
 
   for (const name of declarationPackages) {

@@ -1,4 +1,5 @@
-import { build } from "esbuild";
+import { build, type Plugin as EsbuildPlugin } from "esbuild";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 
@@ -44,8 +45,22 @@ export async function bundleRunnerWorker(entryPath: string): Promise<{ code: str
     metafile: true,
     legalComments: "none",
     logLevel: "silent",
+    plugins: [workerXmlParser],
   });
   const code = result.outputFiles[0]?.text ?? "";
   const inputs = Object.keys(result.metafile.inputs).map((input) => fileURLToPath(new URL(input, `file://${process.cwd()}/`)));
   return { code, inputs };
 }
+
+/**
+ * The AWS SDK's browser build parses XML (SNS's Query protocol) with DOMParser, which a Web Worker does not have;
+ * its Node build has a parser of its own in plain JavaScript. The worker takes that one.
+ */
+const workerXmlParser: EsbuildPlugin = {
+  name: "aws-sdk-xml-parser-in-worker",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/xml-parser$/ }, (args) =>
+      args.importer.includes(join("@aws-sdk", "xml-builder")) ? { path: join(dirname(args.importer), "xml-parser.js") } : undefined,
+    );
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * The request handler the sandbox's SDK clients use by default: the SDK serializes, signs and retries as
+ * always, then hands the HTTP request to this handler, which answers it from the sandbox's wire layer in
+ * memory (no network, no sockets). The sandbox is looked up per request: the client's `sandbox` option, else
+ * the most recently created one, so a client created at module scope talks to the sandbox of the current test.
+ */
+import { HttpResponse, type HttpRequest } from "@smithy/core/protocols";
+import type { HttpHandlerOptions, RequestHandler } from "@smithy/types";
+import { currentSandbox, type Sandbox } from "../sandbox.ts";
+import { parseCaller } from "./caller.ts";
+import { answerRequest } from "./wire-router.ts";
+import { utf8, type WireRequest } from "./wire-message.ts";
+
+export interface InMemoryHandlerOptions {
+  readonly sandbox?: Sandbox | undefined;
+  /** Who calls (SNS topic policies): an account id or an IAM ARN; checked per request, so a client never throws while being created. */
+  readonly caller?: string | undefined;
+}
+
+export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> {
+  readonly metadata = { handlerProtocol: "in-memory" };
+
+  private readonly options: InMemoryHandlerOptions;
+
+  constructor(options: InMemoryHandlerOptions = {}) {
+    this.options = options;
+  }
+
+  sandbox(): Sandbox {
+    return this.options.sandbox ?? currentSandbox();
+  }
+
+  async handle(request: HttpRequest, _options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
+    const sandbox = this.sandbox();
+    const hostRegion = /\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com$/.exec(request.hostname)?.[1];
+    if (hostRegion !== undefined && hostRegion !== sandbox.region) {
+      throw Object.assign(
+        new Error(
+          `This sandbox simulates region ${sandbox.region}, but the request went to ${request.hostname}. ` +
+            `Create the client without a region (or with region: "${sandbox.region}").`,
+        ),
+        { name: "SandboxRegionMismatch" },
+      );
+    }
+    const caller = this.options.caller === undefined ? undefined : parseCaller(this.options.caller);
+    const answer = await answerRequest(sandbox, toWireRequest(request), caller);
+    return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: answer.body }) };
+  }
+
+  updateHttpClientConfig(): void {}
+
+  httpHandlerConfigs(): Record<string, never> {
+    return {};
+  }
+
+  destroy(): void {}
+}
+
+export function toWireRequest(request: HttpRequest): WireRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  const body = request.body;
+  return {
+    method: request.method,
+    hostname: request.hostname,
+    path: request.path,
+    query: request.query ?? {},
+    headers,
+    body: body instanceof Uint8Array ? body : typeof body === "string" ? utf8.encode(body) : new Uint8Array(0),
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The defaults the sandbox gives the real SDK clients (`new SQSClient({})` inside exercises): the sandbox's
+ * region, fixed test credentials, the in-memory request handler, and the SDK's standard retries on the virtual
+ * clock. Anything the learner sets explicitly wins, as with the real client (`maxAttempts: 1`, `region`, ...).
+ */
+import { currentSandbox, DEFAULT_REGION, type Sandbox } from "../sandbox.ts";
+import { InMemoryRequestHandler } from "./in-memory-request-handler.ts";
+import { DEFAULT_MAX_ATTEMPTS, VirtualClockRetryStrategy } from "./virtual-clock-retry-strategy.ts";
+
+/** Options only the sandbox's clients understand. */
+export interface SandboxClientOptions {
+  /** The sandbox to talk to; default: the most recently created one, looked up per request. */
+  sandbox?: Sandbox;
+  /**
+   * Who calls (SNS topic policies): "111122223333", "arn:aws:iam::111122223333:root" or an IAM user/role ARN.
+   * Default: the sandbox account's root user. On AWS the caller is whoever the credentials belong to.
+   */
+  caller?: string;
+}
+
+/** Test credentials: the in-memory handler checks no signature. */
+const SANDBOX_CREDENTIALS = Object.freeze({ accessKeyId: "AKIAEVENTLABSANDBOX0", secretAccessKey: "eventlab-sandbox-secret-key" });
+
+/** The SigV4 auth scheme, resolving credentials as usual, with a signer that leaves the request as it is. */
+const unsignedSigV4 = {
+  schemeId: "aws.auth#sigv4",
+  identityProvider: (config: { getIdentityProvider(schemeId: string): unknown }) => config.getIdentityProvider("aws.auth#sigv4"),
+  signer: { sign: async <Request>(request: Request): Promise<Request> => request },
+};
+
+interface SdkClientConfigLike {
+  cacheMiddleware?: boolean;
+  httpAuthSchemes?: unknown;
+  region?: unknown;
+  credentials?: unknown;
+  requestHandler?: unknown;
+  retryStrategy?: unknown;
+  retryMode?: unknown;
+  maxAttempts?: unknown;
+}
+
+export function sandboxClientConfig<Config extends SdkClientConfigLike>(
+  config: (Config & SandboxClientOptions) | undefined,
+  service: "sqs" | "sns" | "lambda",
+): Config {
+  const { sandbox, caller, ...sdkConfig } = (config ?? {}) as Config & SandboxClientOptions;
+  const handler = new InMemoryRequestHandler({ sandbox, caller });
+  const sandboxNow = () => sandbox ?? currentSandbox();
+  const maxAttempts = async () => {
+    const value = typeof sdkConfig.maxAttempts === "function" ? await (sdkConfig.maxAttempts as () => unknown)() : sdkConfig.maxAttempts;
+    return typeof value === "number" ? value : DEFAULT_MAX_ATTEMPTS;
+  };
+  return {
+    ...(sdkConfig as Config),
+    region: sdkConfig.region ?? (async () => (sandbox ?? currentSandboxOrUndefined())?.region ?? DEFAULT_REGION),
+    // A fresh object per client: the SDK records where credentials came from on the object itself.
+    credentials: sdkConfig.credentials ?? { ...SANDBOX_CREDENTIALS },
+    requestHandler: sdkConfig.requestHandler ?? handler,
+    // The SDK's own speed option: each command class's middleware chain is built once per client, not per send
+    // (a third faster in memory). Its one effect: middleware added after the first send of a command class is not
+    // used; `cacheMiddleware: false` restores the SDK's default.
+    cacheMiddleware: sdkConfig.cacheMiddleware ?? true,
+    // In memory nobody checks a signature, so the SDK signs nothing (SigV4 is a third of a call's cost); a client
+    // given its own request handler (a real endpoint) signs as usual.
+    ...(sdkConfig.requestHandler === undefined && sdkConfig.httpAuthSchemes === undefined ? { httpAuthSchemes: [unsignedSigV4] } : {}),
+    // A custom strategy or the adaptive mode is the learner's choice, and waits in real time as on AWS.
+    ...(sdkConfig.retryStrategy === undefined && sdkConfig.retryMode === undefined
+      ? { retryStrategy: new VirtualClockRetryStrategy(maxAttempts, sandboxNow, service) }
+      : {}),
+  };
+}
+
+function currentSandboxOrUndefined(): Sandbox | undefined {
+  try {
+    return currentSandbox();
+  } catch {
+    return undefined;
+  }
+}
+
+type ClientClass = abstract new (config: never) => object;
+
+/**
+ * `Base` (an SDK client class) with the sandbox's defaults: `new (sandboxClient(SQSClient, "sqs"))(config)` is
+ * `new SQSClient(sandboxClientConfig(config, "sqs"))`, and an instance of the SDK class (instanceof works).
+ */
+export function sandboxClient<Base extends ClientClass>(
+  Base: Base,
+  service: "sqs" | "sns" | "lambda",
+): new (...[config]: [] | [ConstructorParameters<Base>[0] & SandboxClientOptions]) => InstanceType<Base> {
+  const Concrete = Base as unknown as new (config: unknown) => InstanceType<Base>;
+  const Client = class extends (Concrete as new (config: unknown) => object) {
+    constructor(...[config]: [] | [SandboxClientOptions]) {
+      super(sandboxClientConfig(config as SdkClientConfigLike & SandboxClientOptions, service));
+    }
+  };
+  // Named as the SDK's class, so messages and stack traces say "SQSClient".
+  Object.defineProperty(Client, "name", { value: Base.name });
+  return Client as never;
+}

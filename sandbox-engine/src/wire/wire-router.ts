@@ -1,0 +1,46 @@
+/**
+ * From an HTTP request to the service that answers it: one small table (a service's protocol recognises its own
+ * requests), so it can fold into a service registry. Request ids come from a seeded stream of their own, so adding
+ * a call does not shift any other id.
+ */
+import { answerLambdaRest, isLambdaRestRequest } from "../lambda/wire/lambda-rest-protocol.ts";
+import type { SeededRandom } from "../random/seeded-random.ts";
+import type { Sandbox } from "../sandbox.ts";
+import { answerSnsQuery, isSnsQueryRequest } from "../sns/wire/sns-query-protocol.ts";
+import { answerSqsJson, isSqsJsonRequest } from "../sqs/wire/sqs-json-protocol.ts";
+import type { Caller } from "../iam/index.ts";
+import { utf8, type WireContext, type WireRequest, type WireResponse } from "./wire-message.ts";
+
+interface WireService {
+  readonly accepts: (request: WireRequest) => boolean;
+  readonly answer: (request: WireRequest, context: WireContext) => Promise<WireResponse>;
+}
+
+export const wireServices: Readonly<Record<"sqs" | "sns" | "lambda", WireService>> = {
+  sqs: { accepts: isSqsJsonRequest, answer: answerSqsJson },
+  sns: { accepts: isSnsQueryRequest, answer: answerSnsQuery },
+  lambda: { accepts: isLambdaRestRequest, answer: answerLambdaRest },
+};
+
+/** The answer of `sandbox` to `request`, made as `caller` (default: the sandbox account's root user). */
+export async function answerRequest(sandbox: Sandbox, request: WireRequest, caller?: Caller): Promise<WireResponse> {
+  const requestId = nextRequestId(sandbox);
+  const service = Object.values(wireServices).find((candidate) => candidate.accepts(request));
+  if (service === undefined) {
+    return {
+      statusCode: 400,
+      headers: { "content-type": "application/json", "x-amzn-requestid": requestId, "x-amzn-errortype": "UnknownOperationException" },
+      body: utf8.encode(JSON.stringify({ message: `The sandbox simulates SQS, SNS and Lambda; it does not know ${request.method} ${request.path}.` })),
+    };
+  }
+  const who = caller ?? { type: "AWS", arn: `arn:aws:iam::${sandbox.accountId}:root`, accountId: sandbox.accountId };
+  return service.answer(request, { sandbox, caller: who, requestId });
+}
+
+const requestIdStreams = new WeakMap<Sandbox, SeededRandom>();
+
+function nextRequestId(sandbox: Sandbox): string {
+  let random = requestIdStreams.get(sandbox);
+  if (random === undefined) requestIdStreams.set(sandbox, (random = sandbox.random.fork("request-id")));
+  return random.uuid();
+}
