@@ -1,6 +1,6 @@
 /**
- * SES in the service registry (services.ts). No SDK modules yet: the real @aws-sdk/client-ses (Query/XML)
- * and @aws-sdk/client-sesv2 (REST-JSON) wire adapters come with the real-SDK layer. No receiver: nothing
+ * SES in the service registry (services.ts): the real @aws-sdk/client-ses (Query/XML, ses/wire/ses-query-protocol.ts)
+ * and @aws-sdk/client-sesv2 (REST-JSON, ses/wire/sesv2-rest-protocol.ts) over one state. No receiver: nothing
  * delivers to SES.
  */
 import { defineService } from "../core/service-definition.ts";
@@ -8,7 +8,7 @@ import { createSes } from "./ses-service.ts";
 
 export const sesDefinition = defineService({
   name: "ses",
-  sdkModules: [],
+  sdkModules: ["client-ses", "client-sesv2"],
   // No options: `createSandbox({ ses: ... })` is a type error.
   create: (env, _options: undefined) => createSes(env),
 });
