@@ -6,7 +6,7 @@
 const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 
-const SERVICES = "(sqs|sns|lambda)";
+const SERVICES = "(sqs|sns|lambda|apigateway)";
 /** The engine's public entry points: the files its package.json exports (sandbox-engine, sandbox-engine/runner, ...). */
 const ENGINE_ENTRY_POINTS = Object.values(JSON.parse(readFileSync(join(__dirname, "sandbox-engine/package.json"), "utf8")).exports).map(
   (target) => `^sandbox-engine/${target.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`,

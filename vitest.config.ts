@@ -1,9 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * `npm test` runs three projects: fast unit tests of the engine, harness and site code; exercise validation
- * (every exercise's solution passes, its starter fails, and the in-browser harness agrees with vitest); and the
- * browser end-to-end tests against the built site in real Chromium.
+ * `npm test` runs four projects: fast unit tests of the engine, harness and site code; exercise validation
+ * (every exercise's solution passes, its starter fails, and the in-browser harness agrees with vitest); the
+ * workshop kit (every exercise as a downloaded project under real vitest, the workshop server and its dashboard);
+ * and the browser end-to-end tests against the built site in real Chromium.
  */
 export default defineConfig({
   test: {
@@ -20,6 +21,14 @@ export default defineConfig({
           include: ["tests/exercises/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "workshop",
+          include: ["tests/workshop/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
         },
       },
       {

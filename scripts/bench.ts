@@ -2,7 +2,9 @@
 //   - Run -> verdict latency in headless Chromium for sqs/first-consumer: cold (first run after page load) and
 //     warm (median of 20 runs);
 //   - the same tests under `vitest run` as a whole process, and the ratio;
-//   - gzip bytes of the lesson page before the editor loads, and of the editor once it loads.
+//   - gzip bytes of the lesson page before the editor loads, and of the editor once it loads;
+//   - the event flow ("What happened" under a test): that its code is not loaded with the page or the editor, its
+//     gzip bytes, and the time to draw the flow of a 5,000-event trace recorded by the engine (median of 5).
 // Pass --no-build to reuse an existing dist/.
 import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -16,6 +18,9 @@ import { timedRun } from "../tests/e2e/timed-run.ts";
 import { writeVitestProject } from "../tests/runner/vitest-parity.ts";
 import { childEnvironment } from "../tests/support/child-environment.ts";
 import { solutionRequest } from "../tests/exercises/exercise-requests.ts";
+import { readdirSync } from "node:fs";
+import { createSandbox, type TraceEvent } from "sandbox-engine";
+import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "sandbox-engine/aws/client-sqs";
 
 const exerciseId = "sqs/first-consumer";
 const lessonPath = "/sqs/producers-and-consumers/";
@@ -49,6 +54,8 @@ async function browserNumbers(siteUrl: string) {
     // Page weight before the editor: load the lesson without scrolling to the exercise.
     const pageResponses: Response[] = [];
     page.on("response", (response) => pageResponses.push(response));
+    const everyUrl: string[] = [];
+    page.on("response", (response) => everyUrl.push(response.url()));
     await page.goto(siteUrl + lessonPath, { waitUntil: "networkidle" });
     const exercise = exerciseOn(page, exerciseId);
     const editorState = await exercise.root.getAttribute("data-editor");
@@ -77,10 +84,75 @@ async function browserNumbers(siteUrl: string) {
     await page.reload({ waitUntil: "networkidle" });
     await exercise.root.scrollIntoViewIfNeeded();
     const instant = await timeRun(page);
-    return { cold, instant, warm: median(warm), warmStatuses: [...statuses], pageBytes, editorBytes, editorLoadedBeforeScroll: editorState !== "static" };
+    const flowLoadedBeforeOpening = everyUrl.some((url) => url.includes("/flow-view."));
+    const flow = await eventFlowNumbers(page, siteUrl);
+    return {
+      cold,
+      instant,
+      warm: median(warm),
+      warmStatuses: [...statuses],
+      pageBytes,
+      editorBytes,
+      editorLoadedBeforeScroll: editorState !== "static",
+      flowLoadedBeforeOpening,
+      ...flow,
+    };
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * A 5,000-event trace as the engine records it: orders sent to a queue with a dead-letter queue, consumers that
+ * delete most of them and let the rest time out, come back and finally move to the DLQ.
+ */
+async function bigTrace(size = 5000): Promise<TraceEvent[]> {
+  const sb = createSandbox({ seed: 7 });
+  const sqs = new SQSClient({ sandbox: sb });
+  const dlq = (await sqs.send(new CreateQueueCommand({ QueueName: "orders-dlq" }))).QueueUrl!;
+  const dlqArn = `arn:aws:sqs:${sb.region}:${sb.accountId}:orders-dlq`;
+  const redrive = JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 });
+  const queue = (await sqs.send(new CreateQueueCommand({ QueueName: "orders", Attributes: { RedrivePolicy: redrive } }))).QueueUrl!;
+  for (let round = 0; sb.trace.events.length < size; round++) {
+    for (let index = 0; index < 100; index++) await sqs.send(new SendMessageCommand({ QueueUrl: queue, MessageBody: `order ${round}-${index}` }));
+    for (;;) {
+      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue, MaxNumberOfMessages: 10 }));
+      if (!Messages.length) break;
+      for (const [index, message] of Messages.entries()) {
+        if (index % 4) await sqs.send(new DeleteMessageCommand({ QueueUrl: queue, ReceiptHandle: message.ReceiptHandle! }));
+      }
+    }
+    await sb.clock.advance(31_000);
+  }
+  return sb.trace.events.slice(0, size);
+}
+
+/** Loads the event-flow module as the page does (its built chunk) and times drawing a 5,000-event trace. */
+async function eventFlowNumbers(page: Page, siteUrl: string) {
+  const chunk = readdirSync(`${distDir}_astro`).find((name) => /^flow-view\..*\.js$/.test(name));
+  if (!chunk) throw new Error("no flow-view chunk in dist/_astro: is the event flow still loaded on demand?");
+  const trace = await bigTrace();
+  const flowResponse = page.waitForResponse((response) => response.url().includes(chunk));
+  const times: number[] = await page.evaluate(
+    async ({ url, trace }) => {
+      const { renderEventFlow } = await import(url);
+      const host = document.createElement("div");
+      host.style.width = "720px";
+      document.querySelector("main")!.append(host);
+      const times: number[] = [];
+      for (let index = 0; index < 5; index++) {
+        const startedAt = performance.now();
+        renderEventFlow(host, trace);
+        host.getBoundingClientRect(); // style and layout included
+        await new Promise(requestAnimationFrame);
+        times.push(performance.now() - startedAt);
+      }
+      return times;
+    },
+    { url: `${siteUrl}/_astro/${chunk}`, trace },
+  );
+  const flowBytes = gzipSync(await (await flowResponse).body()).length;
+  return { flowDrawMs: median(times), flowEvents: trace.length, flowBytes };
 }
 
 /** The exercise's solution and tests under `vitest run`, timed as a whole process (median of 3). */
@@ -112,6 +184,8 @@ try {
     ["`vitest run` of the same tests, whole process", ms(vitestMs), `${(vitestMs / browser.warm).toFixed(0)}x the warm run`],
     ["Lesson page before the editor (gzip)", kb(browser.pageBytes), "target <= 100 KB"],
     ["Editor, loaded on demand (gzip)", kb(browser.editorBytes), "Monaco + TypeScript worker + typings"],
+    ["Event flow code, loaded on opening (gzip)", kb(browser.flowBytes), browser.flowLoadedBeforeOpening ? "LOADED BEFORE OPENING" : "not loaded with page or editor"],
+    [`Draw the flow of a ${browser.flowEvents}-event trace`, ms(browser.flowDrawMs), "target < 200 ms (median of 5, with layout)"],
   ];
   const width = Math.max(...rows.map((row) => row[0].length));
   console.log(`EventLab bench (${exerciseId}, headless Chromium)`);

@@ -52,6 +52,7 @@ export type {
   SnsTraceKind,
   SdkTraceKind,
   SqsTraceKind,
+  ApiGatewayTraceDetails,
   LambdaTraceDetails,
   SesTraceDetails,
   SnsTraceDetails,

@@ -3,13 +3,14 @@
  * ServiceEnvironment.peer). Adding a service = its folder with a `definition.ts`, one entry here, and its
  * SDK module in sdk-modules.ts (sandbox-engine/README.md, "Adding a service").
  */
+import { apigatewayDefinition } from "./apigateway/definition.ts";
 import type { ServiceDefinition } from "./core/service-definition.ts";
 import { lambdaDefinition } from "./lambda/definition.ts";
 import { sesDefinition } from "./ses/definition.ts";
 import { snsDefinition } from "./sns/definition.ts";
 import { sqsDefinition } from "./sqs/definition.ts";
 
-export const serviceDefinitions = [sqsDefinition, lambdaDefinition, snsDefinition, sesDefinition] as const;
+export const serviceDefinitions = [sqsDefinition, lambdaDefinition, snsDefinition, sesDefinition, apigatewayDefinition] as const;
 
 type Definitions = (typeof serviceDefinitions)[number];
 

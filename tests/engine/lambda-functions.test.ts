@@ -171,14 +171,49 @@ describe("PutFunctionEventInvokeConfig", () => {
     [{ MaximumRetryAttempts: -1 }, "maximumRetryAttempts"],
     [{ MaximumEventAgeInSeconds: 59 }, "maximumEventAgeInSeconds"],
     [{ MaximumEventAgeInSeconds: 21_601 }, "maximumEventAgeInSeconds"],
-    [{ DestinationConfig: { OnSuccess: { Destination: "my-queue" } } }, "destination ARN"],
-    [{ DestinationConfig: { OnSuccess: { Destination: "arn:aws:s3:::bucket" } } }, "destination ARN"],
+    // Texts and cases from LocalStack's AWS-validated test_lambda_eventinvokeconfig_exceptions snapshot.
+    [{}, "You must specify at least one of error handling or destination setting."],
+    [{ DestinationConfig: { OnSuccess: { Destination: "my-queue" } } }, "The provided destination config DestinationConfig(onSuccess=OnSuccess(destination=my-queue), onFailure=null) is invalid."],
+    [{ DestinationConfig: { OnFailure: { Destination: "arn:aws:iam:us-east-1:123456789012:function:x" } } }, "The provided destination config DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=arn:aws:iam:us-east-1:123456789012:function:x)) is invalid."],
+    [{ DestinationConfig: { OnSuccess: { Destination: fnArn("doesnotexist") } } }, `The destination ARN ${fnArn("doesnotexist")} is invalid.`],
+    // S3 buckets are on-failure destinations only; SQS and SNS destinations are standard, not FIFO
+    // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html; the texts are UNVERIFIED).
+    [{ DestinationConfig: { OnSuccess: { Destination: "arn:aws:s3:::bucket" } } }, "is invalid."],
+    [{ DestinationConfig: { OnFailure: { Destination: "arn:aws:sqs:us-east-1:123456789012:failed.fifo" } } }, "is invalid."],
+    [{ DestinationConfig: { OnFailure: { Destination: "arn:aws:sns:us-east-1:123456789012:failed.fifo" } } }, "is invalid."],
   ])("given %j, when put, then InvalidParameterValueException", async (bad, text) => {
     const { sb, lambda } = givenSandbox();
     sb.lambda.createFunction({ FunctionName: "orders", handler });
     const error = await errorOf(lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: "orders", ...bad } as never)));
     expect(error.name).toBe("InvalidParameterValueException");
     expect(error.message).toContain(text);
+  });
+});
+
+describe("PutFunctionEventInvokeConfig and PutFunctionConcurrency: AWS-recorded answers", () => {
+  it("accepts an S3 bucket as the on-failure destination", async () => {
+    const { sb, lambda } = givenSandbox();
+    sb.lambda.createFunction({ FunctionName: "orders", handler });
+    const out = await lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: "orders", DestinationConfig: { OnFailure: { Destination: "arn:aws:s3:::failed-orders" } } }));
+    expect(out.DestinationConfig?.OnFailure?.Destination).toBe("arn:aws:s3:::failed-orders");
+  });
+
+  it("answers \"The function doesn't exist.\" for an unknown function", async () => {
+    const { lambda } = givenSandbox();
+    const error = await errorOf(lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: "nope", MaximumRetryAttempts: 1 })));
+    expect([error.name, error.message]).toEqual(["ResourceNotFoundException", "The function doesn't exist."]);
+  });
+
+  it("refuses a qualified ARN for PutFunctionConcurrency, and names $LATEST for an unknown function", async () => {
+    const { sb, lambda } = givenSandbox();
+    sb.lambda.createFunction({ FunctionName: "orders", handler });
+    const qualified = await errorOf(lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: `${fnArn("orders")}:1`, ReservedConcurrentExecutions: 1 })));
+    expect([qualified.name, qualified.message]).toEqual([
+      "InvalidParameterValueException",
+      "This operation is permitted on Lambda functions only. Aliases and versions do not support this operation. Please specify either a function name or an unqualified function ARN.",
+    ]);
+    const missing = await errorOf(lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: "doesnotexist", ReservedConcurrentExecutions: 1 })));
+    expect([missing.name, missing.message]).toEqual(["ResourceNotFoundException", `Function not found: ${fnArn("doesnotexist")}:$LATEST`]);
   });
 });
 

@@ -120,10 +120,23 @@ describe("Invoke RequestResponse", () => {
     expect((await invoke(lambda, { FunctionName: "worker", Payload: payload })).StatusCode).toBe(200);
   });
 
-  it("given a response over 6 MB, when invoked, then Function.ResponseSizeTooLarge", async () => {
-    const { lambda } = givenFunction(async () => "x".repeat(6 * 1024 * 1024 + 1));
+  // AWS's limit is 6,291,556 bytes of JSON, with this text (recorded from AWS by aws-lambda-dotnet's integration
+  // tests and moto's test_invoke_lambda_with_large_response).
+  it("given a response over 6,291,556 bytes, when invoked, then Function.ResponseSizeTooLarge with AWS's text", async () => {
+    const { lambda } = givenFunction(async () => "x".repeat(6_291_556 - 1)); // + 2 quotes = 6,291,557 bytes
     const out = await invoke(lambda, { FunctionName: "worker" });
-    expect((decode(out.Payload) as { errorType: string }).errorType).toBe("Function.ResponseSizeTooLarge");
+    expect(out.FunctionError).toBe("Unhandled");
+    expect(decode(out.Payload)).toEqual({
+      errorType: "Function.ResponseSizeTooLarge",
+      errorMessage: "Response payload size exceeded maximum allowed payload size (6291556 bytes).",
+    });
+  });
+
+  it("given a response of exactly 6,291,556 bytes, when invoked, then it is returned", async () => {
+    const { lambda } = givenFunction(async () => "x".repeat(6_291_556 - 2));
+    const out = await invoke(lambda, { FunctionName: "worker" });
+    expect(out.FunctionError).toBeUndefined();
+    expect(out.Payload!.length).toBe(6_291_556);
   });
 
   it("given a bad InvocationType or LogType, when invoked, then InvalidParameterValueException", async () => {
@@ -132,11 +145,12 @@ describe("Invoke RequestResponse", () => {
     expect((await errorOf(invoke(lambda, { FunctionName: "worker", LogType: "All" as never }))).message).toContain("logType");
   });
 
-  it("given an unknown function, when invoked, then ResourceNotFoundException with its ARN", async () => {
+  // Invoke names the version it looked for (LocalStack's AWS-validated test_invoke_exceptions snapshot).
+  it("given an unknown function, when invoked, then ResourceNotFoundException with its $LATEST ARN", async () => {
     const { lambda } = givenFunction(async () => 1);
     const error = await errorOf(invoke(lambda, { FunctionName: "missing" }));
     expect(error.name).toBe("ResourceNotFoundException");
-    expect(error.message).toBe(`Function not found: ${fnArn("missing")}`);
+    expect(error.message).toBe(`Function not found: ${fnArn("missing")}:$LATEST`);
   });
 });
 
@@ -199,7 +213,10 @@ describe("context and virtual time", () => {
     });
     const out = await invoke(lambda, { FunctionName: "worker" });
     expect(out.FunctionError).toBe("Unhandled");
-    expect((decode(out.Payload) as { errorMessage: string }).errorMessage).toBe("Task timed out after 3.00 seconds");
+    // AWS's payload names the request: {"errorType":"Sandbox.Timedout","errorMessage":"RequestId: <id> Error: Task timed out after 3.00 seconds"}.
+    const requestId = sb.lambda.logs("worker")[0]!.requestId;
+    expect(decode(out.Payload)).toEqual({ errorType: "Sandbox.Timedout", errorMessage: `RequestId: ${requestId} Error: Task timed out after 3.00 seconds` });
+    expect(sb.lambda.logText("worker")).toContain(`${requestId} Task timed out after 3.00 seconds`);
     await sb.clock.advance(5000);
     expect(finished).toBe(true);
     const report = sb.lambda.logs("worker").map((line) => line.message).find((line) => line.startsWith("REPORT"));
@@ -210,7 +227,7 @@ describe("context and virtual time", () => {
   it("given a handler that never settles, when invoked without advancing the clock, then it times out (no hang)", async () => {
     const { sb, lambda } = givenFunction(() => new Promise(() => {}), { Timeout: 7 });
     const out = await invoke(lambda, { FunctionName: "worker" });
-    expect((decode(out.Payload) as { errorMessage: string }).errorMessage).toBe("Task timed out after 7.00 seconds");
+    expect((decode(out.Payload) as { errorMessage: string }).errorMessage).toMatch(/^RequestId: [0-9a-f-]{36} Error: Task timed out after 7\.00 seconds$/);
     expect(sb.clock.now()).toBe(Date.UTC(2026, 0, 1) + 7000);
     expect(sb.lambda.concurrency().running).toBe(0);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { channelMessage, lockDownNetwork, offlineMessage, sealGlobalChannel } from "../../sandbox-engine/src/runner/index.ts";
+import { createSandbox } from "../../sandbox-engine/src/index.ts";
+import { valueOf } from "../engine/lambda-helpers.ts";
 
 /** A stand-in for a WorkerGlobalScope: APIs on a prototype, as in browsers. */
 function fakeWorkerScope() {
@@ -54,6 +56,25 @@ describe("lockDownNetwork", () => {
     const scope: Record<string, unknown> = { answer: 42 };
     lockDownNetwork(scope);
     expect(scope).toEqual({ answer: 42 });
+  });
+});
+
+describe("lockDownNetwork's fetch and the sandbox's APIs", () => {
+  it("answers the current sandbox's execute-api URLs through sb.apigateway, and nothing else", async () => {
+    const { scope } = fakeWorkerScope();
+    lockDownNetwork(scope);
+    const sb = createSandbox();
+    sb.lambda.createFunction({ FunctionName: "hello", handler: async () => ({ hello: "world" }) });
+    const api = valueOf(sb.apigateway.v2.createApi({ Name: "hello", ProtocolType: "HTTP" }));
+    valueOf(sb.lambda.addPermission({ FunctionName: "hello", StatementId: "api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${api.ApiId}/*` }));
+    const { IntegrationId } = valueOf(sb.apigateway.v2.createIntegration({ ApiId: api.ApiId, IntegrationType: "AWS_PROXY", IntegrationUri: "arn:aws:lambda:us-east-1:123456789012:function:hello", PayloadFormatVersion: "2.0" }));
+    valueOf(sb.apigateway.v2.createRoute({ ApiId: api.ApiId, RouteKey: "GET /hello", Target: `integrations/${IntegrationId}` }));
+    valueOf(sb.apigateway.v2.createStage({ ApiId: api.ApiId, StageName: "$default", AutoDeploy: true }));
+    const fetch = scope["fetch"] as (input: string) => Promise<Response>;
+    const response = await fetch(`${api.ApiEndpoint}/hello`);
+    expect(await response.json()).toEqual({ hello: "world" });
+    expect(() => fetch("https://example.com/")).toThrow(offlineMessage("fetch"));
+    expect(() => fetch(`https://${api.ApiId}.execute-api.eu-west-1.amazonaws.com/hello`)).toThrow(offlineMessage("fetch"));
   });
 });
 

@@ -146,7 +146,7 @@ export function compareVerdicts(vitest: Record<string, Verdict>, harness: Record
     .filter((m) => m.vitest !== m.harness);
 }
 
-interface VitestJson {
+export interface VitestJson {
   testResults: {
     name: string;
     status: string;
@@ -155,7 +155,7 @@ interface VitestJson {
   }[];
 }
 
-function parseVitestJson(json: VitestJson, dir: string): VitestRun {
+export function parseVitestJson(json: VitestJson, dir: string): VitestRun {
   const entries: [string, Verdict][] = [];
   const fileErrors: Record<string, string> = {};
   for (const file of json.testResults) {

@@ -44,15 +44,22 @@ export interface DeliveryPayload {
   readonly groupId?: string | undefined;
   readonly deduplicationId?: string | undefined;
   /**
-   * Lambda targets: "Event" (default) queues an asynchronous invoke; "RequestResponse" runs the function and
-   * answers its result in the delivered outcome's `response` (an SES receipt rule's synchronous Lambda action).
+   * How a Lambda receiver invokes: "Event" (the default: queued, retried by Lambda) or "RequestResponse"
+   * (the sender waits for the function's answer, as API Gateway's Lambda proxy integration does).
    */
   readonly invocationType?: "Event" | "RequestResponse" | undefined;
 }
 
+/** What a synchronous receiver answered (a RequestResponse invocation): the function's payload. */
+export interface DeliveryReply {
+  readonly payload: string;
+  /** "Unhandled" when the function failed (the payload is then its error object). */
+  readonly functionError?: string | undefined;
+}
+
 export type DeliveryOutcome =
   /** Accepted; `detail` says what was made ("SQS message <id>"). */
-  | { readonly status: "delivered"; readonly detail?: string; readonly response?: string }
+  | { readonly status: "delivered"; readonly detail?: string; readonly reply?: DeliveryReply }
   /** The receiver's resource policy does not allow the sender (a client-side error: not retried). */
   | { readonly status: "refused"; readonly reason: string }
   /** The target is gone or the message is invalid for it (client-side: not retried). */

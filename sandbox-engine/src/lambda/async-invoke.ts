@@ -7,12 +7,20 @@
  * - Throttles are retried with a backoff from 1 s doubling to 5 minutes, until the event is
  *   MaximumEventAgeInSeconds old (default 6 h).
  * - Reserved concurrency 0: the event goes straight to the on-failure destination / DLQ without
- *   retries (AWS-FACTS C.1 item 7).
+ *   retries (AWS-FACTS C.1 item 7), with the condition "ZeroReservedConcurrency" and an
+ *   approximateInvokeCount of 0. UNVERIFIED: the docs corpus and LocalStack's AWS-recorded snapshots
+ *   (test_lambda_destinations.snapshot.json) hold no record for it; the value is the one LocalStack's
+ *   provider sends, which follows AWS's invocation records.
  * - Success: the on-success destination gets the invocation record (condition "Success").
  *   Failure: the on-failure destination gets the record (condition "RetriesExhausted", or
- *   "EventAgeExceeded" — UNVERIFIED), and the function's dead-letter queue gets the event alone.
- *   With neither, the event is discarded (trace "async-discarded").
+ *   "EventAgeExceeded", both AWS-recorded in LocalStack's test_lambda_destinations snapshots), and
+ *   the function's dead-letter queue gets the event alone, with the message attributes RequestID,
+ *   ErrorCode (the 3-digit HTTP status) and ErrorMessage (cut to 1 KB)
+ *   (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq;
+ *   AWS-recorded: ErrorCode "200" of DataType Number for a function error, ErrorMessage the error's
+ *   message). With neither, the event is discarded (trace "async-discarded").
  */
+import type { DeliveryAttribute } from "../core/delivery.ts";
 import { ASYNC_RETRY_DELAYS_MS, MAXIMUM_EVENT_AGE_SECONDS, MAXIMUM_RETRY_ATTEMPTS, THROTTLE_BACKOFF_MS } from "./lambda-limits.ts";
 import type { LambdaFunction, LambdaState } from "./lambda-state.ts";
 import { deliverToDestination } from "./destinations.ts";
@@ -53,7 +61,40 @@ export function enqueueAsync(state: LambdaState, functionName: string, event: un
   return true;
 }
 
-type Condition = "Success" | "RetriesExhausted" | "EventAgeExceeded";
+type Condition = "Success" | "RetriesExhausted" | "EventAgeExceeded" | "ZeroReservedConcurrency";
+
+/** "ErrorMessage ... The first 1 KB of the error message" (invocation-async-retain-records.html). */
+export const DLQ_ERROR_MESSAGE_LIMIT_BYTES = 1024;
+
+/** The longest prefix of `text` that fits in `limit` UTF-8 bytes, without splitting a character. */
+function cutToBytes(text: string, limit: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= limit) return text;
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const size = encoder.encode(char).length;
+    if (bytes + size > limit) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * The attributes Lambda adds to a dead-letter message: RequestID, ErrorCode (Number: the HTTP status,
+ * 200 for a function error or timeout, which Invoke answers with 200; 429 for a throttle) and
+ * ErrorMessage. For an event that never ran (reserved concurrency 0, or throttled until it aged out) the
+ * message is Invoke's throttle text "Rate Exceeded." (UNVERIFIED: no AWS-recorded sample found).
+ */
+function deadLetterAttributes(ev: AsyncEvent, last: Completed | undefined): Record<string, DeliveryAttribute> {
+  const errorMessage = last === undefined ? "Rate Exceeded." : String((last.value as { errorMessage?: unknown } | null)?.errorMessage ?? "");
+  return {
+    RequestID: { DataType: "String", StringValue: ev.requestId },
+    ErrorCode: { DataType: "Number", StringValue: last === undefined ? "429" : "200" },
+    ErrorMessage: { DataType: "String", StringValue: cutToBytes(errorMessage, DLQ_ERROR_MESSAGE_LIMIT_BYTES) },
+  };
+}
 type Completed = Extract<InvocationOutcome, { kind: "completed" }>;
 
 function invocationRecord(state: LambdaState, fn: LambdaFunction, ev: AsyncEvent, condition: Condition, last: Completed | undefined): string {
@@ -105,7 +146,10 @@ function giveUp(state: LambdaState, fn: LambdaFunction, ev: AsyncEvent, conditio
     } catch {
       message = "null";
     }
-    deliverToDestination(state, { arn: deadLetter, kind: "dead-letter", message, functionName: fn.name, requestId: ev.requestId }, enqueueAsync);
+    deliverToDestination(state, {
+      arn: deadLetter, kind: "dead-letter", message, functionName: fn.name, requestId: ev.requestId,
+      attributes: deadLetterAttributes(ev, last),
+    }, enqueueAsync);
   }
   if (onFailure === undefined && deadLetter === undefined) {
     state.trace.record("lambda", "async-discarded", fn.arn, { requestId: ev.requestId, condition, invokeCount: ev.invokeCount });
@@ -123,7 +167,7 @@ async function attempt(state: LambdaState, ev: AsyncEvent): Promise<void> {
   }
   if (fn.reserved === 0) {
     state.trace.record("lambda", "throttle", fn.arn, { requestId: ev.requestId, reason: "ReservedFunctionConcurrentInvocationLimitExceeded", trigger: "async" });
-    giveUp(state, fn, ev, "RetriesExhausted", undefined);
+    giveUp(state, fn, ev, "ZeroReservedConcurrency", undefined);
     return;
   }
   const outcome = await runInvocation(state, fn, ev.event, { trigger: "async", callerWaits: false, requestId: ev.requestId, cause: ev.cause });

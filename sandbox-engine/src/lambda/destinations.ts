@@ -3,8 +3,9 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html). Lambda functions are invoked
  * asynchronously with the record; everything else (SQS queues, SNS topics) goes through the sandbox's
  * delivery router as the function's execution role (same account: no queue or topic policy needed).
- * Every delivery is traced; an undeliverable one (EventBridge is not simulated, a topic is missing) as
- * "destination-undeliverable".
+ * Every delivery is traced; an undeliverable one (EventBridge and S3 are not simulated, a topic is
+ * missing) as "destination-undeliverable". A dead-letter message carries its attributes (RequestID,
+ * ErrorCode, ErrorMessage) as SQS message attributes, or as SNS message attributes of the publish.
  */
 import { parseArn } from "../core/arn.ts";
 import type { DeliveryOutcome } from "../core/delivery.ts";
@@ -36,8 +37,9 @@ export function deliverToDestination(state: LambdaState, delivery: DestinationDe
     }
     return name !== undefined && enqueue(state, name, event) ? traceDelivered() : traceFailure(`Function not found: ${delivery.arn}`);
   }
+  if (arn.service === "s3") return traceFailure("the sandbox does not simulate S3 buckets");
   const settle = (outcome: DeliveryOutcome): void => (outcome.status === "delivered" ? traceDelivered() : traceFailure(outcome.reason));
-  const outcome = state.targets.deliver(delivery.arn, { body: delivery.message }, {
+  const outcome = state.targets.deliver(delivery.arn, { body: delivery.message, attributes: delivery.attributes }, {
     principal: { type: "Account", accountId: state.accountId },
     sourceArn: `arn:aws:lambda:${state.region}:${state.accountId}:function:${delivery.functionName}`,
     sourceAccount: state.accountId,

@@ -31,6 +31,8 @@ export function mappingConfiguration(state: LambdaState, mapping: EventSourceMap
     BatchSize: mapping.batchSize,
     MaximumBatchingWindowInSeconds: mapping.batchingWindowSeconds,
     EventSourceArn: mapping.eventSourceArn,
+    // AWS-recorded mapping responses carry it (LocalStack's test_lambda_api snapshots).
+    EventSourceMappingArn: `arn:aws:lambda:${state.region}:${state.accountId}:event-source-mapping:${mapping.uuid}`,
     FunctionArn: functionArn(state, mapping.functionName),
     LastModified: new Date(mapping.lastModified),
     LastProcessingResult: mapping.lastProcessingResult,
@@ -91,7 +93,8 @@ export function parseMappingSettings(params: Params, base: MappingSettings, fifo
     );
   }
   if (fifo && out.batchingWindowSeconds > 0) {
-    // The window applies only to standard queues (AWS-FACTS C.2 item 10); message text UNVERIFIED.
+    // The window applies only to standard queues (AWS-FACTS C.2 item 10); message text UNVERIFIED (no AWS-recorded
+    // sample in LocalStack's event source mapping snapshots or the docs).
     return invalidParameter("Batching window is not supported for FIFO queues.");
   }
   if (out.batchSize > 10 && out.batchingWindowSeconds === 0) {
@@ -101,7 +104,7 @@ export function parseMappingSettings(params: Params, base: MappingSettings, fifo
 }
 
 /** The queue behind an SQS ARN: checks it exists (AWS-FACTS C.2 item 11) and whether it is FIFO. */
-export function sourceQueue(state: LambdaState, arn: unknown): LambdaOutcome<{ arn: string; fifo: boolean }> {
+export function sourceQueue(state: LambdaState, arn: unknown): LambdaOutcome<{ arn: string; fifo: boolean; visibilityTimeoutSeconds: number }> {
   if (typeof arn !== "string" || arn === "") return invalidParameter("EventSourceArn is required: the ARN of the SQS queue.");
   const parsed = parseArn(arn);
   if (parsed === undefined || parsed.service !== "sqs") {
@@ -110,13 +113,14 @@ export function sourceQueue(state: LambdaState, arn: unknown): LambdaOutcome<{ a
       "The sandbox maps SQS queues: use the queue's ARN (GetQueueAttributes with AttributeNames [\"QueueArn\"]), not its URL.",
     );
   }
-  const attributes = state.sqs.getQueueAttributes({ QueueUrl: queueUrl(parsed, parsed.resource), AttributeNames: ["FifoQueue"] });
+  const attributes = state.sqs.getQueueAttributes({ QueueUrl: queueUrl(parsed, parsed.resource), AttributeNames: ["FifoQueue", "VisibilityTimeout"] });
   if (!attributes.ok || parsed.region !== state.region || parsed.accountId !== state.accountId) {
     return invalidParameter(
       "Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.",
     );
   }
-  return { ok: true, value: { arn, fifo: attributes.value.Attributes?.FifoQueue === "true" } };
+  const values = attributes.value.Attributes ?? {};
+  return { ok: true, value: { arn, fifo: values.FifoQueue === "true", visibilityTimeoutSeconds: Number(values.VisibilityTimeout ?? 30) } };
 }
 
 /** After ESM_STATE_TRANSITION_MS, a mapping settles into Enabled/Disabled (or is removed). */

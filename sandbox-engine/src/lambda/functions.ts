@@ -30,15 +30,19 @@ export function lastModifiedText(ms: number): string {
   return new Date(ms).toISOString().replace("Z", "+0000");
 }
 
-/** The function a FunctionName parameter names, or ResourceNotFoundException with its ARN. */
-export function findFunction(state: LambdaState, given: unknown, field = "FunctionName"): LambdaOutcome<LambdaFunction> {
+/**
+ * The function a FunctionName parameter names, or ResourceNotFoundException with its ARN. Operations on a
+ * version (Invoke) name the version they looked for: an unqualified name means $LATEST, so the message ends
+ * in ":$LATEST" (`qualifyLatest`).
+ */
+export function findFunction(state: LambdaState, given: unknown, field = "FunctionName", qualifyLatest = false): LambdaOutcome<LambdaFunction> {
   if (typeof given !== "string" || given === "") return invalidParameter(`${field} is required: the function's name or ARN.`);
   const resolved = resolveFunctionName(state, given);
   if (!resolved.ok) return resolved;
   const { name, qualifier } = resolved.value;
   const fn = state.functions.get(name);
   const arn = functionArn(state, name);
-  if (fn === undefined) return functionNotFound(qualifier === undefined ? arn : `${arn}:${qualifier}`);
+  if (fn === undefined) return functionNotFound(qualifier === undefined ? (qualifyLatest ? `${arn}:$LATEST` : arn) : `${arn}:${qualifier}`);
   if (qualifier !== undefined && qualifier !== "$LATEST") {
     return resourceNotFound(`Function not found: ${arn}:${qualifier}`,
       "The sandbox deploys $LATEST only: omit the qualifier or use \"$LATEST\".");
@@ -170,21 +174,49 @@ export function applySettings(settings: FunctionSettings, patch: SettingsPatch):
   if (patch.handlerName !== undefined) settings.handlerName = patch.handlerName;
 }
 
-const DESTINATION_SERVICES = new Set(["sqs", "sns", "lambda", "events"]);
+const DESTINATION_SERVICES = new Set(["sqs", "sns", "lambda", "events", "s3"]);
 
-export function parseDestination(config: unknown, key: "OnSuccess" | "OnFailure"): LambdaOutcome<string | undefined> {
+/**
+ * One destination of PutFunctionEventInvokeConfig (invocation-async-retain-records.html): a standard SQS
+ * queue, a standard SNS topic, a Lambda function, an EventBridge bus, or (on failure only) an S3 bucket.
+ * AWS-recorded texts (LocalStack's test_lambda_eventinvokeconfig_exceptions snapshot): an unknown function
+ * is "The destination ARN <arn> is invalid."; another service is "The provided destination config
+ * DestinationConfig(...) is invalid.". The texts for a FIFO queue or topic and for an S3 bucket on success
+ * are UNVERIFIED (no AWS-recorded sample in the docs, issues or LocalStack snapshots searched): the sandbox
+ * uses the second text for them, as the same kind of refusal.
+ */
+export function parseDestination(state: LambdaState, config: unknown, key: "OnSuccess" | "OnFailure", whole: unknown): LambdaOutcome<string | undefined> {
   if (config === undefined) return { ok: true, value: undefined };
   if (!isRecord(config)) return invalidParameter(`DestinationConfig.${key} must be { Destination: arn }, got ${show(config)}.`);
   const destination = config.Destination;
   if (destination === undefined || destination === "") return { ok: true, value: undefined };
   const arn = typeof destination === "string" ? parseArn(destination) : undefined;
-  if (arn === undefined || !DESTINATION_SERVICES.has(arn.service)) {
-    return invalidParameter(
-      `The destination ARN ${String(destination)} is invalid.`,
-      "A destination is an SQS queue, SNS topic, Lambda function or EventBridge event bus ARN.",
-    );
+  const wrongKind =
+    arn === undefined ||
+    !DESTINATION_SERVICES.has(arn.service) ||
+    (arn.service === "s3" && key === "OnSuccess") ||
+    ((arn.service === "sqs" || arn.service === "sns") && arn.resource.endsWith(".fifo"));
+  if (wrongKind) {
+    return invalidParameter(`The provided destination config ${destinationConfigText(whole)} is invalid.`,
+      "A destination is a standard SQS queue, a standard SNS topic, a Lambda function, an EventBridge event bus, or (OnFailure only) an S3 bucket.");
+  }
+  if (arn.service === "lambda") {
+    const name = /^function:([^:]+)$/.exec(arn.resource)?.[1];
+    if (name === undefined || !state.functions.has(name) || arn.region !== state.region || arn.accountId !== state.accountId) {
+      return invalidParameter(`The destination ARN ${destination as string} is invalid.`, "Create the destination function first.");
+    }
   }
   return { ok: true, value: destination as string };
+}
+
+/** DestinationConfig as Lambda's error text prints it: DestinationConfig(onSuccess=OnSuccess(destination=...), onFailure=null). */
+function destinationConfigText(whole: unknown): string {
+  const part = (name: "OnSuccess" | "OnFailure"): string => {
+    const value = isRecord(whole) ? whole[name] : undefined;
+    const destination = isRecord(value) ? value.Destination : undefined;
+    return typeof destination === "string" && destination !== "" ? `${name}(destination=${destination})` : "null";
+  };
+  return `DestinationConfig(onSuccess=${part("OnSuccess")}, onFailure=${part("OnFailure")})`;
 }
 
 export function eventInvokeConfigOf(fn: LambdaFunction, config: EventInvokeConfig): FunctionEventInvokeConfig {

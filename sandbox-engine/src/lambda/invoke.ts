@@ -34,10 +34,31 @@ function payloadBytes(payload: unknown): LambdaOutcome<Uint8Array> {
   );
 }
 
+/**
+ * ClientContext: "Up to 3,583 bytes of base64-encoded data about the invoking client to pass to the function in
+ * the context object" (API_Invoke.html); the Node.js runtime gives the handler the parsed JSON as
+ * context.clientContext (LocalStack's AWS-recorded test_lambda snapshot: { custom, client, env }). The text for
+ * a value that is not base64 JSON is ours (UNVERIFIED: no AWS-recorded sample found).
+ */
+function decodeClientContext(given: unknown): LambdaOutcome<unknown> {
+  if (given === undefined || given === null || given === "") return { ok: true, value: undefined };
+  if (typeof given !== "string") return invalidParameter(`ClientContext must be a base64 string, got ${show(given)}.`);
+  if (given.length > 3583) {
+    return invalidParameter(`1 validation error detected: Value at 'clientContext' failed to satisfy constraint: Member must have length less than or equal to 3583`);
+  }
+  try {
+    const bytes = Uint8Array.from(atob(given), (char) => char.charCodeAt(0));
+    return { ok: true, value: JSON.parse(decoder.decode(bytes)) as unknown };
+  } catch {
+    return invalidRequestContent("Client context must be a valid Base64-encoded JSON object.");
+  }
+}
+
 /** `cause` (engine-internal): trace seq of the event that led to this invocation (an SNS delivery). */
 export async function invoke(state: LambdaState, input: unknown, cause?: number): Promise<LambdaOutcome<InvokeResult>> {
   const params = asParams(input);
-  const found = findFunction(state, params.FunctionName);
+  // "Function not found: arn:...:function:<name>:$LATEST": Invoke runs a version (AWS-recorded; moto and LocalStack snapshots).
+  const found = findFunction(state, params.FunctionName, "FunctionName", true);
   if (!found.ok) return found;
   const fn = found.value;
   const type = params.InvocationType ?? "RequestResponse";
@@ -67,21 +88,34 @@ export async function invoke(state: LambdaState, input: unknown, cause?: number)
       );
     }
   }
+  const clientContext = decodeClientContext(params.ClientContext);
+  if (!clientContext.ok) return clientContext;
   if (type === "DryRun") return { ok: true, value: { StatusCode: 204, Payload: new Uint8Array(0) } };
+  // One request id per invocation: the response's (x-amzn-RequestId), context.awsRequestId, the logs and, for an
+  // event, every retry and its record (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html).
+  const requestId = state.ids.uuid();
   if (type === "Event") {
-    enqueueAsync(state, fn.name, event, undefined, cause);
-    return { ok: true, value: { StatusCode: 202, Payload: new Uint8Array(0) } };
+    enqueueAsync(state, fn.name, event, requestId, cause);
+    return { ok: true, value: withRequestId({ StatusCode: 202, Payload: new Uint8Array(0) }, requestId) };
   }
-  const outcome = await runInvocation(state, fn, event, { trigger: "sync", callerWaits: true, cause });
+  const outcome = await runInvocation(state, fn, event, { trigger: "sync", callerWaits: true, cause, clientContext: clientContext.value, requestId });
   if (outcome.kind === "throttled") return tooManyRequests(outcome.reason);
   return {
     ok: true,
-    value: {
+    value: withRequestId({
       StatusCode: 200,
       ...(outcome.status === "success" ? {} : { FunctionError: "Unhandled" }),
       ...(logType === "Tail" ? { LogResult: logTail(outcome.logLines) } : {}),
       ExecutedVersion: "$LATEST",
       Payload: encoder.encode(outcome.payload),
-    },
+    }, requestId),
   };
+}
+
+/**
+ * Attaches the invocation's request id for the SDK layer to answer with (as the response's request id). Not
+ * enumerable: it is no output member, so spreading or serialising the result leaves it out.
+ */
+function withRequestId(result: InvokeResult, requestId: string): InvokeResult {
+  return Object.defineProperty(result, "requestId", { value: requestId, enumerable: false });
 }

@@ -12,8 +12,12 @@ export const MEMORY_SIZE = { min: 128, max: 10_240, default: 128 } as const;
 /** Request payload limits (AWS-FACTS C.1 item 4): 6 MB synchronous, 1 MB asynchronous (current Invoke page). */
 export const SYNC_PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;
 export const ASYNC_PAYLOAD_LIMIT_BYTES = 1024 * 1024;
-/** Synchronous response limit (AWS-FACTS C.1 item 4). */
-export const RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;
+/**
+ * Synchronous response limit: 6 MB, enforced as 6,291,556 bytes (6 MiB + 100), the figure of AWS's
+ * "Response payload size exceeded maximum allowed payload size (6291556 bytes)." (recorded from AWS by
+ * aws-lambda-dotnet's integration tests and moto's test_invoke_lambda_with_large_response).
+ */
+export const RESPONSE_LIMIT_BYTES = 6_291_556;
 /** Account concurrency quota per Region (AWS-FACTS C.1 item 7); a sandbox option. */
 export const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
 /** Reserved concurrency may leave no less than this unreserved (AWS-FACTS C.1 item 7). */
@@ -45,7 +49,7 @@ export const ESM_STATE_TRANSITION_MS = 1_000;
 export const BASE_DURATION_MS = 1;
 /** Cold-start Init Duration, seeded per execution environment, in ms (two decimals). */
 export const INIT_DURATION_MS = { min: 100, max: 300 } as const;
-/** An idle execution environment is reused for this long, then discarded (UNVERIFIED: AWS does not publish it). */
+/** An idle execution environment is reused for this long, then discarded (UNVERIFIED: the Lambda docs searched give no figure; AWS does not publish it). */
 export const ENVIRONMENT_IDLE_EXPIRY_MS = 10 * 60_000;
 /** "Max Memory Used" of the Node.js runtime, seeded per environment, capped at MemorySize. */
 export const MAX_MEMORY_USED_MB = { min: 64, max: 80 } as const;

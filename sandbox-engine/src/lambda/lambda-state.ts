@@ -3,7 +3,7 @@
  * mappings and invocation records of one sandbox, plus its clock, randomness, trace and SQS.
  */
 import type { Clock } from "../clock/virtual-clock.ts";
-import type { DeliveryTargets } from "../core/delivery.ts";
+import type { DeliveryAttribute, DeliveryTargets } from "../core/delivery.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { SqsService } from "../sqs/sqs-service.ts";
 import type { Trace } from "../trace/trace.ts";
@@ -116,6 +116,8 @@ export interface DestinationDelivery {
   readonly message: string;
   readonly functionName: string;
   readonly requestId: string;
+  /** Message attributes (a dead-letter message's RequestID, ErrorCode, ErrorMessage). */
+  readonly attributes?: Readonly<Record<string, DeliveryAttribute>>;
 }
 
 export interface LambdaOptions {

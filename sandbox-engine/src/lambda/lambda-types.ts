@@ -20,6 +20,8 @@ export interface LambdaContext {
   readonly memoryLimitInMB: string;
   readonly logGroupName: string;
   readonly logStreamName: string;
+  /** Invoke's ClientContext, base64-decoded and JSON-parsed ({ client, custom, env }); undefined without one. */
+  readonly clientContext?: unknown;
   /** Virtual ms until the function times out. */
   getRemainingTimeInMillis(): number;
   /** Accepted for compatibility; the simulator returns as soon as the handler settles. */
@@ -136,6 +138,8 @@ export interface InvokeRequest {
   Qualifier?: string | undefined;
 }
 export interface InvokeResult {
+  /** Engine-internal, not enumerable: the invocation's request id, which the SDK layer returns as the response's. */
+  readonly requestId?: string;
   StatusCode?: number | undefined;
   FunctionError?: string | undefined;
   LogResult?: string | undefined;
@@ -191,6 +195,8 @@ export interface CreateEventSourceMappingRequest {
   MaximumBatchingWindowInSeconds?: number | undefined;
   FunctionResponseTypes?: FunctionResponseType[] | undefined;
   ScalingConfig?: ScalingConfig | undefined;
+  /** Stream sources only: an SQS mapping refuses it. */
+  DestinationConfig?: DestinationConfig | undefined;
 }
 export interface UpdateEventSourceMappingRequest {
   UUID: string | undefined;
@@ -215,6 +221,7 @@ export interface EventSourceMappingConfiguration {
   BatchSize?: number | undefined;
   MaximumBatchingWindowInSeconds?: number | undefined;
   EventSourceArn?: string | undefined;
+  EventSourceMappingArn?: string | undefined;
   FunctionArn?: string | undefined;
   LastModified?: Date | undefined;
   LastProcessingResult?: string | undefined;

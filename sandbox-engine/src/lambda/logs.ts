@@ -11,19 +11,23 @@
  * AsyncLocalStorage (not available in browsers): output of a handler's synchronous part goes to
  * that invocation exactly; output after an `await` goes to the most recently started invocation
  * still running. With one invocation at a time (the usual exercise) that is always right; with
- * concurrent invocations a line may carry another running invocation's RequestId.
+ * concurrent invocations a line may carry another running invocation's RequestId. `process.env`
+ * follows the same rule (process-env.ts).
  */
 import { format } from "@vitest/utils/display";
 import { LOG_TAIL_BYTES, MAX_LOG_LINES_PER_FUNCTION } from "./lambda-limits.ts";
+import { hideProcessEnv, showProcessEnv } from "./process-env.ts";
 import type { LambdaFunction, LogLine } from "./lambda-state.ts";
 
 type ConsoleLike = Record<string, unknown>;
 type Method = "log" | "info" | "warn" | "error" | "debug" | "trace";
 const LEVELS: Readonly<Record<Method, string>> = { log: "INFO", info: "INFO", warn: "WARN", error: "ERROR", debug: "DEBUG", trace: "TRACE" };
 
-/** Where a running invocation's console lines go. */
+/** Where a running invocation's console lines go; also what `process.env` shows it (process-env.ts). */
 export interface LogSink {
   write(level: string, message: string): void;
+  /** The invocation's environment variables. */
+  readonly variables?: Readonly<Record<string, string>>;
 }
 
 const targets = new Set<ConsoleLike>();
@@ -82,9 +86,17 @@ function unpatch(console: ConsoleLike): void {
   originals.delete(console);
 }
 
-/** Marks an invocation as running (its console output is captured until `end`). */
+/** The invocation code is running for, by the attribution rule above, if any. */
+export function activeSink(): LogSink | undefined {
+  return current ?? running[running.length - 1];
+}
+
+/** Marks an invocation as running (its console output is captured, its `process.env` shown, until `end`). */
 export function beginCapture(sink: LogSink): void {
-  if (running.length === 0) for (const console of targets) patch(console);
+  if (running.length === 0) {
+    for (const console of targets) patch(console);
+    showProcessEnv(activeSink);
+  }
   running.push(sink);
 }
 
@@ -92,7 +104,10 @@ export function endCapture(sink: LogSink): void {
   const index = running.lastIndexOf(sink);
   if (index >= 0) running.splice(index, 1);
   if (current === sink) current = undefined;
-  if (running.length === 0) for (const console of targets) unpatch(console);
+  if (running.length === 0) {
+    for (const console of targets) unpatch(console);
+    hideProcessEnv();
+  }
 }
 
 /** Runs `fn` (a handler's synchronous part) with its console output attributed to `sink`. */

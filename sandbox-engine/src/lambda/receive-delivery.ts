@@ -1,8 +1,8 @@
 /**
  * Lambda as a delivery target (core/delivery.ts): another service (an SNS subscription, a Lambda
  * destination) invokes a function asynchronously by its ARN. Lambda checks the function's resource
- * policy first (resource-policy.ts), then queues the event as Invoke with InvocationType "Event" does
- * (or, for a payload asking "RequestResponse", runs it and answers its result: SES's synchronous action).
+ * policy first (resource-policy.ts), then queues the event as Invoke with InvocationType "Event" does,
+ * or (payload.invocationType "RequestResponse", API Gateway) runs it and answers with its reply.
  * Throttling and service errors are server-side (the sender retries); the rest are client-side.
  */
 import type { DeliveryOutcome, DeliveryReceiver } from "../core/delivery.ts";
@@ -12,6 +12,8 @@ import type { LambdaState } from "./lambda-state.ts";
 import { checkInvokePermission } from "./resource-policy.ts";
 
 /** Lambda faults a sender treats as server-side (retried). */
+const decoder = new TextDecoder();
+
 const SERVER_SIDE: ReadonlySet<string> = new Set(["ServiceException", "ResourceNotReadyException", "EC2ThrottledException"]);
 
 export function lambdaDeliveryReceiver(state: LambdaState): DeliveryReceiver {
@@ -29,9 +31,8 @@ export function lambdaDeliveryReceiver(state: LambdaState): DeliveryReceiver {
     const outcome = await invoke(state, { FunctionName: arn, InvocationType: invocationType, Payload: body }, source.cause);
     if (outcome.ok && invocationType === "Event") return { status: "delivered", detail: "invoked asynchronously" };
     if (outcome.ok) {
-      const response = new TextDecoder().decode(outcome.value.Payload);
-      if (outcome.value.FunctionError !== undefined) return { status: "failed", reason: `the function failed: ${response}` };
-      return { status: "delivered", detail: "invoked synchronously", response };
+      const reply = { payload: decoder.decode(outcome.value.Payload ?? new Uint8Array(0)), functionError: outcome.value.FunctionError };
+      return { status: "delivered", detail: "invoked synchronously", reply };
     }
     const { code, message } = outcome.fault;
     const reason = `Lambda refused the invocation: ${code}: ${message}`;

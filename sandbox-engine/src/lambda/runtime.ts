@@ -11,7 +11,7 @@
  *
  * Time: Duration is the virtual time between the start and the answer, at least BASE_DURATION_MS
  * (a handler that does not wait on virtual time took 1 ms). A handler still running at its Timeout
- * ends with "Task timed out after N.00 seconds"; whatever it does later is ignored. A handler that
+ * ends with "RequestId: <id> Error: Task timed out after N.00 seconds"; whatever it does later is ignored. A handler that
  * never settles therefore ends at its timeout. Init Duration (cold start) is reported, billed
  * (see billing) but not spent on the virtual clock, so cold starts do not shift a test's timing.
  */
@@ -42,6 +42,8 @@ export interface InvokeOptions {
   readonly requestId?: string;
   /** Trace seq of what led to this invocation: the async event's queueing, the poll's batch. */
   readonly cause?: number | undefined;
+  /** Invoke's ClientContext, decoded (context.clientContext). */
+  readonly clientContext?: unknown;
 }
 
 export type ErrorPayload = { errorType: string; errorMessage: string; trace?: string[] };
@@ -101,6 +103,11 @@ export function errorPayload(error: unknown): ErrorPayload {
 
 function timeoutMessage(seconds: number): string {
   return `Task timed out after ${seconds.toFixed(2)} seconds`;
+}
+
+/** A timed-out invocation's errorMessage names the request: "RequestId: <id> Error: Task timed out after 3.00 seconds" (AWS-recorded responses). */
+function timeoutErrorMessage(requestId: string, seconds: number): string {
+  return `RequestId: ${requestId} Error: ${timeoutMessage(seconds)}`;
 }
 
 /** Concurrency check (AWS-FACTS C.1 items 6-7): a throttle reason, or undefined when it may run. */
@@ -172,6 +179,26 @@ function serialise(value: unknown): { ok: true; text: string; value: unknown } |
   return { ok: true, text, value: JSON.parse(text) as unknown };
 }
 
+/**
+ * What `process.env` shows the invocation (process-env.ts): the runtime's variables, then the function's
+ * Environment.Variables (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
+ * A fresh copy per invocation, so a handler's writes stay its own.
+ */
+function invocationVariables(state: LambdaState, fn: LambdaFunction, logStreamName: string): Record<string, string> {
+  const settings = fn.settings;
+  return {
+    AWS_REGION: state.region,
+    AWS_DEFAULT_REGION: state.region,
+    AWS_EXECUTION_ENV: `AWS_Lambda_${settings.runtime}`,
+    AWS_LAMBDA_FUNCTION_NAME: fn.name,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(settings.memorySizeMb),
+    AWS_LAMBDA_FUNCTION_VERSION: "$LATEST",
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
+    AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
+    ...settings.variables,
+  };
+}
+
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -212,7 +239,10 @@ export async function runInvocation(state: LambdaState, fn: LambdaFunction, even
     lines.push(message);
     appendLog(fn, { timestamp: clock.now(), logStreamName: env.logStreamName, requestId, message });
   };
-  const sink: LogSink = { write: (level, message) => log(`${iso(clock.now())}\t${requestId}\t${level}\t${message}`) };
+  const sink: LogSink = {
+    write: (level, message) => log(`${iso(clock.now())}\t${requestId}\t${level}\t${message}`),
+    variables: invocationVariables(state, fn, env.logStreamName),
+  };
   const invoked = trace.record("lambda", "invoke", fn.arn, { requestId, trigger: options.trigger, coldStart: cold, concurrency }, options.cause);
   if (cold) log(`INIT_START Runtime Version: ${settings.runtime}.v1\tRuntime Version ARN: arn:aws:lambda:${state.region}::runtime:sandbox`);
   log(`START RequestId: ${requestId} Version: $LATEST`);
@@ -240,6 +270,7 @@ export async function runInvocation(state: LambdaState, fn: LambdaFunction, even
     memoryLimitInMB: String(settings.memorySizeMb),
     logGroupName: `/aws/lambda/${fn.name}`,
     logStreamName: env.logStreamName,
+    ...(options.clientContext === undefined ? {} : { clientContext: options.clientContext }),
     getRemainingTimeInMillis: () => Math.max(0, deadline - clock.now()),
     callbackWaitsForEmptyEventLoop: true,
     succeed,
@@ -288,7 +319,7 @@ export async function runInvocation(state: LambdaState, fn: LambdaFunction, even
     status = "timeout";
     const message = timeoutMessage(settings.timeoutSeconds);
     log(`${iso(endedAt)} ${requestId} ${message}`);
-    value = { errorType: "Sandbox.Timedout", errorMessage: message };
+    value = { errorType: "Sandbox.Timedout", errorMessage: timeoutErrorMessage(requestId, settings.timeoutSeconds) };
     payload = JSON.stringify(value);
   } else if (result.ok) {
     const serialised = serialise(result.value);

@@ -5,8 +5,11 @@
  *
  * Each name is replaced on the scope and on every prototype that defines it (a learner could
  * otherwise reach `WorkerGlobalScope.prototype.fetch`), as a non-writable, non-configurable
- * value that throws whether called or constructed.
+ * value that throws whether called or constructed. One exception: `fetch` still answers the current
+ * sandbox's API Gateway URLs (sandbox-fetch.ts), which never leave the Worker.
  */
+import { answerSandboxFetch } from "./sandbox-fetch.ts";
+
 const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "WebTransport", "importScripts"];
 /** Not network, but ways out of the sandbox to the site's storage or other contexts. */
 const ESCAPES = ["BroadcastChannel", "Worker", "SharedWorker"];
@@ -42,9 +45,16 @@ export function sealGlobalChannel(scope: object = globalThis): void {
 
 function block(target: object, name: string, message: string, as: "value" | "getter" | "accessor"): void {
   if (!(name in target)) return;
-  const blocked = function blocked(): never {
-    throw new Error(message);
-  };
+  const blocked =
+    name === "fetch"
+      ? function fetch(input?: unknown, init?: unknown): Promise<Response> {
+          const answered = answerSandboxFetch(input, init);
+          if (answered === undefined) throw new Error(message);
+          return answered;
+        }
+      : function blocked(): never {
+          throw new Error(message);
+        };
   const descriptor: PropertyDescriptor =
     as === "value"
       ? { value: blocked, writable: false, configurable: false, enumerable: false }

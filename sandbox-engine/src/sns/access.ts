@@ -46,7 +46,8 @@ export function cachedPolicy(ctx: Pick<SnsContext, "policyCache">, text: string)
 export function parseTopicPolicy(text: string): SnsOutcome<PolicyDocument> {
   const parsed = parsePolicy(text);
   if (!parsed.ok) {
-    // AWS answers "Invalid parameter: Policy Error: ..." with a parser detail (detail UNVERIFIED).
+    // AWS answers "Invalid parameter: Policy Error: ..." with a parser detail (detail UNVERIFIED: LocalStack's AWS-recorded
+    // snapshots record other policy errors, not this parser detail).
     return fail("InvalidParameterException", `Invalid parameter: Policy Error: ${parsed.reason}`, { queryCode: "InvalidParameter" });
   }
   return ok(parsed.policy);

@@ -49,6 +49,8 @@ export function parseTagList(raw: unknown): SnsOutcome<Map<string, string>> {
     if (key.length < 1 || key.length > 128 || tag["Value"].length > 256 || key.toLowerCase().startsWith("aws:")) {
       return invalidParameter(`Invalid parameter: Tags Reason: Tag "${key}" is invalid`, "Tag keys are 1-128 characters, not starting with aws:; values at most 256.");
     }
+    // AWS-recorded (LocalStack's test_tags snapshot): a key twice in one request is refused.
+    if (tags.has(key)) return invalidParameter("Invalid parameter: Duplicated keys are not allowed.", `The tag key "${key}" appears twice.`);
     tags.set(key, tag["Value"]);
   }
   return ok(tags);

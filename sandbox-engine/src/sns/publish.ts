@@ -34,13 +34,20 @@ function parseAttributes(raw: unknown): SnsOutcome<Map<string, PublishedAttribut
   if (!isPlainRecord(raw)) return parameterValueInvalid(`MessageAttributes must be an object of name -> { DataType, StringValue }, got ${show(raw)}.`);
   for (const [name, value] of Object.entries(raw)) {
     if (!ATTRIBUTE_NAME.test(name) || name.startsWith(".") || name.endsWith(".") || name.includes("..") || /^(aws|amazon)\./i.test(name)) {
-      return parameterValueInvalid(`The message attribute name '${name}' is invalid.`); // wording UNVERIFIED
+      return parameterValueInvalid(`The message attribute name '${name}' is invalid.`); // wording UNVERIFIED (searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text)
     }
     if (!isPlainRecord(value) || typeof value["DataType"] !== "string") {
       return parameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute type.`);
     }
     const type = value["DataType"];
     const base = type.split(".")[0];
+    // Each type uses its own field (AWS-recorded texts: LocalStack's test_empty_or_wrong_message_attributes snapshot).
+    if (base === "Binary" && value["BinaryValue"] === undefined && value["StringValue"] !== undefined) {
+      return parameterValueInvalid(`The message attribute '${name}' with type 'Binary' must use field 'Binary'.`);
+    }
+    if ((base === "String" || base === "Number") && value["StringValue"] === undefined && value["BinaryValue"] !== undefined) {
+      return parameterValueInvalid(`The message attribute '${name}' with type '${base}' must use field 'String'.`);
+    }
     if (base === "Binary") {
       const bytes = value["BinaryValue"];
       if (!(bytes instanceof Uint8Array) || bytes.length === 0) return parameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
@@ -57,7 +64,7 @@ function parseAttributes(raw: unknown): SnsOutcome<Map<string, PublishedAttribut
       return parameterValueInvalid(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
     }
     if (base === "Number" && !NUMBER.test(text.trim())) {
-      return parameterValueInvalid(`An error occurred while trying to parse the value '${text}' of message attribute '${name}' as a number.`); // UNVERIFIED
+      return parameterValueInvalid(`An error occurred while trying to parse the value '${text}' of message attribute '${name}' as a number.`); // UNVERIFIED (searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text)
     }
     if (type === "String.Array") {
       let parsed: unknown;
@@ -66,7 +73,7 @@ function parseAttributes(raw: unknown): SnsOutcome<Map<string, PublishedAttribut
       } catch {
         parsed = undefined;
       }
-      if (!Array.isArray(parsed)) return parameterValueInvalid(`The message attribute '${name}' with type 'String.Array' has an invalid value: it must be a JSON array such as ["a","b"].`); // UNVERIFIED
+      if (!Array.isArray(parsed)) return parameterValueInvalid(`The message attribute '${name}' with type 'String.Array' has an invalid value: it must be a JSON array such as ["a","b"].`); // UNVERIFIED (searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text)
     }
     out.set(name, { type, value: text });
   }
@@ -93,8 +100,10 @@ export function prepare(topic: TopicState, params: Readonly<Record<string, unkno
   if (typeof message !== "string" || message === "") return invalidParameter("Invalid parameter: Empty message", "Publish needs a Message (a non-empty string).");
   const subject = optional(params, "Subject");
   if (!subject.ok) return subject;
-  if (subject.value !== undefined && (subject.value === "" || subject.value.length > 100 || /[\r\n]/.test(subject.value) || /[^\x20-\x7e]/.test(subject.value))) {
-    return invalidParameter("Invalid parameter: Subject", "A Subject is 1-100 printable ASCII characters on one line.");
+  // "Subjects must be UTF-8 text with no line breaks or control characters, and less than 100 characters long"
+  // (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html); the text of the fault is AWS's (LocalStack snapshots).
+  if (subject.value !== undefined && (subject.value === "" || [...subject.value].length > 100 || /\p{Cc}/u.test(subject.value))) {
+    return invalidParameter("Invalid parameter: Subject", "A Subject is 1-100 characters of text on one line, without control characters.");
   }
   const structure = optional(params, "MessageStructure");
   if (!structure.ok) return structure;
@@ -128,14 +137,19 @@ export function prepare(topic: TopicState, params: Readonly<Record<string, unkno
   if (size > max) {
     return invalidParameter("Invalid parameter: Message too long", `This message is ${size} bytes; topic ${topic.name} accepts up to ${max} (MaximumMessageSize). Store large payloads elsewhere and publish a reference.`);
   }
+  // Standard topics take an optional MessageGroupId too, "forwarded only to Amazon SQS standard subscriptions to
+  // activate fair queues ... When provided, the same validation rules apply as for FIFO topics" (API_Publish.html).
+  if (groupId.value !== undefined && !FIFO_ID.test(groupId.value)) {
+    return invalidParameter("Invalid parameter: MessageGroupId Reason: MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length."); // UNVERIFIED (searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text)
+  }
   if (topic.fifo) {
     if (groupId.value === undefined) return invalidParameter("Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
-    if (!FIFO_ID.test(groupId.value)) return invalidParameter("Invalid parameter: MessageGroupId Reason: MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length."); // UNVERIFIED
+    if (!FIFO_ID.test(groupId.value)) return invalidParameter("Invalid parameter: MessageGroupId Reason: MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length."); // UNVERIFIED (searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text)
     if (deduplicationId.value === undefined && topic.attributes.get("ContentBasedDeduplication") !== "true") {
       return invalidParameter("Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
     }
     if (deduplicationId.value !== undefined && !FIFO_ID.test(deduplicationId.value)) {
-      return invalidParameter("Invalid parameter: MessageDeduplicationId Reason: MessageDeduplicationId can only include alphanumeric and punctuation characters. 1 to 128 in length."); // UNVERIFIED
+      return invalidParameter("Invalid parameter: MessageDeduplicationId Reason: MessageDeduplicationId can only include alphanumeric and punctuation characters. 1 to 128 in length."); // UNVERIFIED (searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text)
     }
   } else if (deduplicationId.value !== undefined) {
     return invalidParameter("Invalid parameter: MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type");
@@ -146,7 +160,7 @@ export function prepare(topic: TopicState, params: Readonly<Record<string, unkno
     perProtocol,
     // "Message attributes are sent only when the message structure is String, not JSON" (AWS-FACTS A.1 item 8).
     attributes: perProtocol === undefined ? attributes.value : new Map(),
-    groupId: topic.fifo ? groupId.value : undefined,
+    groupId: groupId.value,
     deduplicationId: deduplicationId.value,
     size,
   });

@@ -156,7 +156,8 @@ export function createSns(deps: SnsServiceDeps): { service: SnsService; receive:
     },
   };
   const receive: DeliveryReceiver = (arn, payload) => {
-    const published = publish(ctx, { TopicArn: arn, Message: payload.body }, root);
+    // A Lambda dead-letter topic also gets the message attributes (RequestID, ErrorCode, ErrorMessage).
+    const published = publish(ctx, { TopicArn: arn, Message: payload.body, ...(payload.attributes === undefined ? {} : { MessageAttributes: payload.attributes }) }, root);
     return published.ok ? { status: "delivered" } : { status: "rejected", reason: `${published.fault.code}: ${published.fault.message}` };
   };
   return { service, receive };

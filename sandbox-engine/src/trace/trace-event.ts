@@ -158,6 +158,18 @@ export interface SesTraceDetails {
   "rule-matched": SesMessage & { readonly rule: string; readonly recipients: string };
   /** One action ran (cause: its rule-matched). */
   action: SesMessage & { readonly rule: string; readonly type: string; readonly outcome: string; readonly detail: string | null };
+/** API Gateway (resource: the API id). A request's response, and the function invocation it caused, point to its `request` event. */
+export interface ApiGatewayTraceDetails {
+  "create-api": { readonly name: string; readonly protocol: string };
+  deploy: { readonly deploymentId: string; readonly stage: string | null };
+  /** A call to the API (route: "GET /orders/{id}" or "$default"; empty when nothing matched). */
+  request: { readonly requestId: string; readonly method: string; readonly path: string; readonly stage: string; readonly route: string };
+  /** A Lambda authorizer's verdict (cause: the request): allow, or the gateway response it led to; cached: from its TTL cache. */
+  authorize: { readonly authorizer: string; readonly result: string; readonly cached: boolean };
+  /** The REST stage cache for a cacheable request (cause: the request): hit (the integration is not called), miss, or refresh (Cache-Control: max-age=0). */
+  cache: { readonly requestId: string; readonly result: string };
+  /** The answer (cause: the request); reason: why API Gateway answered instead of the backend, if it did. */
+  response: { readonly requestId: string; readonly status: number; readonly latencyMs: number; readonly reason: string | null };
 }
 
 /**
@@ -174,6 +186,7 @@ export interface TraceDetailsByService {
   lambda: LambdaTraceDetails;
   sns: SnsTraceDetails;
   ses: SesTraceDetails;
+  apigateway: ApiGatewayTraceDetails;
   sdk: SdkTraceDetails;
 }
 

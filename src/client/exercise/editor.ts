@@ -28,6 +28,11 @@ export interface MountedEditor {
   show(name: string): void;
   setSource(name: string, source: string): void;
   focus(): void;
+  /**
+   * A side-by-side, read-only diff of the learner's draft (left, live) against the reference solution (right) of
+   * one file, in `container`. Nothing in it can change the draft.
+   */
+  showSolutionDiff(container: HTMLElement, name: string, solution: string): { dispose(): void };
   dispose(): void;
 }
 
@@ -70,6 +75,21 @@ function insertMonacoCss(): void {
   document.head.append(style);
 }
 
+/**
+ * Monaco's own themes, with fainter diff backgrounds and slightly stronger comments: on the defaults, a comment on
+ * a removed or inserted line falls below WCAG 1.4.3 contrast.
+ */
+function defineThemes(): void {
+  const diff = {
+    "diffEditor.removedTextBackground": "#ff000020",
+    "diffEditor.insertedTextBackground": "#22aa2220",
+    "diffEditor.removedLineBackground": "#ff000010",
+    "diffEditor.insertedLineBackground": "#22aa2210",
+  };
+  monaco.editor.defineTheme("eventlab-dark", { base: "vs-dark", inherit: true, rules: [{ token: "comment", foreground: "8fc27a" }], colors: diff });
+  monaco.editor.defineTheme("eventlab-light", { base: "vs", inherit: true, rules: [{ token: "comment", foreground: "006000" }], colors: diff });
+}
+
 export function mountEditor(options: MountOptions): MountedEditor {
   insertMonacoCss();
   configureTypeScript();
@@ -83,16 +103,19 @@ export function mountEditor(options: MountOptions): MountedEditor {
     models.set(file.name, model);
   }
 
+  defineThemes();
   const dark = () => document.documentElement.dataset.theme !== "light";
   const editor = monaco.editor.create(options.container, {
     model: models.get(options.activeFile) ?? null,
     readOnly: readOnly.has(options.activeFile),
-    theme: dark() ? "vs-dark" : "vs",
+    theme: dark() ? "eventlab-dark" : "eventlab-light",
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
     // Monaco fades unused code to low contrast; the starter's not-yet-used imports must stay readable (WCAG 1.4.3).
     showUnused: false,
+    // Monaco dims the last line's number when the file ends with a newline, below WCAG 1.4.3 contrast.
+    renderFinalNewline: "on",
     fontSize: 14,
     tabSize: 2,
     ariaLabel: `Code editor, ${options.activeFile}`,
@@ -100,7 +123,7 @@ export function mountEditor(options: MountOptions): MountedEditor {
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
 
   // Follow Starlight's light/dark switch.
-  const themeWatcher = new MutationObserver(() => monaco.editor.setTheme(dark() ? "vs-dark" : "vs"));
+  const themeWatcher = new MutationObserver(() => monaco.editor.setTheme(dark() ? "eventlab-dark" : "eventlab-light"));
   themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 
   return {
@@ -115,6 +138,35 @@ export function mountEditor(options: MountOptions): MountedEditor {
       if (model && model.getValue() !== source) model.setValue(source);
     },
     focus: () => editor.focus(),
+    showSolutionDiff(container, name, solution) {
+      const draft = models.get(name);
+      // The solution's model lives outside the exercise folder so the TypeScript service does not see two copies.
+      const uri = monaco.Uri.parse(`file:///solutions/${options.folder}/${name}`);
+      const solutionModel = monaco.editor.getModel(uri) ?? monaco.editor.createModel(solution, "typescript", uri);
+      solutionModel.setValue(solution);
+      const diff = monaco.editor.createDiffEditor(container, {
+        readOnly: true,
+        originalEditable: false,
+        automaticLayout: true,
+        renderSideBySide: true,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        showUnused: false,
+        renderFinalNewline: "on",
+        fontSize: 14,
+        // Side by side even in the lesson's column: the inline view mixes the two texts.
+        useInlineViewWhenSpaceIsLimited: false,
+      });
+      diff.getOriginalEditor().updateOptions({ ariaLabel: `Your draft, ${name}, read-only` });
+      diff.getModifiedEditor().updateOptions({ ariaLabel: `Reference solution, ${name}, read-only` });
+      diff.setModel({ original: draft ?? monaco.editor.createModel("", "typescript"), modified: solutionModel });
+      return {
+        dispose() {
+          diff.dispose();
+          solutionModel.dispose();
+        },
+      };
+    },
     dispose() {
       themeWatcher.disconnect();
       editor.dispose();

@@ -4,7 +4,8 @@ import { clearDraft, loadDraft, saveDraft, type Files } from "./draft-storage.ts
 import type { MountedEditor } from "./editor.ts";
 import { createStore, type ExerciseState, type Store } from "./exercise-store.ts";
 import { renderResults } from "./results-view.ts";
-import { saveResult } from "../progress/progress-storage.ts";
+import { runFinishedEvent, type RunFinishedDetail } from "../workshop/run-finished.ts";
+import { loadResult, markSolutionShown, saveResult } from "../progress/progress-storage.ts";
 
 /** What Exercise.astro embeds as JSON for the browser: the starter and the tests, never the solution. */
 export interface ExerciseClientData {
@@ -27,6 +28,7 @@ class ExerciseElement extends HTMLElement {
   private editor: MountedEditor | undefined;
   private runNumber = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private solutionDiff: { dispose(): void } | undefined;
   private readonly cleanups: (() => void)[] = [];
 
   connectedCallback(): void {
@@ -58,6 +60,7 @@ class ExerciseElement extends HTMLElement {
   disconnectedCallback(): void {
     this.flushSave();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.solutionDiff?.dispose();
     this.editor?.dispose();
   }
 
@@ -81,6 +84,13 @@ class ExerciseElement extends HTMLElement {
     }
     this.button("run").addEventListener("click", () => void this.run());
     this.button("reset").addEventListener("click", () => this.reset());
+    this.button("download").addEventListener("click", () => void this.download());
+    this.button("stop").addEventListener("click", () => this.stop());
+    this.button("solution").addEventListener("click", () => void this.showSolution());
+    this.button("hide-solution").addEventListener("click", () => this.hideSolution());
+    this.querySelector<HTMLButtonElement>('button[data-action="hint"]')?.addEventListener("click", () => this.showNextHint());
+    // The solution is offered once the learner has run the tests (now or on an earlier visit).
+    this.button("solution").hidden = !loadResult(this.data.id);
     this.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -107,8 +117,15 @@ class ExerciseElement extends HTMLElement {
     this.cleanups.push(() => observer.disconnect());
   }
 
-  private async loadEditor(): Promise<void> {
-    if (this.store.get().editor !== "static") return;
+  private editorLoad: Promise<void> | undefined;
+
+  /** Loads Monaco once; every caller waits for the same load. */
+  private loadEditor(): Promise<void> {
+    this.editorLoad ??= this.mountMonaco();
+    return this.editorLoad;
+  }
+
+  private async mountMonaco(): Promise<void> {
     this.store.update({ editor: "loading" });
     try {
       const { mountEditor } = await import("./editor.ts");
@@ -143,11 +160,11 @@ class ExerciseElement extends HTMLElement {
 
   private async run(): Promise<void> {
     const runNumber = ++this.runNumber;
-    this.store.update({ run: { status: "running", runNumber, testsDone: 0 } });
+    this.store.update({ run: { status: "running", runNumber, testsDone: 0, testsFailed: 0 } });
     const onProgress = ([, event]: RunUpdate) => {
       const run = this.store.get().run;
       if (event.type !== "test-end" || event.status === "skip" || run.status !== "running" || run.runNumber !== runNumber) return;
-      this.store.update({ run: { ...run, testsDone: run.testsDone + 1 } });
+      this.store.update({ run: { ...run, testsDone: run.testsDone + 1, testsFailed: run.testsFailed + (event.status === "fail" ? 1 : 0) } });
     };
     const results = await runnerHost.run(this.runRequest(this.store.get().files), this.data.timeLimitSeconds * 1000, { onProgress });
     // A newer run (here or in another exercise on the page) superseded this one: its answer is not wanted.
@@ -157,6 +174,91 @@ class ExerciseElement extends HTMLElement {
     }
     this.store.update({ run: { status: results.status, results } });
     saveResult(this.data.id, results.status);
+    this.button("solution").hidden = false;
+    const finished: RunFinishedDetail = {
+      exerciseId: this.data.id,
+      status: results.status,
+      testsPassed: results.tests.filter((test) => test.status === "pass").length,
+      testsTotal: results.tests.length,
+      durationMs: results.durationMs ?? 0,
+    };
+    this.dispatchEvent(new CustomEvent(runFinishedEvent, { bubbles: true, detail: finished }));
+  }
+
+  /** Saves the exercise as the learner has it now as a standalone project (.zip); no network when offline. */
+  private async download(): Promise<void> {
+    const { files } = this.store.get();
+    const text = (selector: string) => this.querySelector(selector)?.textContent?.trim() ?? "";
+    try {
+      const { downloadProject } = await import("../workshop/download-project.ts");
+      const saved = await downloadProject({
+        id: this.data.id,
+        title: text(".exercise-title"),
+        summary: text(".exercise-summary"),
+        files: this.data.files.map((file) => ({ ...file, source: files[file.name] ?? file.source })),
+      });
+      this.store.update({ notice: `Saved ${saved}: unzip it, then run npm install and npx vitest run.` });
+    } catch (error) {
+      this.store.update({ notice: `Could not build the project: ${(error as Error).message}` });
+    }
+  }
+
+  /** Stop: the runner ends the run and replaces its Worker; what ran so far is dropped, the draft is kept. */
+  private stop(): void {
+    const run = this.store.get().run;
+    if (run.status !== "running") return;
+    this.runNumber++;
+    runnerHost.stop();
+    this.store.update({ run: { status: "idle" }, notice: "Run stopped. Nothing was saved as a verdict." });
+    this.button("run").focus();
+  }
+
+  private showNextHint(): void {
+    const hints = [...this.querySelectorAll<HTMLElement>("[data-hint]")];
+    const next = hints.find((hint) => hint.hidden);
+    if (!next) return;
+    next.hidden = false;
+    next.focus();
+    const shown = hints.indexOf(next) + 1;
+    const button = this.querySelector<HTMLButtonElement>('button[data-action="hint"]')!;
+    if (shown === hints.length) button.hidden = true;
+    else button.textContent = `Show hint ${shown + 1} of ${hints.length}`;
+  }
+
+  /**
+   * Asks first, then shows the learner's draft next to the reference solution in Monaco's diff editor (or as text
+   * if the editor could not load). The draft is never touched; progress remembers the help.
+   */
+  private async showSolution(): Promise<void> {
+    const region = this.querySelector<HTMLElement>("[data-solution]")!;
+    if (!region.hidden) return;
+    const question = "Show the reference solution? Your draft stays as it is, and this exercise will count as solved with help.";
+    if (!window.confirm(question)) return;
+    markSolutionShown(this.data.id);
+    const solution: Files = JSON.parse(this.querySelector("script[data-exercise-solution]")?.textContent ?? "{}");
+    const name = Object.hasOwn(solution, this.store.get().activeFile) ? this.store.get().activeFile : Object.keys(solution)[0] ?? "";
+    region.hidden = false;
+    const container = this.querySelector<HTMLElement>("[data-solution-diff]")!;
+    await this.loadEditor();
+    if (this.editor) {
+      this.solutionDiff = this.editor.showSolutionDiff(container, name, solution[name] ?? "");
+    } else {
+      const pre = document.createElement("pre");
+      pre.tabIndex = 0;
+      pre.setAttribute("aria-label", `Reference solution, ${name}`);
+      pre.textContent = solution[name] ?? "";
+      container.replaceChildren(pre);
+    }
+    region.querySelector("h3")?.setAttribute("tabindex", "-1");
+    region.querySelector<HTMLElement>("h3")?.focus();
+  }
+
+  private hideSolution(): void {
+    this.solutionDiff?.dispose();
+    this.solutionDiff = undefined;
+    this.querySelector<HTMLElement>("[data-solution-diff]")!.replaceChildren();
+    this.querySelector<HTMLElement>("[data-solution]")!.hidden = true;
+    this.button("solution").focus();
   }
 
   private reset(): void {
@@ -200,11 +302,14 @@ class ExerciseElement extends HTMLElement {
     if (code && (state.activeFile !== previous?.activeFile || state.files !== previous?.files)) {
       code.textContent = state.files[state.activeFile] ?? "";
     }
-    if (state.run !== previous?.run) renderResults(this.querySelector<HTMLElement>("[data-results]")!, state.run);
+    if (state.run !== previous?.run) {
+      renderResults(this.querySelector<HTMLElement>("[data-results]")!, state.run);
+      this.button("stop").hidden = state.run.status !== "running";
+    }
     if (state.notice !== previous?.notice) this.querySelector("[data-notice]")!.textContent = state.notice;
   }
 
-  private button(action: "run" | "reset"): HTMLButtonElement {
+  private button(action: "run" | "reset" | "download" | "stop" | "solution" | "hide-solution"): HTMLButtonElement {
     return this.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
   }
 }

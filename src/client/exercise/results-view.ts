@@ -16,10 +16,16 @@ function panelContent(run: RunState): Node[] {
     case "idle":
       return [paragraph("Press Run (or Ctrl+Enter in the editor) to run the tests.", "results-hint")];
     case "running":
-      return [paragraph(run.testsDone ? `Running the tests… ${run.testsDone} done` : "Running the tests…", "results-hint")];
+      return [paragraph(runningText(run.testsDone, run.testsFailed), "results-hint")];
     default:
       return [summary(run.results), ...(run.results.tests.length ? [testList(run.results)] : []), ...consoleBlock(run.results)];
   }
+}
+
+function runningText(done: number, failed: number): string {
+  if (!done) return "Running the tests…";
+  const tests = `${done} ${done === 1 ? "test" : "tests"} done`;
+  return failed ? `Running the tests… ${tests}, ${failed} failed so far` : `Running the tests… ${tests}, all passed so far`;
 }
 
 function summary(results: RunResults): HTMLElement {
@@ -52,10 +58,50 @@ function testList(results: RunResults): HTMLElement {
     item.append(title);
     if (test.message) item.append(preformatted(test.message, "results-message"));
     if (test.output) item.append(labelled("Output", preformatted(test.output, "results-output")));
-    if (test.trace.length) item.append(traceBlock(test));
+    if (test.trace.length) item.append(eventFlowBlock(test), chartsBlock(test), traceBlock(test));
     list.append(item);
   }
   return list;
+}
+
+/**
+ * "What happened": the event flow of one test (lanes, marks on virtual time, cause arrows, a table). Its code
+ * loads only when a learner opens it.
+ */
+function eventFlowBlock(test: RunTestResult): HTMLElement {
+  return onDemandBlock("What happened", "eventFlow", "The event flow could not load; the trace below lists the same events.", async (container) => {
+    const { renderEventFlow } = await import("../event-flow/flow-view.ts");
+    renderEventFlow(container, test.trace, test.traceDropped);
+  });
+}
+
+/** Queue depths and function concurrency over the test's virtual time; the charting library loads on opening. */
+function chartsBlock(test: RunTestResult): HTMLElement {
+  return onDemandBlock("Charts over virtual time", "charts", "The charts could not load; the event table lists the same changes.", async (container) => {
+    const { renderRunCharts } = await import("../event-flow/charts-view.ts");
+    renderRunCharts(container, test.trace);
+  });
+}
+
+/** A closed disclosure whose content is drawn (and whose code is loaded) the first time it opens. */
+function onDemandBlock(label: string, dataKey: "eventFlow" | "charts", fallback: string, draw: (container: HTMLElement) => Promise<void>): HTMLElement {
+  const container = document.createElement("div");
+  container.textContent = "Drawing…";
+  const details = labelled(label, container);
+  details.dataset[dataKey] = "";
+  details.addEventListener(
+    "toggle",
+    () => {
+      draw(container)
+        .catch((error: unknown) => {
+          console.error(error);
+          container.textContent = fallback;
+        })
+        .finally(() => (details.dataset[dataKey] = "drawn"));
+    },
+    { once: true },
+  );
+  return details;
 }
 
 /**
@@ -66,16 +112,18 @@ function traceBlock(test: RunTestResult): HTMLElement {
   const count = test.trace.length + (test.traceDropped ?? 0);
   const details = labelled(`Trace (${count} ${count === 1 ? "event" : "events"})`, preformatted("", "results-trace"));
   details.dataset.trace = String(count);
-  details.addEventListener(
-    "toggle",
-    () => {
-      const start = test.trace[0]?.time ?? 0;
-      const lines = test.trace.map((event) => `+${event.time - start} ms  ${event.service} ${event.kind}  ${resourceName(event.resource)}`);
-      if (test.traceDropped) lines.push(`… ${test.traceDropped} more events`);
-      details.querySelector("pre")!.textContent = lines.join("\n");
-    },
-    { once: true },
-  );
+  const fill = () => {
+    const pre = details.querySelector("pre")!;
+    if (pre.textContent) return;
+    const start = test.trace[0]?.time ?? 0;
+    const lines = test.trace.map((event) => `+${event.time - start} ms  ${event.service} ${event.kind}  ${resourceName(event.resource)}`);
+    if (test.traceDropped) lines.push(`… ${test.traceDropped} more events`);
+    pre.textContent = lines.join("\n");
+  };
+  // Filled as the summary is clicked (or Enter/Space pressed on it), so the lines are there the moment it opens;
+  // `toggle` (fired later) covers any other way of opening it.
+  details.querySelector("summary")!.addEventListener("click", fill, { once: true });
+  details.addEventListener("toggle", fill, { once: true });
   return details;
 }
 

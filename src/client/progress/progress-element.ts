@@ -1,6 +1,6 @@
-import { exportProgress, importProgress, loadResult } from "./progress-storage.ts";
+import { exportProgress, importProgress, loadResult, progressLabel } from "./progress-storage.ts";
 
-const verdictText = { pass: "✓ passed", fail: "✗ some tests failed", error: "! could not run" } as const;
+const verdictMark = { pass: "✓", fail: "✗", error: "!" } as const;
 
 /** `<eventlab-progress>`: shows each exercise's latest verdict and moves the learner's work in and out as a file. */
 class ProgressElement extends HTMLElement {
@@ -18,7 +18,10 @@ class ProgressElement extends HTMLElement {
       const result = loadResult(row.dataset.progressExercise ?? "");
       const cell = row.querySelector<HTMLElement>("[data-progress-status]")!;
       cell.dataset.status = result?.status ?? "none";
-      cell.textContent = result ? `${verdictText[result.status]} (${new Date(result.at).toLocaleString()})` : "not run yet";
+      if (result?.help) cell.dataset.help = result.help;
+      cell.textContent = result
+        ? `${verdictMark[result.status]} ${progressLabel(result)} (${new Date(result.at).toLocaleString()})`
+        : progressLabel(result);
     }
   }
 

@@ -10,10 +10,12 @@ export const progressFormatVersion = 1;
 
 export type Verdict = "pass" | "fail" | "error";
 
-interface StoredResult {
+export interface StoredResult {
   version: 1;
   status: Verdict;
   at: string;
+  /** The learner opened the reference solution of this exercise: a later pass counts as "solved with help". */
+  help?: "solution-shown";
 }
 
 export function resultKey(exerciseId: string): string {
@@ -21,9 +23,33 @@ export function resultKey(exerciseId: string): string {
 }
 
 export function saveResult(exerciseId: string, status: Verdict, storage: Storage | undefined = safeStorage()): void {
-  const result: StoredResult = { version: 1, status, at: new Date().toISOString() };
+  // Seeing the solution is remembered for good: a pass after it is still a pass with help.
+  const help = loadResult(exerciseId, storage)?.help;
+  const result: StoredResult = { version: 1, status, at: new Date().toISOString(), ...(help ? { help } : {}) };
+  writeResult(exerciseId, result, storage);
+}
+
+/** Marks the exercise as "solved with help" (the learner opened its solution), keeping its latest verdict. */
+export function markSolutionShown(exerciseId: string, storage: Storage | undefined = safeStorage()): void {
+  const previous = loadResult(exerciseId, storage);
+  if (!previous) return; // the solution is offered only after a run, which stored a verdict
+  writeResult(exerciseId, { ...previous, help: "solution-shown" }, storage);
+}
+
+/** How the learner's progress names an exercise's state: its latest verdict, with help or without. */
+export function progressLabel(result: StoredResult | undefined): string {
+  if (!result) return "not run yet";
+  const verdict = { pass: "passed", fail: "some tests failed", error: "could not run" }[result.status];
+  return result.help && result.status === "pass" ? "solved with help" : result.help ? `${verdict} (solution seen)` : verdict;
+}
+
+/** Dispatched on `window` after a verdict is stored, so the sidebar redraws its checks and bars. */
+export const progressChangedEvent = "eventlab:progress-changed";
+
+function writeResult(exerciseId: string, result: StoredResult, storage: Storage | undefined): void {
   try {
     storage?.setItem(resultKey(exerciseId), JSON.stringify(result));
+    if (typeof window !== "undefined") window.dispatchEvent(new Event(progressChangedEvent));
   } catch {
     // A full or locked storage only loses the progress mark; the run's results are still on screen.
   }
@@ -41,7 +67,11 @@ export function loadResult(exerciseId: string, storage: Storage | undefined = sa
 function parseResult(raw: string): StoredResult | undefined {
   try {
     const value = JSON.parse(raw) as Partial<StoredResult>;
-    const valid = value?.version === 1 && ["pass", "fail", "error"].includes(value.status ?? "") && typeof value.at === "string";
+    const valid =
+      value?.version === 1 &&
+      ["pass", "fail", "error"].includes(value.status ?? "") &&
+      typeof value.at === "string" &&
+      (value.help === undefined || value.help === "solution-shown");
     return valid ? (value as StoredResult) : undefined;
   } catch {
     return undefined;

@@ -65,6 +65,11 @@ export class RunnerHost {
     return answer;
   }
 
+  /** Stops the run in progress, if any: the frame terminates its Worker and the run's promise gives `undefined`. */
+  stop(): void {
+    this.supersede();
+  }
+
   private post(message: PageToFrame): void {
     this.frame?.contentWindow?.postMessage(message, "*");
   }

@@ -9,6 +9,6 @@ export const MB_PER_GB = 1024;
 /**
  * Since August 1, 2025 the INIT phase of on-demand functions is billed like the handler's duration
  * (AWS Compute Blog, "AWS Lambda standardizes billing for the INIT phase"). UNVERIFIED against
- * AWS-FACTS, which is silent: flip to false to bill handler time only.
+ * AWS-FACTS, which is silent, and the pricing page, which the docs search did not return: flip to false to bill handler time only.
  */
 export const BILL_INIT_PHASE = true;

@@ -12,8 +12,10 @@ export function listEventSourceMappings(state: LambdaState, input: unknown): Lam
   if (!source.ok) return source;
   let functionName: string | undefined;
   if (params.FunctionName !== undefined) {
+    // An unknown function has no mappings: AWS answers an empty list, not ResourceNotFoundException
+    // (LocalStack's AWS-validated test_event_source_mapping_exceptions lists FunctionName "doesnotexist").
     const fn = findFunction(state, params.FunctionName);
-    if (!fn.ok) return fn;
+    if (!fn.ok) return fn.fault.code === "ResourceNotFoundException" ? { ok: true, value: { EventSourceMappings: [] } } : fn;
     functionName = fn.value.name;
   }
   const max = optionalInteger(params, "MaxItems", { min: 1, max: 10_000 });

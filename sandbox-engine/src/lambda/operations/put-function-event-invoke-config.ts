@@ -1,6 +1,6 @@
 /** PutFunctionEventInvokeConfig (https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html). */
 import { findFunction, parseDestination, eventInvokeConfigOf } from "../functions.ts";
-import { invalidParameter, type LambdaOutcome } from "../lambda-faults.ts";
+import { invalidParameter, resourceNotFound, type LambdaOutcome } from "../lambda-faults.ts";
 import { MAXIMUM_EVENT_AGE_SECONDS, MAXIMUM_RETRY_ATTEMPTS } from "../lambda-limits.ts";
 import type { EventInvokeConfig, LambdaState } from "../lambda-state.ts";
 import type { FunctionEventInvokeConfig } from "../lambda-types.ts";
@@ -9,8 +9,12 @@ import { asParams, isRecord, optionalInteger, show } from "../params.ts";
 /** PutFunctionEventInvokeConfig replaces the whole configuration (AWS-FACTS C.4 items 18-19). */
 export function putFunctionEventInvokeConfig(state: LambdaState, input: unknown): LambdaOutcome<FunctionEventInvokeConfig> {
   const params = asParams(input);
+  // AWS-recorded texts and order: LocalStack's test_lambda_eventinvokeconfig_exceptions snapshot.
+  if (params.MaximumRetryAttempts === undefined && params.MaximumEventAgeInSeconds === undefined && params.DestinationConfig === undefined) {
+    return invalidParameter("You must specify at least one of error handling or destination setting.");
+  }
   const found = findFunction(state, params.FunctionName);
-  if (!found.ok) return found;
+  if (!found.ok) return found.fault.code === "ResourceNotFoundException" ? resourceNotFound("The function doesn't exist.") : found;
   const retries = optionalInteger(params, "MaximumRetryAttempts", MAXIMUM_RETRY_ATTEMPTS);
   if (!retries.ok) return retries;
   const age = optionalInteger(params, "MaximumEventAgeInSeconds", MAXIMUM_EVENT_AGE_SECONDS);
@@ -19,16 +23,17 @@ export function putFunctionEventInvokeConfig(state: LambdaState, input: unknown)
   if (destinations !== undefined && !isRecord(destinations)) {
     return invalidParameter(`DestinationConfig must be { OnSuccess: { Destination }, OnFailure: { Destination } }, got ${show(destinations)}.`);
   }
-  const onSuccess = parseDestination(destinations?.OnSuccess, "OnSuccess");
-  if (!onSuccess.ok) return onSuccess;
-  const onFailure = parseDestination(destinations?.OnFailure, "OnFailure");
-  if (!onFailure.ok) return onFailure;
   const fn = found.value;
-  for (const destination of [onSuccess.value, onFailure.value]) {
+  for (const key of ["OnSuccess", "OnFailure"] as const) {
+    const destination = (destinations?.[key] as { Destination?: unknown } | undefined)?.Destination;
     if (destination !== undefined && destination === fn.arn) {
       return invalidParameter("You can't specify the function as a destination for itself.");
     }
   }
+  const onSuccess = parseDestination(state, destinations?.OnSuccess, "OnSuccess", destinations);
+  if (!onSuccess.ok) return onSuccess;
+  const onFailure = parseDestination(state, destinations?.OnFailure, "OnFailure", destinations);
+  if (!onFailure.ok) return onFailure;
   const config: EventInvokeConfig = {
     maximumRetryAttempts: retries.value,
     maximumEventAgeInSeconds: age.value,

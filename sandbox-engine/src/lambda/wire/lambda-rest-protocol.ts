@@ -67,7 +67,10 @@ export async function answerLambdaRest(request: WireRequest, context: WireContex
     const outcome = await operation.run(context.sandbox.lambda, input as never);
     if (!outcome.ok) return lambdaError(context, outcome.fault);
     const output = writeRestOutput(operation.output, outcome.value as Record<string, unknown>, operation.route.status);
-    return { ...output, headers: { ...output.headers, "x-amzn-requestid": context.requestId } };
+    // An Invoke answers with its invocation's request id (context.awsRequestId, the logs): a non-enumerable requestId.
+    const invocationId = (outcome.value as { requestId?: unknown }).requestId;
+    const requestId = typeof invocationId === "string" ? invocationId : context.requestId;
+    return { ...output, headers: { ...output.headers, "x-amzn-requestid": requestId } };
   }
   return lambdaError(context, {
     code: "UnknownOperationException",

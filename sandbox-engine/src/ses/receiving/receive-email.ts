@@ -167,7 +167,9 @@ async function runAction(ctx: SesContext, action: ReceiptAction, mail: InboundMa
       if (answer.status === "refused") return { outcome: "refused", detail: answer.reason };
       if (answer.status !== "delivered") return { outcome: "failed", detail: answer.reason };
       if (action.invocationType === "Event") return { outcome: "done" };
-      return dispositionOf(answer.response);
+      // A function that failed is treated as CONTINUE by the rule set; the action itself reports the failure.
+      if (answer.reply?.functionError !== undefined) return { outcome: "failed", detail: `the function failed (${answer.reply.functionError})` };
+      return dispositionOf(answer.reply?.payload);
     }
     case "Bounce": {
       const code = `${action.smtpReplyCode}${action.statusCode === undefined ? "" : ` ${action.statusCode}`}`;

@@ -4,12 +4,14 @@
  * https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html).
  *
  * An attempt ends in one of three ways:
- * - delivered;
- * - a client-side error (the queue or function is gone, its policy refuses SNS, an HTTP 4xx): "Amazon
- *   SNS doesn't retry the message delivery that fails as a result of a client-side error" - the
- *   message goes straight to the DLQ (or is discarded);
- * - a server-side error (HTTP 5xx, no answer, a throttled Lambda service): retried by the protocol's
- *   delivery policy (retry-policy.ts), then DLQ or discard.
+ * - delivered (for HTTP/S also a 4xx answer, which SNS does not count as a failed attempt: see postHttp);
+ * - a client-side error, which "happen[s] when Amazon SNS has stale subscription metadata": the endpoint
+ *   was deleted (the queue or function is gone) or its policy no longer lets SNS deliver. "Amazon SNS
+ *   doesn't retry the message delivery that fails as a result of a client-side error" - the message goes
+ *   straight to the DLQ (or is discarded);
+ * - a server-side error (HTTP 5xx or another status outside 200-4xx, no answer within 15 s, nothing
+ *   listening, a throttled Lambda service): retried by the protocol's delivery policy (retry-policy.ts),
+ *   then DLQ or discard.
  * SQS and email deliveries happen synchronously inside Publish (a receive right after a publish sees
  * the message); HTTP handlers and Lambda invocations are awaited as their promises settle.
  * SQS queues and Lambda functions are reached through the sandbox's delivery router as the service
@@ -121,10 +123,11 @@ function deadLetter(ctx: SnsContext, job: Job, reason: string, cause: number): v
     ctx.trace.record("sns", "discarded", message.topic.arn, base, cause);
     return;
   }
-  // The DLQ receives the message as the subscriber would have (UNVERIFIED for raw delivery). Only an SQS
+  // The DLQ receives the message as the subscriber would have (UNVERIFIED for raw delivery:
+  // sns-dead-letter-queues.html does not say, and no AWS-recorded DLQ message of a raw subscription was found). Only an SQS
   // queue can be a subscription DLQ, and it answers synchronously.
   const sent = /^arn:[^:]+:sqs:/.test(dlq)
-    ? ctx.targets.deliver(dlq, sqsPayload(ctx, message, subscription), snsSource(ctx, message.topic, cause))
+    ? ctx.targets.deliver(dlq, sqsPayload(ctx, message, subscription, dlq), snsSource(ctx, message.topic, cause))
     : ({ status: "rejected", reason: `${dlq} is not an SQS queue` } as const);
   if (sent instanceof Promise) return; // unreachable: SQS answers synchronously
   if (sent.status === "delivered") ctx.trace.record("sns", "dead-letter", message.topic.arn, { ...base, deadLetterQueue: dlq }, cause);
@@ -136,13 +139,21 @@ function snsSource(ctx: SnsContext, topic: TopicState, cause: number): DeliveryS
   return { principal: { type: "Service", service: "sns.amazonaws.com" }, sourceArn: topic.arn, sourceAccount: ctx.accountId, cause, label: `topic ${topic.name}` };
 }
 
-/** What an SQS queue receives: the JSON notification, or with RawMessageDelivery the message and its attributes. */
-function sqsPayload(ctx: SnsContext, message: PublishedMessage, subscription: SubscriptionState): DeliveryPayload {
+/**
+ * What an SQS queue receives: the JSON notification, or with RawMessageDelivery the message and its attributes.
+ * The group and deduplication ids go to FIFO queues of a FIFO topic; a standard topic's MessageGroupId goes to its
+ * (standard) queues for fair queueing; a FIFO topic passes none to a standard queue (API_Publish.html,
+ * fifo-message-grouping.html). `queueArn`: the receiving queue (the subscribed one, or the DLQ).
+ */
+function sqsPayload(ctx: SnsContext, message: PublishedMessage, subscription: SubscriptionState, queueArn: string): DeliveryPayload {
+  const fifoQueue = queueArn.endsWith(".fifo");
+  const ids = message.topic.fifo
+    ? (fifoQueue ? { groupId: message.groupId, deduplicationId: message.deduplicationId } : {})
+    : { groupId: message.groupId };
   return {
     body: subscription.raw ? messageFor(message, "sqs") : notificationJson(ctx, message, subscription),
     attributes: subscription.raw ? sqsAttributes(message) : undefined,
-    groupId: message.groupId,
-    deduplicationId: message.deduplicationId,
+    ...ids,
   };
 }
 
@@ -173,7 +184,7 @@ export function sqsAttributes(message: PublishedMessage): Record<string, Deliver
 function attemptOnce(ctx: SnsContext, subscription: SubscriptionState, message: PublishedMessage, cause: number): AttemptResult | Promise<AttemptResult> {
   switch (subscription.protocol) {
     case "sqs": {
-      const sent = ctx.targets.deliver(subscription.endpoint, sqsPayload(ctx, message, subscription), snsSource(ctx, message.topic, cause));
+      const sent = ctx.targets.deliver(subscription.endpoint, sqsPayload(ctx, message, subscription, subscription.endpoint), snsSource(ctx, message.topic, cause));
       return sent instanceof Promise ? sent.then(attemptResult) : attemptResult(sent);
     }
     case "lambda":
@@ -223,13 +234,21 @@ async function invokeLambda(ctx: SnsContext, subscription: SubscriptionState, me
   return { kind: result.status, reason: result.reason };
 }
 
+/** How long SNS waits for an HTTP/S endpoint's answer before it counts the attempt as failed (SendMessageToHttp.prepare.html). */
+export const HTTP_RESPONSE_TIMEOUT_MS = 15_000;
+
 /**
- * POSTs to a simulated endpoint (sb.world.http). "If the endpoint returns a status outside 200-4xx or
- * times out, SNS retries" (https://docs.aws.amazon.com/sns/latest/dg/SendMessageToHttp.prepare.html): 2xx
- * is delivered, 4xx a client-side error (not retried), anything else or no endpoint a server-side error.
+ * POSTs to a simulated endpoint (sb.world.http). "If the HTTP status code is outside the range of 200-4xx,
+ * or if the endpoint takes longer than 15 seconds to respond, Amazon SNS considers the message delivery
+ * attempt failed" (https://docs.aws.amazon.com/sns/latest/dg/SendMessageToHttp.prepare.html). So 2xx is
+ * delivered; a 4xx is no failed attempt either: SNS neither retries it nor moves it to the DLQ (it is
+ * traced as `delivered` with the status, so a webhook that wants a retry must answer 5xx); 5xx, 1xx,
+ * 3xx, no answer within 15 s of virtual time, nothing listening or a handler that throws are failed
+ * attempts, retried by the delivery policy. AWS's "client-side errors" (a deleted endpoint, a policy
+ * refusing SNS) do not arise for an HTTP URL: SNS cannot tell a deleted web server from an unreachable one.
  */
 export async function postHttp(ctx: SnsContext, url: string, headers: Record<string, string>, body: string): Promise<AttemptResult> {
-  const answer = await ctx.world.http.request(Object.freeze({
+  const request = ctx.world.http.request(Object.freeze({
     method: "POST",
     url,
     headers: Object.freeze({
@@ -239,10 +258,18 @@ export async function postHttp(ctx: SnsContext, url: string, headers: Record<str
     }),
     body,
   }));
+  let timeOut: () => void = () => {};
+  const timedOut = new Promise<"timeout">((resolve) => (timeOut = () => resolve("timeout")));
+  const timer = ctx.clock.setTimer(() => timeOut(), HTTP_RESPONSE_TIMEOUT_MS);
+  const answer = await Promise.race([request, timedOut]);
+  if (answer === "timeout") return { kind: "server-error", reason: `${url} did not answer within 15 seconds` };
+  ctx.clock.clearTimer(timer);
   const { status } = answer;
   if (status === undefined) return { kind: "server-error", reason: "reason" in answer ? answer.reason : `nothing answers at ${url}` };
   if (status >= 200 && status < 300) return { kind: "delivered", detail: `HTTP ${status}` };
-  if (status >= 400 && status < 500) return { kind: "client-error", reason: `${url} answered HTTP ${status} (SNS does not retry 4xx answers)` };
+  if (status >= 400 && status < 500) {
+    return { kind: "delivered", detail: `HTTP ${status}: SNS counts a 4xx answer as no failed attempt, so it neither retries it nor moves it to a dead-letter queue (answer 5xx to be retried)` };
+  }
   return { kind: "server-error", reason: `${url} answered HTTP ${status}` };
 }
 

@@ -86,15 +86,19 @@ export function notificationJson(ctx: SnsContext, message: PublishedMessage, sub
     Type: "Notification",
     MessageId: message.messageId,
   };
-  // FIFO notifications carry the sequence number (placement in the document UNVERIFIED).
+  // FIFO notifications carry the sequence number after the MessageId, and no signature fields (AWS-recorded:
+  // LocalStack's test_message_to_fifo_sqs snapshot: Type, MessageId, SequenceNumber, TopicArn, Message,
+  // Timestamp, UnsubscribeURL).
   if (message.sequenceNumber !== undefined) doc["SequenceNumber"] = message.sequenceNumber;
   doc["TopicArn"] = message.topic.arn;
   if (message.subject !== undefined) doc["Subject"] = message.subject;
   doc["Message"] = messageFor(message, subscription.protocol);
   doc["Timestamp"] = isoTime(message.timestamp);
-  doc["SignatureVersion"] = "1";
-  doc["Signature"] = signatureOf(ctx, message);
-  doc["SigningCertURL"] = ctx.signingCertUrl;
+  if (!message.topic.fifo) {
+    doc["SignatureVersion"] = "1";
+    doc["Signature"] = signatureOf(ctx, message);
+    doc["SigningCertURL"] = ctx.signingCertUrl;
+  }
   doc["UnsubscribeURL"] = unsubscribeUrl(ctx, subscription.arn);
   if (message.attributes.size > 0) doc["MessageAttributes"] = attributesJson(message);
   return JSON.stringify(doc);

@@ -11,7 +11,8 @@
  *   a delay between failed attempts set at 20 seconds" (SendMessageToHttp.retry.html); the total
  *   retry time may not exceed 3,600 s.
  * AWS adds jitter; the sandbox does not, so runs are reproducible. The shape of the backoff curves
- * is not documented exactly (UNVERIFIED): linear/arithmetic interpolate linearly, geometric and
+ * is not documented exactly (UNVERIFIED: sns-message-delivery-retries.html names the
+ * functions but gives no formula, and no AWS-recorded retry timings were found to fit one): linear/arithmetic interpolate linearly, geometric and
  * exponential geometrically, from the minimum to the maximum delay.
  */
 import { ok } from "../../core/outcome.ts";
@@ -79,7 +80,8 @@ function int(value: unknown, fallback: number): number | undefined {
 /**
  * Parses a DeliveryPolicy (subscription: { healthyRetryPolicy }, topic: { http: { defaultHealthyRetryPolicy } })
  * into the HTTP retry policy. Limits from the delivery policy page: numRetries 0-100, delays
- * 1-3600 s with min <= max, and at most 3,600 s of retrying in all. Texts are ours (UNVERIFIED).
+ * 1-3600 s with min <= max, and at most 3,600 s of retrying in all. Texts are ours (UNVERIFIED: the
+ * page gives the limits, not the error texts, and LocalStack's AWS-recorded snapshots hold none).
  */
 export function parseDeliveryPolicy(text: string, level: "topic" | "subscription"): SnsOutcome<RetryPolicy | undefined> {
   let doc: unknown;

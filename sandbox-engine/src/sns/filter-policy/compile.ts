@@ -82,17 +82,18 @@ export function compileFilterPolicy(text: string, scope: FilterPolicyScope, call
       queryCode: "InvalidParameter",
     });
   if (new TextEncoder().encode(text).length > FILTER_POLICY_MAX_BYTES) {
-    // The limit is documented; this wording is ours (UNVERIFIED).
+    // The limit is documented; this wording is ours (UNVERIFIED: searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text).
     return error(new PolicyError("Filter policy is too large (the maximum is 256 KB)"));
   }
   let policy: unknown;
   try {
     policy = JSON.parse(text);
   } catch {
-    // LocalStack's text for unparsable JSON (AWS adds a Jackson parser message; UNVERIFIED).
+    // LocalStack's text for unparsable JSON (AWS adds a Jackson parser message that depends on the input;
+    // UNVERIFIED: the snapshots show it redacted).
     return error(new PolicyError("failed to parse JSON."));
   }
-  if (!isObject(policy)) return error(new PolicyError("Filter policy must be a JSON object")); // wording UNVERIFIED
+  if (!isObject(policy)) return error(new PolicyError("Filter policy must be a JSON object")); // wording UNVERIFIED (searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text)
   try {
     if (Object.keys(policy).length > FILTER_POLICY_MAX_KEYS) throw new PolicyError("Filter policy can not have more than 5 keys");
     const rules: unknown[][] = [];
@@ -121,7 +122,7 @@ function aggregate(policy: Record<string, unknown>, depth: number, combinations:
       if (key === "$or") {
         let sum = 0;
         for (const branch of value) {
-          if (!isObject(branch)) throw new PolicyError(`"$or" must be an object or an array`); // UNVERIFIED wording
+          if (!isObject(branch)) throw new PolicyError(`"$or" must be an object or an array`); // UNVERIFIED wording (searched the SNS docs and LocalStack's AWS-recorded test_sns snapshots: no recorded sample of this text)
           sum += aggregate(branch, depth, combinations, scope, rules);
         }
         combinations = sum;

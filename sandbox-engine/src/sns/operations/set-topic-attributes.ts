@@ -22,7 +22,8 @@ export function setTopicAttributes(ctx: SnsContext, input: unknown, caller: Call
   const text = value.value ?? "";
   const t = topic.value;
   if (name.value === "Policy" && text === "") {
-    // An empty policy restores the default one (UNVERIFIED; AWS refuses an empty document).
+    // An empty policy restores the default one (UNVERIFIED: the SetTopicAttributes reference
+    // does not say and no AWS-recorded answer was found; AWS refuses an empty JSON document).
     t.attributes.set("Policy", defaultTopicPolicy(t.arn, ctx.accountId));
     t.policy = (parseTopicPolicy(t.attributes.get("Policy")!) as { ok: true; value: typeof t.policy }).value;
   } else if (text === "" && name.value !== "DisplayName" && SETTABLE.has(name.value)) {

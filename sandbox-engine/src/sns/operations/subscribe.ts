@@ -9,6 +9,9 @@ import type { SubscribeResponse, Subscription } from "../sns-types.ts";
 import { apply, checkEndpoint, parseAttributes, sendConfirmation } from "../subscriptions.ts";
 import { findTopic } from "../topics.ts";
 
+/** Values a subscription has when the attribute is not set (Get/SetSubscriptionAttributes). */
+const SUBSCRIPTION_ATTRIBUTE_DEFAULTS: Readonly<Record<string, string>> = { RawMessageDelivery: "false", FilterPolicyScope: "MessageAttributes" };
+
 export function subscribe(ctx: SnsContext, input: unknown, caller: Caller): SnsOutcome<SubscribeResponse> {
   const params = asParams(input);
   const topicArn = required(params, "TopicArn");
@@ -35,9 +38,13 @@ export function subscribe(ctx: SnsContext, input: unknown, caller: Caller): SnsO
   if (!parsed.ok) return parsed;
   const returnArn = params["ReturnSubscriptionArn"] === true;
   if (existing !== undefined) {
-    // Subscribe is idempotent for the same endpoint; different attributes are refused.
+    // Subscribe is idempotent for the same endpoint; different attributes are refused. An attribute given with its
+    // default value (RawMessageDelivery "false", FilterPolicyScope "MessageAttributes") is no difference.
     for (const [key, value] of attributes.value) {
-      if ((existing.attributes.get(key) ?? "") !== value) return invalidParameter("Invalid parameter: Attributes Reason: Subscription already exists with different attributes");
+      const current = existing.attributes.get(key) ?? SUBSCRIPTION_ATTRIBUTE_DEFAULTS[key] ?? "";
+      if (current.toLowerCase() !== value.toLowerCase() || (current !== value && key !== "RawMessageDelivery")) {
+        return invalidParameter("Invalid parameter: Attributes Reason: Subscription already exists with different attributes");
+      }
     }
     if (existing.pending) sendConfirmation(ctx, existing);
     return ok({ SubscriptionArn: existing.pending && !returnArn ? "pending confirmation" : existing.arn });

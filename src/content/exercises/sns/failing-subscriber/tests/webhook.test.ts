@@ -98,12 +98,28 @@ describe("a failing subscriber", () => {
     expect(await dlqSize(), "a message delivered on a retry does not go to the DLQ").toBe(0);
   });
 
-  it("a 4xx answer is not retried: the message goes straight to the DLQ", async () => {
-    answers = [410]; // Gone: the partner rejects this message for good
+  it("a 4xx answer is final: SNS neither retries it nor moves it to the DLQ", async () => {
+    // "If the HTTP status code is outside the range of 200-4xx, or if the endpoint takes longer than 15 seconds
+    // to respond, Amazon SNS considers the message delivery attempt failed"
+    // (https://docs.aws.amazon.com/sns/latest/dg/SendMessageToHttp.prepare.html): a 4xx is not a failed attempt.
+    answers = [410]; // Gone: the partner turns this message down
     await sns.send(new PublishCommand({ TopicArn: topicArn, Message: '{"orderId":"o-5"}' }));
     await sb.clock.advance(10 * 60_000);
 
-    expect(attempts().length, "SNS treats a 4xx as a client error and does not retry it").toBe(1);
-    expect(await dlqSize(), `the rejected message should be in the dead-letter queue.${fate()}`).toBe(1);
+    expect(attempts().length, "SNS does not retry a 4xx answer").toBe(1);
+    expect(await dlqSize(), "a 4xx answer is not a failed delivery, so nothing goes to the DLQ: a webhook that wants a retry answers 5xx").toBe(0);
+  });
+
+  it("an endpoint that answers after more than 15 s has failed the attempt, and is retried", async () => {
+    sb.world.http.endpoint(url, async (request: WorldHttpRequest) => {
+      if (JSON.parse(request.body).Type === "SubscriptionConfirmation") return 200;
+      await sb.clock.sleep(20_000); // too slow: SNS gives up on an attempt after 15 s
+      return 200;
+    });
+    await sns.send(new PublishCommand({ TopicArn: topicArn, Message: '{"orderId":"o-6"}' }));
+    await sb.clock.advance(10 * 60_000);
+
+    expect(attempts().length, "each attempt timed out after 15 s: the first try and 4 retries").toBe(5);
+    expect(await dlqSize(), `the message should be in the dead-letter queue after the last timeout.${fate()}`).toBe(1);
   });
 });

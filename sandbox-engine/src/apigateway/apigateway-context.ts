@@ -1,0 +1,57 @@
+/** The state of one sandbox's API Gateway: every API by id, and what requests share (ids, throttles). */
+import type { Clock } from "../clock/virtual-clock.ts";
+import type { DeliveryTargets } from "../core/delivery.ts";
+import type { SeededRandom } from "../random/seeded-random.ts";
+import type { Trace } from "../trace/trace.ts";
+import type { AnyApi, ApiKey, UsagePlan } from "./apigateway-types.ts";
+import type { TokenBucket } from "./throttling/token-bucket.ts";
+
+export interface ApiGatewayContext {
+  readonly clock: Clock;
+  readonly trace: Trace;
+  readonly targets: DeliveryTargets;
+  readonly region: string;
+  readonly accountId: string;
+  /** Ids of APIs, resources, deployments. */
+  readonly ids: SeededRandom;
+  /** Request ids of calls to the APIs (a fork, so calling an API does not shift resource ids). */
+  readonly requestIds: SeededRandom;
+  readonly apis: Map<string, AnyApi>;
+  readonly apiKeys: Map<string, ApiKey>;
+  readonly usagePlans: Map<string, UsagePlan>;
+  /** The account-level bucket, then one per stage/method or route, keyed by what it limits. */
+  readonly accountBucket: TokenBucket;
+  readonly buckets: Map<string, TokenBucket>;
+  /** One record per request answered: what the metrics are computed from. */
+  readonly requests: RequestRecord[];
+}
+
+export interface RequestRecord {
+  readonly apiId: string;
+  readonly protocol: "REST" | "HTTP";
+  /** Whether the request counts on the bill (api-gateway-bill.ts). */
+  readonly billed: boolean;
+  readonly stage: string;
+  readonly time: number;
+  readonly status: number;
+  readonly latencyMs: number;
+  readonly cache: "hit" | "miss" | "refresh" | undefined;
+}
+
+const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/** A lowercase alphanumeric id like AWS's ("a1b2c3d4e5" for APIs, 6 characters for resources). */
+export function newId(context: ApiGatewayContext, length: number): string {
+  let id = "";
+  for (let i = 0; i < length; i++) id += ID_ALPHABET[context.ids.int(0, ID_ALPHABET.length - 1)];
+  return id;
+}
+
+export function apiHost(context: ApiGatewayContext, apiId: string): string {
+  return `${apiId}.execute-api.${context.region}.amazonaws.com`;
+}
+
+/** The execute-api ARN of a method (https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html). */
+export function executeApiArn(context: ApiGatewayContext, apiId: string, stage: string, method: string, resourcePath: string): string {
+  return `arn:aws:execute-api:${context.region}:${context.accountId}:${apiId}/${stage}/${method}${resourcePath}`;
+}

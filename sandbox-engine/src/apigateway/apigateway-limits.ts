@@ -1,0 +1,25 @@
+/**
+ * API Gateway numbers (AWS-FACTS C.5; https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html,
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html).
+ */
+
+/** Account-level throttle per Region, across REST, HTTP and WebSocket APIs. */
+export const ACCOUNT_RATE_LIMIT = 10_000;
+export const ACCOUNT_BURST_LIMIT = 5_000;
+
+/** REST: 50 ms to 29 s, default 29,000 ms (the SDK's timeoutInMillis doc). */
+export const REST_DEFAULT_TIMEOUT_MS = 29_000;
+export const REST_MIN_TIMEOUT_MS = 50;
+export const REST_MAX_TIMEOUT_MS = 29_000;
+
+/** HTTP APIs: 50 ms to 30 s, default 30 s (CreateIntegration TimeoutInMillis). */
+export const HTTP_DEFAULT_TIMEOUT_MS = 30_000;
+export const HTTP_MAX_TIMEOUT_MS = 30_000;
+
+export const MAX_STAGES_PER_API = 10;
+export const MAX_STAGE_VARIABLE_NAME = 64;
+export const MAX_STAGE_VARIABLE_VALUE = 512;
+
+/** Stage cache TTL: default 300 s, at most 3,600 s (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html). */
+export const DEFAULT_CACHE_TTL_SECONDS = 300;
+export const MAX_CACHE_TTL_SECONDS = 3600;

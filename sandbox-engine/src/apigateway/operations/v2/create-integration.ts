@@ -1,0 +1,53 @@
+/**
+ * CreateIntegration for HTTP APIs (https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html):
+ * AWS_PROXY to a Lambda function. PayloadFormatVersion is required for Lambda ("1.0" or "2.0",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html);
+ * TimeoutInMillis 50 to 30,000, default 30,000.
+ */
+import { ok } from "../../../core/outcome.ts";
+import { asParams } from "../../../core/params.ts";
+import { newId, type ApiGatewayContext } from "../../apigateway-context.ts";
+import { badRequest, type ApiGatewayOutcome } from "../../apigateway-faults.ts";
+import { HTTP_DEFAULT_TIMEOUT_MS, HTTP_MAX_TIMEOUT_MS, REST_MIN_TIMEOUT_MS } from "../../apigateway-limits.ts";
+import type { HttpIntegration } from "../../apigateway-types.ts";
+import { lambdaFunctionOfUri } from "../../requests/lambda-uri.ts";
+import { findHttpApi } from "./http-lookup.ts";
+
+export interface HttpIntegrationSummary {
+  IntegrationId: string;
+  IntegrationType: "AWS_PROXY";
+  IntegrationUri: string;
+  IntegrationMethod: "POST";
+  PayloadFormatVersion: string;
+  TimeoutInMillis: number;
+  ConnectionType: "INTERNET";
+}
+
+export function createIntegration(context: ApiGatewayContext, input: unknown): ApiGatewayOutcome<HttpIntegrationSummary> {
+  const params = asParams(input);
+  const api = findHttpApi(context, params.ApiId);
+  if (!api.ok) return api;
+  if (params.IntegrationType !== "AWS_PROXY") return badRequest(`IntegrationType ${String(params.IntegrationType)} is not simulated; use AWS_PROXY (Lambda)`);
+  if (typeof params.IntegrationUri !== "string" || lambdaFunctionOfUri(params.IntegrationUri) === undefined) {
+    return badRequest("Invalid integration URI specified", "IntegrationUri: the function's ARN.");
+  }
+  const version = params.PayloadFormatVersion;
+  if (version !== "1.0" && version !== "2.0") {
+    return badRequest("PayloadFormatVersion is required for AWS_PROXY integrations and must be 1.0 or 2.0");
+  }
+  const timeoutMs = params.TimeoutInMillis ?? HTTP_DEFAULT_TIMEOUT_MS;
+  if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs < REST_MIN_TIMEOUT_MS || timeoutMs > HTTP_MAX_TIMEOUT_MS) {
+    return badRequest(`Timeout must be between ${REST_MIN_TIMEOUT_MS} ms and ${HTTP_MAX_TIMEOUT_MS} ms`);
+  }
+  const integration: HttpIntegration = { id: newId(context, 7), integrationType: "AWS_PROXY", functionUri: params.IntegrationUri, payloadFormatVersion: version, timeoutMs };
+  api.value.integrations.set(integration.id, integration);
+  return ok({
+    IntegrationId: integration.id,
+    IntegrationType: "AWS_PROXY",
+    IntegrationUri: integration.functionUri,
+    IntegrationMethod: "POST",
+    PayloadFormatVersion: version,
+    TimeoutInMillis: timeoutMs,
+    ConnectionType: "INTERNET",
+  });
+}

@@ -1,0 +1,91 @@
+// `node scripts/bench-apigw.ts`: requests per second through API Gateway to a Lambda function, in Node, with
+// sb.apigateway.fetch: a REST API proxy resource ({proxy+}, payload 1.0) and an HTTP API route (GET /orders/{id},
+// payload 2.0), and the REST resource behind a TOKEN Lambda authorizer (TTL 0: the authorizer runs on every
+// request). The virtual clock moves 100 ms every 500 requests so the account's 10,000 rps bucket never
+// throttles. HTTP API authorizers are not simulated yet. Measured, never asserted. Prints numbers only.
+import { createSandbox, type Sandbox } from "../sandbox-engine/src/index.ts";
+
+const fnArn = (sb: Sandbox) => `arn:aws:lambda:${sb.region}:${sb.accountId}:function:orders`;
+
+function must<T>(outcome: { ok: true; value: T } | { ok: false; fault: { message: string } }): T {
+  if (!outcome.ok) throw new Error(outcome.fault.message);
+  return outcome.value;
+}
+
+function setUpFunction(): Sandbox {
+  const sb = createSandbox({ seed: 1 });
+  sb.lambda.createFunction({ FunctionName: "orders", handler: async (event: { pathParameters?: Record<string, string> | null }) => ({ statusCode: 200, body: JSON.stringify({ id: event.pathParameters ?? null }) }) });
+  return sb;
+}
+
+function allow(sb: Sandbox, apiId: string): void {
+  must(sb.lambda.addPermission({ FunctionName: "orders", StatementId: "api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:${sb.region}:${sb.accountId}:${apiId}/*` }));
+}
+
+const lambdaUri = (sb: Sandbox, arn: string) => `arn:aws:apigateway:${sb.region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
+
+function restApi(withAuthorizer = false): { sb: Sandbox; url: (i: number) => string; headers?: Record<string, string> } {
+  const sb = setUpFunction();
+  const api = must(sb.apigateway.createRestApi({ name: "orders" }));
+  allow(sb, api.id);
+  let authorizerId: string | undefined;
+  if (withAuthorizer) {
+    sb.lambda.createFunction({
+      FunctionName: "auth",
+      handler: async (event: { methodArn: string }) => ({ principalId: "u", policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn }] } }),
+    });
+    must(sb.lambda.addPermission({ FunctionName: "auth", StatementId: "api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:${sb.region}:${sb.accountId}:${api.id}/*` }));
+    authorizerId = must(sb.apigateway.createAuthorizer({ restApiId: api.id, name: "tokens", type: "TOKEN", authorizerUri: lambdaUri(sb, `arn:aws:lambda:${sb.region}:${sb.accountId}:function:auth`), authorizerResultTtlInSeconds: 0 })).id;
+  }
+  const proxy = must(sb.apigateway.createResource({ restApiId: api.id, parentId: api.rootResourceId, pathPart: "{proxy+}" }));
+  must(sb.apigateway.putMethod({ restApiId: api.id, resourceId: proxy.id, httpMethod: "ANY", authorizationType: withAuthorizer ? "CUSTOM" : "NONE", authorizerId }));
+  must(
+    sb.apigateway.putIntegration({
+      restApiId: api.id,
+      resourceId: proxy.id,
+      httpMethod: "ANY",
+      type: "AWS_PROXY",
+      integrationHttpMethod: "POST",
+      uri: lambdaUri(sb, fnArn(sb)),
+    }),
+  );
+  must(sb.apigateway.createDeployment({ restApiId: api.id, stageName: "prod" }));
+  return { sb, url: (i) => `https://${api.id}.execute-api.${sb.region}.amazonaws.com/prod/orders/${i}`, ...(withAuthorizer ? { headers: { authorization: "Bearer t" } } : {}) };
+}
+
+function httpApi(): { sb: Sandbox; url: (i: number) => string } {
+  const sb = setUpFunction();
+  const api = must(sb.apigateway.v2.createApi({ Name: "orders", ProtocolType: "HTTP" }));
+  allow(sb, api.ApiId);
+  const integration = must(sb.apigateway.v2.createIntegration({ ApiId: api.ApiId, IntegrationType: "AWS_PROXY", IntegrationUri: fnArn(sb), PayloadFormatVersion: "2.0" }));
+  must(sb.apigateway.v2.createRoute({ ApiId: api.ApiId, RouteKey: "GET /orders/{id}", Target: `integrations/${integration.IntegrationId}` }));
+  must(sb.apigateway.v2.createStage({ ApiId: api.ApiId, StageName: "$default", AutoDeploy: true }));
+  return { sb, url: (i) => `${api.ApiEndpoint}/orders/${i}` };
+}
+
+async function rate(setUp: () => { sb: Sandbox; url: (i: number) => string; headers?: Record<string, string> }, requests: number): Promise<number> {
+  const { sb, url, headers } = setUp();
+  const started = performance.now();
+  for (let i = 0; i < requests; i++) {
+    const response = await sb.apigateway.fetch(url(i), headers === undefined ? {} : { headers });
+    if (response.status !== 200) throw new Error(`request ${i} answered ${response.status}`);
+    await response.text();
+    if (i % 500 === 499) await sb.clock.advance(100);
+  }
+  return requests / ((performance.now() - started) / 1000);
+}
+
+const rounds = 3;
+const best = (values: number[]) => Math.round(Math.max(...values));
+await rate(() => restApi(), 500); // warm-up
+const rest: number[] = [];
+const http: number[] = [];
+const authorized: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  rest.push(await rate(() => restApi(), 3_000));
+  http.push(await rate(httpApi, 3_000));
+  authorized.push(await rate(() => restApi(true), 3_000));
+}
+console.log(`api gateway REST proxy resource -> lambda (sb.apigateway.fetch): ${best(rest)} requests/s`);
+console.log(`api gateway HTTP route GET /orders/{id} -> lambda (sb.apigateway.fetch): ${best(http)} requests/s`);
+console.log(`api gateway REST proxy resource with a TOKEN authorizer (TTL 0) -> lambda (sb.apigateway.fetch): ${best(authorized)} requests/s`);

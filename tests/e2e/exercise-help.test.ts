@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
+import { launchChromium } from "../support/chromium.ts";
+import { seriousAccessibilityViolations } from "./axe.ts";
+import { exerciseOn, waitForVerdict } from "./exercise-page.ts";
+
+const siteUrl = inject("siteUrl");
+const lessonPath = "/sqs/dead-letter-queues/";
+const exerciseId = "sqs/dead-letter";
+const exercise = await readExercise(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url).pathname, exerciseId);
+const starter = exercise.starter.find((file) => file.role === "editable")!.source;
+const myDraft = `// my own attempt: keep me\n${starter}`;
+
+describe("help while solving: hints, the solution, stopping a run", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const dialogs: string[] = [];
+  let answer: "accept" | "dismiss" = "dismiss";
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    page = await context.newPage();
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void (answer === "accept" ? dialog.accept() : dialog.dismiss());
+    });
+    await page.goto(siteUrl + lessonPath);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("opens the hints one at a time", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    const hints = ex.root.locator("[data-hint]");
+    const button = ex.root.locator('button[data-action="hint"]');
+    await expect(hints.count()).resolves.toBe(exercise.hints.length);
+    await expect(ex.root.locator("[data-hint]:visible").count()).resolves.toBe(0);
+    await expect(button.textContent()).resolves.toContain(`Show hint 1 of ${exercise.hints.length}`);
+    await button.click();
+    await expect(ex.root.locator("[data-hint]:visible").count()).resolves.toBe(1);
+    await expect(hints.first().isVisible()).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.hasAttribute("data-hint"))).resolves.toBe(true);
+    await expect(button.textContent()).resolves.toContain(`Show hint 2 of ${exercise.hints.length}`);
+    for (let shown = 2; shown <= exercise.hints.length; shown++) await button.click();
+    await expect(ex.root.locator("[data-hint]:visible").count()).resolves.toBe(exercise.hints.length);
+    await expect(button.isVisible()).resolves.toBe(false);
+  });
+
+  it("offers the solution only after a run, asks first, and opens nothing when the learner says no", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    const show = ex.root.locator('button[data-action="solution"]');
+    await expect(show.isVisible()).resolves.toBe(false);
+    await ex.openEditor();
+    await ex.paste(myDraft);
+    await expect(ex.run()).resolves.toBe("fail");
+    await expect(show.isVisible()).resolves.toBe(true);
+    answer = "dismiss";
+    await show.click();
+    expect(dialogs.at(-1)).toMatch(/Show the reference solution\?/);
+    await expect(ex.root.locator("[data-solution]").isVisible()).resolves.toBe(false);
+  });
+
+  it("shows the draft next to the solution in Monaco's diff editor, leaves the draft intact after a reload, and marks the help", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    answer = "accept";
+    await ex.root.locator('button[data-action="solution"]').click();
+    const diff = ex.root.locator("[data-solution] .monaco-diff-editor");
+    await diff.waitFor({ timeout: 15_000 });
+    await expect(diff.locator(".editor.original .view-lines:not(.line-delete)").textContent()).resolves.toMatch(/my\s+own\s+attempt/); // Monaco renders spaces as U+00A0
+    const solutionText = await diff.locator(".editor.modified .view-lines:not(.line-delete)").textContent();
+    expect(solutionText).toMatch(/export\s+async\s+function|export\s+interface/);
+    expect(solutionText).not.toMatch(/my\s+own\s+attempt/);
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+
+    await page.reload();
+    await expect(exerciseOn(page, exerciseId).code()).resolves.toBe(myDraft);
+    await page.goto(`${siteUrl}/progress/`);
+    await expect(page.locator(`[data-progress-exercise="${exerciseId}"] [data-progress-status]`).textContent()).resolves.toMatch(/solution seen/);
+  });
+
+  it("stops a run with the Stop button, keeps the code, and runs again afterwards", async () => {
+    await page.goto(siteUrl + lessonPath);
+    const ex = exerciseOn(page, exerciseId);
+    await ex.openEditor();
+    await ex.paste(`${starter}\nwhile (true) {}\n`);
+    await ex.runButton.click();
+    const stop = ex.root.locator('button[data-action="stop"]');
+    await stop.waitFor({ state: "visible" });
+    const startedAt = Date.now();
+    await stop.click();
+    await expect.poll(() => ex.results.textContent(), { timeout: 5_000 }).toContain("Press Run");
+    expect(Date.now() - startedAt, "Stop ends the run long before the time limit").toBeLessThan(exercise.timeLimitSeconds * 1000);
+    await expect(ex.root.locator("[data-notice]").textContent()).resolves.toContain("Run stopped");
+    await expect(stop.isVisible()).resolves.toBe(false);
+    await expect(ex.code()).resolves.toContain("while (true) {}");
+    // the runner answers again: back to the starter (Reset asks first; the learner agrees) and run it
+    answer = "accept";
+    await ex.resetButton.click();
+    await ex.runButton.click();
+    await expect(waitForVerdict(ex.results, 15_000)).resolves.toBe("fail");
+  });
+});

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
+import { launchChromium } from "../support/chromium.ts";
+import { seriousAccessibilityViolations } from "./axe.ts";
+import { exerciseOn } from "./exercise-page.ts";
+
+const siteUrl = inject("siteUrl");
+const lessonPath = "/sqs/dead-letter-queues/";
+const exerciseId = "sqs/dead-letter";
+const exercise = await readExercise(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url).pathname, exerciseId);
+const solution = exercise.solution.find((file) => file.role === "editable")!.source;
+
+describe("progress you can see in the sidebar", () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+    await page.goto(siteUrl + lessonPath);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const sidebar = () => page.locator("eventlab-sidebar-progress");
+  const lessonCheck = () => sidebar().locator(`a[href="${lessonPath}"] [data-progress-check]`);
+  const sqsBar = () => sidebar().locator("[data-module-progress]").filter({ hasText: "Amazon SQS" });
+
+  it("starts with no checks and empty bars", async () => {
+    await expect(lessonCheck().count()).resolves.toBe(0);
+    await expect(sqsBar().textContent()).resolves.toMatch(/^Amazon SQS: 0 of \d+ exercises passed$/);
+    await expect(sidebar().locator("[data-course-progress]").textContent()).resolves.toMatch(/^Course: 0 of \d+ exercises passed$/);
+  });
+
+  it("shows a check on the lesson and fuller bars after the lesson's exercise passes, and keeps them after a reload", async () => {
+    const ex = exerciseOn(page, exerciseId);
+    await ex.openEditor();
+    await ex.paste(solution);
+    await expect(ex.run()).resolves.toBe("pass");
+    await expect(lessonCheck().getAttribute("aria-label")).resolves.toBe("all exercises passed");
+    await expect(sqsBar().textContent()).resolves.toMatch(/^Amazon SQS: 1 of \d+ exercises passed$/);
+    await expect(sqsBar().locator("progress").evaluate((bar) => (bar as HTMLProgressElement).value)).resolves.toBe(1);
+    await page.reload();
+    await expect(lessonCheck().count()).resolves.toBe(1);
+    await expect(sidebar().locator("[data-course-progress]").textContent()).resolves.toMatch(/^Course: 1 of \d+ exercises passed$/);
+  });
+
+  it("ends the lesson with a link to the next one", async () => {
+    await expect(page.locator('a[rel="next"]').textContent()).resolves.toMatch(/^Next\s*Batching and partial failures$/);
+  });
+
+  it("has no serious accessibility issue with the progress drawn", async () => {
+    // a fresh load, as pages.test.ts checks every page: the progress is drawn from storage
+    await page.reload({ waitUntil: "networkidle" });
+    await expect(lessonCheck().count()).resolves.toBe(1);
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+  });
+});
