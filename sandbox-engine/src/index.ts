@@ -48,11 +48,13 @@ export { createRandom, type Seed, type SeededRandom } from "./random/seeded-rand
 export { createTrace, type Trace } from "./trace/trace.ts";
 export type {
   LambdaTraceKind,
+  SesTraceKind,
   SnsTraceKind,
   SdkTraceKind,
   SqsTraceKind,
   ApiGatewayTraceDetails,
   LambdaTraceDetails,
+  SesTraceDetails,
   SnsTraceDetails,
   SqsTraceDetails,
   TraceDetails,

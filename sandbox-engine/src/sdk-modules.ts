@@ -4,6 +4,8 @@
  * here or one is left over. The real-SDK modules keep these paths (sandbox-engine/src/aws/<id>.ts).
  */
 import * as clientLambda from "./aws/client-lambda.ts";
+import * as clientSes from "./aws/client-ses.ts";
+import * as clientSesv2 from "./aws/client-sesv2.ts";
 import * as clientSns from "./aws/client-sns.ts";
 import * as clientSqs from "./aws/client-sqs.ts";
 import type { SdkModuleId } from "./services.ts";
@@ -12,4 +14,6 @@ export const sdkModules = {
   "client-sqs": clientSqs,
   "client-lambda": clientLambda,
   "client-sns": clientSns,
+  "client-ses": clientSes,
+  "client-sesv2": clientSesv2,
 } as const satisfies { readonly [Id in SdkModuleId]: object };

@@ -6,10 +6,11 @@
 import { apigatewayDefinition } from "./apigateway/definition.ts";
 import type { ServiceDefinition } from "./core/service-definition.ts";
 import { lambdaDefinition } from "./lambda/definition.ts";
+import { sesDefinition } from "./ses/definition.ts";
 import { snsDefinition } from "./sns/definition.ts";
 import { sqsDefinition } from "./sqs/definition.ts";
 
-export const serviceDefinitions = [sqsDefinition, lambdaDefinition, snsDefinition, apigatewayDefinition] as const;
+export const serviceDefinitions = [sqsDefinition, lambdaDefinition, snsDefinition, sesDefinition, apigatewayDefinition] as const;
 
 type Definitions = (typeof serviceDefinitions)[number];
 

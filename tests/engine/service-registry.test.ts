@@ -25,7 +25,7 @@ describe("service registry", () => {
   it("creates every registered service on the sandbox, plus the world", () => {
     const sb = createSandbox();
     for (const { name } of serviceDefinitions) expect(sb[name], name).toBeTypeOf("object");
-    expect(serviceDefinitions.map((definition) => definition.name)).toEqual(["sqs", "lambda", "sns", "apigateway"]);
+    expect(serviceDefinitions.map((definition) => definition.name)).toEqual(["sqs", "lambda", "sns", "ses", "apigateway"]);
     expect(sb.world.mailbox("nobody@example.com")).toEqual([]);
   });
 

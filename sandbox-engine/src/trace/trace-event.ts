@@ -127,6 +127,37 @@ export interface SnsTraceDetails {
   "authorization-denied": { readonly caller: string; readonly action: string };
 }
 
+type SesMessage = { readonly messageId: string };
+
+/** SES (resource: the sender for sends, the recipient for deliveries/bounces, the rule ARN for rules and actions). */
+export interface SesTraceDetails {
+  "verify-identity": { readonly kind: string };
+  "identity-verified": { readonly kind: string; readonly how: string };
+  "delete-identity": Record<string, never>;
+  "create-template": Record<string, never>;
+  "leave-sandbox": Record<string, never>;
+  /** An accepted send (resource: the sender). */
+  send: SesMessage & { readonly recipients: number; readonly subject: string; readonly template: string | null };
+  /** The mail reached a recipient's mailbox (cause: the send). */
+  delivery: SesMessage;
+  bounce: SesMessage & { readonly bounceType: string; readonly bounceSubType: string };
+  complaint: SesMessage;
+  /** Accepted, not delivered: the address is on the account suppression list. */
+  suppressed: SesMessage & { readonly reason: string };
+  /** Template data missing: accepted, not delivered. */
+  "rendering-failure": SesMessage & { readonly template: string; readonly reason: string };
+  /** A notification or event SES could not hand to its SNS topic (resource: the topic). */
+  "notification-failed": { readonly reason: string };
+  "activate-rule-set": Record<string, never>;
+  "create-receipt-rule": { readonly rule: string; readonly position: number };
+  /** An inbound mail arrived (resource: its recipients). */
+  receive: { readonly from: string; readonly sourceIp: string; readonly subject: string };
+  /** Refused during the SMTP conversation (cause: the receive). */
+  reject: { readonly from: string; readonly smtpCode: number; readonly reason: string };
+  /** A rule applies (cause: the receive). */
+  "rule-matched": SesMessage & { readonly rule: string; readonly recipients: string };
+  /** One action ran (cause: its rule-matched). */
+  action: SesMessage & { readonly rule: string; readonly type: string; readonly outcome: string; readonly detail: string | null };
 /** API Gateway (resource: the API id). A request's response, and the function invocation it caused, point to its `request` event. */
 export interface ApiGatewayTraceDetails {
   "create-api": { readonly name: string; readonly protocol: string };
@@ -154,6 +185,7 @@ export interface TraceDetailsByService {
   sqs: SqsTraceDetails;
   lambda: LambdaTraceDetails;
   sns: SnsTraceDetails;
+  ses: SesTraceDetails;
   apigateway: ApiGatewayTraceDetails;
   sdk: SdkTraceDetails;
 }
@@ -164,6 +196,7 @@ export type TraceKindsByService = { [S in TraceService]: keyof TraceDetailsBySer
 export type SqsTraceKind = TraceKindsByService["sqs"];
 export type LambdaTraceKind = TraceKindsByService["lambda"];
 export type SnsTraceKind = TraceKindsByService["sns"];
+export type SesTraceKind = TraceKindsByService["ses"];
 export type SdkTraceKind = TraceKindsByService["sdk"];
 
 /** The details of one kind of event. */

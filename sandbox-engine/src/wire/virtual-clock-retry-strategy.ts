@@ -50,9 +50,9 @@ export class VirtualClockRetryStrategy implements RetryStrategyV2 {
 
   private readonly maxAttempts: () => Promise<number>;
   private readonly sandbox: () => Sandbox;
-  private readonly service: "sqs" | "sns" | "lambda";
+  private readonly service: "sqs" | "sns" | "lambda" | "ses";
 
-  constructor(maxAttempts: () => Promise<number>, sandbox: () => Sandbox, service: "sqs" | "sns" | "lambda") {
+  constructor(maxAttempts: () => Promise<number>, sandbox: () => Sandbox, service: "sqs" | "sns" | "lambda" | "ses") {
     this.maxAttempts = maxAttempts;
     this.sandbox = sandbox;
     this.service = service;

@@ -6,6 +6,8 @@
 import { answerLambdaRest, isLambdaRestRequest } from "../lambda/wire/lambda-rest-protocol.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Sandbox } from "../sandbox.ts";
+import { answerSesQuery, isSesQueryRequest } from "../ses/wire/ses-query-protocol.ts";
+import { answerSesV2Rest, isSesV2Request } from "../ses/wire/sesv2-rest-protocol.ts";
 import { answerSnsQuery, isSnsQueryRequest } from "../sns/wire/sns-query-protocol.ts";
 import { answerSqsJson, isSqsJsonRequest } from "../sqs/wire/sqs-json-protocol.ts";
 import type { Caller } from "../iam/index.ts";
@@ -16,10 +18,12 @@ interface WireService {
   readonly answer: (request: WireRequest, context: WireContext) => Promise<WireResponse>;
 }
 
-export const wireServices: Readonly<Record<"sqs" | "sns" | "lambda", WireService>> = {
+export const wireServices: Readonly<Record<"sqs" | "sns" | "lambda" | "ses" | "sesv2", WireService>> = {
   sqs: { accepts: isSqsJsonRequest, answer: answerSqsJson },
   sns: { accepts: isSnsQueryRequest, answer: answerSnsQuery },
   lambda: { accepts: isLambdaRestRequest, answer: answerLambdaRest },
+  ses: { accepts: isSesQueryRequest, answer: answerSesQuery },
+  sesv2: { accepts: isSesV2Request, answer: answerSesV2Rest },
 };
 
 /** The answer of `sandbox` to `request`, made as `caller` (default: the sandbox account's root user). */
@@ -30,7 +34,7 @@ export async function answerRequest(sandbox: Sandbox, request: WireRequest, call
     return {
       statusCode: 400,
       headers: { "content-type": "application/json", "x-amzn-requestid": requestId, "x-amzn-errortype": "UnknownOperationException" },
-      body: utf8.encode(JSON.stringify({ message: `The sandbox simulates SQS, SNS and Lambda; it does not know ${request.method} ${request.path}.` })),
+      body: utf8.encode(JSON.stringify({ message: `The sandbox simulates SQS, SNS, Lambda and SES; it does not know ${request.method} ${request.path}.` })),
     };
   }
   const who = caller ?? { type: "AWS", arn: `arn:aws:iam::${sandbox.accountId}:root`, accountId: sandbox.accountId };

@@ -20,6 +20,8 @@ export interface Mailboxes {
   mailbox(address: string): readonly WorldMail[];
   /** Engine-internal: delivers a mail to every address in to and cc. */
   send(mail: WorldMail): void;
+  /** Engine-internal: delivers a mail to these addresses only (SES: Bcc, and recipients that did not bounce). */
+  sendTo(addresses: readonly string[], mail: WorldMail): void;
 }
 
 export function createMailboxes(): Mailboxes {
@@ -30,8 +32,11 @@ export function createMailboxes(): Mailboxes {
       return [...(boxes.get(address.toLowerCase()) ?? [])];
     },
     send(mail) {
+      this.sendTo([...mail.to, ...mail.cc], mail);
+    },
+    sendTo(addresses, mail) {
       const frozen = Object.freeze({ ...mail, to: Object.freeze([...mail.to]), cc: Object.freeze([...mail.cc]), headers: Object.freeze({ ...mail.headers }) });
-      for (const address of new Set([...mail.to, ...mail.cc].map((item) => item.toLowerCase()))) {
+      for (const address of new Set(addresses.map((item) => item.toLowerCase()))) {
         let box = boxes.get(address);
         if (box === undefined) boxes.set(address, (box = []));
         box.push(frozen);

@@ -3,6 +3,7 @@
  * (SNS email subscriptions, later SES) and web servers (SNS HTTP/S subscriptions, later API Gateway
  * integrations). Tests read what arrived and serve endpoints here.
  */
+import { createBuckets, type WorldBucket } from "./buckets.ts";
 import { createWorldHttp, type WorldHttp } from "./http.ts";
 import { createMailboxes, type WorldMail } from "./mailbox.ts";
 
@@ -11,18 +12,29 @@ export interface World {
   mailbox(address: string): readonly WorldMail[];
   /** Simulated web servers: `sb.world.http.endpoint(url, handler)`, and the requests they got. */
   readonly http: WorldHttp;
-  /** Engine-internal: delivers an email. */
+  /** A simple object store (SES's S3 receipt action writes the raw mail here): `{ get(key), keys() }`. */
+  bucket(name: string): WorldBucket;
+  /** Engine-internal: delivers an email to its to and cc. */
   sendMail(mail: WorldMail): void;
+  /** Engine-internal: delivers an email to these addresses only. */
+  sendMailTo(addresses: readonly string[], mail: WorldMail): void;
+  /** Engine-internal: writes an object into a bucket. */
+  putObject(bucket: string, key: string, body: string): void;
 }
 
 export function createWorld(clock: { now(): number }): World {
   const mailboxes = createMailboxes();
+  const buckets = createBuckets();
   return Object.freeze({
     mailbox: (address: string) => mailboxes.mailbox(address),
     http: createWorldHttp(() => clock.now()),
     sendMail: (mail: WorldMail) => mailboxes.send(mail),
+    bucket: (name: string) => buckets.bucket(name),
+    sendMailTo: (addresses: readonly string[], mail: WorldMail) => mailboxes.sendTo(addresses, mail),
+    putObject: (bucket: string, key: string, body: string) => buckets.put(bucket, key, body),
   });
 }
 
 export type { WorldMail } from "./mailbox.ts";
+export type { WorldBucket } from "./buckets.ts";
 export type { WorldHttp, WorldHttpExchange, WorldHttpHandler, WorldHttpRequest, WorldHttpResponse, WorldHttpResult } from "./http.ts";

@@ -5,17 +5,12 @@
  * https://docs.aws.amazon.com/sns/latest/api/CommonErrors.html
  */
 import * as sns from "@aws-sdk/client-sns";
-import type { Fault, Outcome } from "../../core/outcome.ts";
+import type { Outcome } from "../../core/outcome.ts";
 import type { Caller } from "../../iam/index.ts";
-import { faultStatus, faultType } from "../../wire/error-kind.ts";
-import { parseForm, readQueryInput } from "../../wire/query-form.ts";
-import { queryErrorXml, queryResponseXml } from "../../wire/query-xml.ts";
+import { answerQuery, isQueryRequest, type QueryService } from "../../wire/query-service.ts";
 import { operationTable } from "../../wire/schema-json.ts";
 import type { WireContext, WireRequest, WireResponse } from "../../wire/wire-message.ts";
 import type { SnsService } from "../sns-service.ts";
-
-const XMLNS = "http://sns.amazonaws.com/doc/2010-03-31/";
-const VERSION = "2010-03-31";
 
 type Run = (service: SnsService, input: unknown, caller: Caller) => Outcome<object>;
 
@@ -41,37 +36,13 @@ const operations = operationTable<Run>([
 
 export const snsOperationNames: readonly string[] = [...operations.keys()];
 
+const service: QueryService = {
+  version: "2010-03-31",
+  xmlns: "http://sns.amazonaws.com/doc/2010-03-31/",
+  operations: new Map([...operations].map(([name, operation]) => [name, { ...operation, run: (input, context) => operation.run(context.sandbox.sns, input, context.caller) }])),
+};
+
 /** A form POST whose Version is SNS's API version. */
-export function isSnsQueryRequest(request: WireRequest): boolean {
-  return (
-    request.method === "POST" &&
-    (request.headers["content-type"]?.startsWith("application/x-www-form-urlencoded") ?? false) &&
-    parseForm(request.body).get("Version") === VERSION
-  );
-}
+export const isSnsQueryRequest = (request: WireRequest): boolean => isQueryRequest(service, request);
 
-export async function answerSnsQuery(request: WireRequest, context: WireContext): Promise<WireResponse> {
-  const params = parseForm(request.body);
-  const action = params.get("Action") ?? "";
-  const operation = operations.get(action);
-  if (operation === undefined) {
-    return snsError(context, { code: "InvalidAction", message: `The action ${action} is not valid for this endpoint: the sandbox does not simulate it.` });
-  }
-  const outcome = operation.run(context.sandbox.sns, readQueryInput(operation.input, params), context.caller);
-  // Let deliveries this call started (HTTP handlers, Lambda) begin before the caller goes on, as on AWS.
-  await Promise.resolve();
-  if (!outcome.ok) return snsError(context, outcome.fault);
-  return {
-    statusCode: 200,
-    headers: { "content-type": "text/xml", "x-amzn-requestid": context.requestId },
-    body: queryResponseXml(action, operation.output, outcome.value, context.requestId, XMLNS),
-  };
-}
-
-function snsError(context: WireContext, fault: Fault): WireResponse {
-  return {
-    statusCode: faultStatus(fault),
-    headers: { "content-type": "text/xml", "x-amzn-requestid": context.requestId },
-    body: queryErrorXml({ type: faultType(fault), code: fault.queryCode ?? fault.code, message: fault.message }, context.requestId, XMLNS),
-  };
-}
+export const answerSnsQuery = (request: WireRequest, context: WireContext): Promise<WireResponse> => answerQuery(service, request, context);
