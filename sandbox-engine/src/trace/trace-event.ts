@@ -158,6 +158,8 @@ export interface SesTraceDetails {
   "rule-matched": SesMessage & { readonly rule: string; readonly recipients: string };
   /** One action ran (cause: its rule-matched). */
   action: SesMessage & { readonly rule: string; readonly type: string; readonly outcome: string; readonly detail: string | null };
+}
+
 /** API Gateway (resource: the API id). A request's response, and the function invocation it caused, point to its `request` event. */
 export interface ApiGatewayTraceDetails {
   "create-api": { readonly name: string; readonly protocol: string };
