@@ -1,4 +1,47 @@
-import type { Locator, Page } from "playwright-core";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { inject } from "vitest";
+import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
+import type { ExerciseFolder } from "../../src/lib/exercises/schema.ts";
+import { launchChromium } from "../support/chromium.ts";
+
+/** An exercise as a browser test pastes it: its folder, and its first editable file as starter and as solution. */
+export interface LearnerFile {
+  exercise: ExerciseFolder;
+  /** The file's name, e.g. `consumer.ts`: its tab in the editor. */
+  learnerFile: string;
+  starter: string;
+  solution: string;
+}
+
+export async function readLearnerFile(exerciseId: string): Promise<LearnerFile> {
+  const exercise = await readExercise(fileURLToPath(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url)), exerciseId);
+  const learnerFile = exercise.editable[0]!;
+  const sourceIn = (files: ExerciseFolder["starter"]) => files.find((file) => file.name === learnerFile)!.source;
+  return { exercise, learnerFile, starter: sourceIn(exercise.starter), solution: sourceIn(exercise.solution) };
+}
+
+export interface OpenedPage {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Chromium with one page, in a context of its own, at `path` of the built site. `beforeLoad` sees the context
+ * first (to record its requests, say); close the browser in afterAll.
+ */
+export async function openSitePage(
+  path: string,
+  options: { viewport?: { width: number; height: number }; beforeLoad?: (context: BrowserContext) => void } = {},
+): Promise<OpenedPage> {
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+  options.beforeLoad?.(context);
+  const page = await context.newPage();
+  await page.goto(inject("siteUrl") + path);
+  return { browser, context, page };
+}
 
 /** The browser contract of DESIGN.md, as a small page object for the end-to-end tests. */
 export function exerciseOn(page: Page, id: string) {

@@ -1,30 +1,20 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
-import { launchChromium } from "../support/chromium.ts";
+import type { Browser, Page } from "playwright-core";
 import { seriousAccessibilityViolations } from "./axe.ts";
-import { exerciseOn, waitForVerdict } from "./exercise-page.ts";
+import { exerciseOn, openSitePage, readLearnerFile, waitForVerdict } from "./exercise-page.ts";
 
 const siteUrl = inject("siteUrl");
 const lessonPath = "/sqs/producers-and-consumers/";
 const exerciseId = "sqs/first-consumer";
-const exercise = await readExercise(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url).pathname, exerciseId);
-const learnerFile = exercise.editable[0]!;
-const solution = exercise.solution.find((file) => file.name === learnerFile)!.source;
-const starter = exercise.starter.find((file) => file.name === learnerFile)!.source;
+const { exercise, learnerFile, solution, starter } = await readLearnerFile(exerciseId);
 
 describe("a learner doing the sqs/first-consumer exercise in Chromium", () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const requests: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.on("request", (request) => requests.push(request.url()));
-    page = await context.newPage();
-    await page.goto(siteUrl + lessonPath);
+    ({ browser, page } = await openSitePage(lessonPath, { beforeLoad: (context) => context.on("request", (request) => requests.push(request.url())) }));
   });
 
   afterAll(async () => {

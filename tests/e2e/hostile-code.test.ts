@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
-import { launchChromium } from "../support/chromium.ts";
-import { exerciseOn } from "./exercise-page.ts";
+import { exerciseOn, openSitePage, readLearnerFile } from "./exercise-page.ts";
 import { timedRun } from "./timed-run.ts";
 
 /**
@@ -11,13 +9,9 @@ import { timedRun } from "./timed-run.ts";
  * happened; the pasted solution, run right afterwards, must pass. And no run may leave a "pass" in the progress
  * store that the harness did not produce.
  */
-const siteUrl = inject("siteUrl");
 const lessonPath = "/sqs/producers-and-consumers/";
 const exerciseId = "sqs/first-consumer";
-const exercise = await readExercise(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url).pathname, exerciseId);
-const learnerFile = exercise.editable[0]!;
-const solution = exercise.solution.find((file) => file.name === learnerFile)!.source;
-const starter = exercise.starter.find((file) => file.name === learnerFile)!.source;
+const { exercise, solution, starter } = await readLearnerFile(exerciseId);
 const limitMs = exercise.timeLimitSeconds * 1000;
 
 interface Hostile {
@@ -73,9 +67,7 @@ describe("learner code that attacks the runner, in Chromium", () => {
   const storedVerdict = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null")?.status ?? null, `eventlab:v1:result:${exerciseId}`);
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(siteUrl + lessonPath);
+    ({ browser, page } = await openSitePage(lessonPath));
     await exerciseOn(page, exerciseId).openEditor();
   });
 
