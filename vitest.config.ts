@@ -5,19 +5,25 @@ import { defineConfig } from "vitest/config";
  * (every exercise's solution passes, its starter fails, and the in-browser harness agrees with vitest); the
  * workshop kit (every exercise as a downloaded project under real vitest, the workshop server and its dashboard);
  * and the browser end-to-end tests against the built site in real Chromium.
+ *
+ * The browser project runs last (sequence.groupOrder): its global setup starts the site build in the background,
+ * so the build overlaps the other three projects, and each browser test file waits for it (site-ready.ts).
  */
+const beforeTheBrowser = { groupOrder: 1 };
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: "unit",
+          sequence: beforeTheBrowser,
           include: ["tests/engine/**/*.test.ts", "tests/endpoint/**/*.test.ts", "tests/harness/**/*.test.ts", "tests/runner/**/*.test.ts", "tests/site/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "exercises",
+          sequence: beforeTheBrowser,
           include: ["tests/exercises/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -26,6 +32,7 @@ export default defineConfig({
       {
         test: {
           name: "workshop",
+          sequence: beforeTheBrowser,
           include: ["tests/workshop/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
@@ -36,6 +43,8 @@ export default defineConfig({
           name: "browser",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/e2e/global-setup.ts"],
+          setupFiles: ["tests/e2e/site-ready.ts"],
+          sequence: { groupOrder: 2 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -1,15 +1,31 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readAllExercises } from "../../src/lib/exercises/read-exercise.ts";
-import { checkParity, type ParityReport } from "../runner/vitest-parity.ts";
+import { runExercise } from "../../sandbox-engine/src/runner/index.ts";
+import { compareRuns, runManyWithVitest, type ParityReport, type VitestRun } from "../runner/vitest-parity.ts";
 import { exerciseRequest } from "./exercise-requests.ts";
 
 /**
  * For every exercise (DESIGN.md, "Exercises"): the solution passes every test, the starter fails at least one,
  * and the in-browser harness (run here in Node) gives the same verdict per test as real vitest.
+ * Real vitest runs every exercise's solution and starter in one process (one start-up for all, not two per
+ * exercise), each in its own folder.
  */
 const exercisesRoot = fileURLToPath(new URL("../../src/content/exercises/", import.meta.url));
 const exercises = await readAllExercises(exercisesRoot);
+const variants = ["solution", "starter"] as const;
+type Variant = (typeof variants)[number];
+const vitestRuns = new Map<string, Record<Variant, VitestRun>>();
+
+beforeAll(async ({}, file) => {
+  // Only the exercises this run selects (`-t "sqs/"` selects a few): vitest marks those it leaves out "skip".
+  const selected = new Set(file.tasks.filter((task) => task.mode !== "skip").map((task) => task.name));
+  const wanted = exercises.filter((exercise) => selected.has(`exercise ${exercise.id}`));
+  const runs = await runManyWithVitest(wanted.flatMap((exercise) => variants.map((variant) => exerciseRequest(exercise, variant))));
+  for (const [index, exercise] of wanted.entries()) {
+    vitestRuns.set(exercise.id, { solution: runs[index * 2]!, starter: runs[index * 2 + 1]! });
+  }
+}, 600_000);
 
 const verdictsOf = (report: ParityReport) => report.harness.tests.map((test) => `${test.status}: ${test.name}`);
 
@@ -17,15 +33,17 @@ it("finds the exercises", () => {
   expect(exercises.map((exercise) => exercise.id)).toContain("sqs/first-consumer");
 });
 
-describe.each(exercises.map((exercise) => [exercise.id, exercise] as const))("exercise %s", (_id, exercise) => {
+describe.each(exercises.map((exercise) => [exercise.id, exercise] as const))("exercise %s", (id, exercise) => {
   let solution: ParityReport;
   let starter: ParityReport;
 
   beforeAll(async () => {
+    const vitest = vitestRuns.get(id);
+    if (!vitest) throw new Error(`real vitest did not run ${id}`);
     // One after the other: both harness runs share this process's engine, whose clients bind to the newest
     // sandbox, so two runs at once would send into each other's simulated cloud.
-    solution = await checkParity(exerciseRequest(exercise, "solution"));
-    starter = await checkParity(exerciseRequest(exercise, "starter"));
+    solution = compareRuns(vitest.solution, await runExercise(exerciseRequest(exercise, "solution")));
+    starter = compareRuns(vitest.starter, await runExercise(exerciseRequest(exercise, "starter")));
   });
 
   it("solution passes every test", () => {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, mkdir, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultModules, runExercise } from "../../sandbox-engine/src/runner/index.ts";
 import { childEnvironment } from "../support/child-environment.ts";
@@ -60,7 +60,11 @@ export async function checkParity(
   request: RunRequest,
   run: (request: RunRequest) => Promise<RunResults> = runExercise,
 ): Promise<ParityReport> {
-  const [vitest, harness] = [await runWithVitest(request), await run(request)];
+  return compareRuns(await runWithVitest(request), await run(request));
+}
+
+/** The parity of one request's vitest run (e.g. one of runManyWithVitest's) and its harness run. */
+export function compareRuns(vitest: VitestRun, harness: RunResults): ParityReport {
   const mismatches = compareVerdicts(vitest.verdicts, harnessVerdicts(harness));
   const loadErrorsAgree = (Object.keys(vitest.fileErrors).length > 0) === (harness.status === "error");
   return { agree: mismatches.length === 0 && loadErrorsAgree, mismatches, vitest, harness };
@@ -83,25 +87,34 @@ export async function readRequest(
   return { files, testFiles: Object.keys(files).filter(isTest).sort() };
 }
 
-/** The request's files laid out side by side in a temporary folder that real vitest can run. */
+/**
+ * Requests laid out for real vitest in a temporary folder: each request's files side by side in its own
+ * subfolder (`0/`, `1/`, ...), so their relative imports stay as they are, under one config that runs them all.
+ */
 export interface VitestProject {
   dir: string;
+  /** The folder of the `index`th request. */
+  folderOf(index: number): string;
   /** Arguments for `node vitest.mjs ...`, optionally writing JSON results to `outputFile`. */
   args(outputFile?: string): string[];
   remove(): Promise<void>;
 }
 
-export async function writeVitestProject(request: RunRequest): Promise<VitestProject> {
+export async function writeVitestProject(requests: readonly RunRequest[]): Promise<VitestProject> {
   const dir = await mkdtemp(join(tmpdir(), "eventlab-parity-"));
-  for (const [file, source] of Object.entries(request.files)) {
-    await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), source);
+  const folderOf = (index: number) => join(dir, String(index));
+  for (const [index, request] of requests.entries()) {
+    for (const [file, source] of Object.entries(request.files)) {
+      await mkdir(dirname(join(folderOf(index), file)), { recursive: true });
+      await writeFile(join(folderOf(index), file), source);
+    }
   }
   // So "vitest" and "sandbox-engine" resolve from the temporary folder as from the repo.
   await symlink(join(repoRoot, "node_modules"), join(dir, "node_modules"), "dir");
-  await writeFile(join(dir, "vitest.config.mjs"), vitestConfig(request.testFiles));
+  await writeFile(join(dir, "vitest.config.mjs"), vitestConfig(requests.flatMap((request, index) => request.testFiles.map((file) => `${index}/${file}`))));
   return {
     dir,
+    folderOf,
     args: (outputFile) => [
       vitestBin,
       "run",
@@ -117,17 +130,29 @@ export async function writeVitestProject(request: RunRequest): Promise<VitestPro
 
 /** Write the request's files to a temporary folder and run its test files with real vitest. */
 export async function runWithVitest(request: RunRequest, timeoutMs = 60_000): Promise<VitestRun> {
-  const project = await writeVitestProject(request);
+  return (await runManyWithVitest([request], timeoutMs))[0]!;
+}
+
+/**
+ * Runs many requests under one real vitest process (one start-up and one module transform cache for all, which
+ * is what keeps checking every exercise cheap), each request's tests in its own folder; their runs, in order.
+ * Each test file still runs in its own module graph, as vitest isolates files by default.
+ */
+export async function runManyWithVitest(requests: readonly RunRequest[], timeoutMs = 60_000 + 5_000 * requests.length): Promise<VitestRun[]> {
+  const project = await writeVitestProject(requests);
   try {
     const output = join(project.dir, "vitest-results.json");
     const { code, stderr } = await spawnVitest(project.args(output), timeoutMs);
-    let json: string;
+    let json: VitestJson;
     try {
-      json = await readFile(output, "utf8");
+      json = JSON.parse(await readFile(output, "utf8")) as VitestJson;
     } catch {
       throw new Error(`vitest wrote no results (exit ${code}):\n${stderr}`);
     }
-    return parseVitestJson(JSON.parse(json) as VitestJson, project.dir);
+    return requests.map((_request, index) => {
+      const folder = project.folderOf(index);
+      return parseVitestJson({ testResults: json.testResults.filter((file) => file.name.startsWith(folder + sep)) }, folder);
+    });
   } finally {
     await project.remove();
   }

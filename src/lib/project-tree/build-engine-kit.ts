@@ -1,11 +1,12 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
+import { cachedJson } from "../cache/cached-json.ts";
 import type { EngineKit } from "./engine-kit.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -35,17 +36,8 @@ export async function buildEngineKit(): Promise<EngineKit> {
   if (!vitestRange) throw new Error("package.json: vitest is not a dependency, so a downloaded project cannot name its version");
 
   const key = await sourceHash(engineManifest, vitestRange);
-  const cached = join(cacheDir, `${key}.json`);
-  const found = await readFile(cached, "utf8").catch(() => undefined);
-  if (found) return JSON.parse(found) as EngineKit;
-
-  const kit = await packEngine(engineManifest, vitestRange);
-  await mkdir(cacheDir, { recursive: true });
-  // Written whole, then renamed: a reader never sees half a kit.
-  const partial = `${cached}.${process.pid}.tmp`;
-  await writeFile(partial, JSON.stringify(kit));
-  await rename(partial, cached);
-  return kit;
+  // The site build and a test that want it at once pack it once (cachedJson).
+  return cachedJson(join(cacheDir, `${key}.json`), () => packEngine(engineManifest, vitestRange));
 }
 
 async function packEngine(manifest: Manifest, vitestRange: string): Promise<EngineKit> {

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { generateDtsBundle } from "dts-bundle-generator";
 import { sdkModuleIds, type SdkModuleId } from "../../../sandbox-engine/src/services.ts";
+import { cachedJson } from "../cache/cached-json.ts";
 
 /** The AWS SDK clients exercises import (the registry's SDK modules), by the suffix of their package name. */
 export const sdkClients = sdkModuleIds.map((id) => id.slice("client-".length) as SdkClient);
@@ -27,24 +28,18 @@ export async function bundleSdkDeclarations(rootPath: string): Promise<Record<Sd
   );
   const key = createHash("sha256").update(JSON.stringify({ versions, generator: 2 })).digest("hex").slice(0, 16);
   const cacheFile = join(rootPath, "node_modules", ".cache", "eventlab", `sdk-declarations-${key}.json`);
-  const cached = await readFile(cacheFile, "utf8").catch(() => undefined);
-  if (cached !== undefined) return JSON.parse(cached) as Record<SdkClient, string>;
-
-  const bundles = generateDtsBundle(
-    sdkClients.map((client) => ({
-      filePath: join(rootPath, "src/lib/sdk-typings", `client-${client}.ts`),
-      libraries: { inlinedLibraries: [`@aws-sdk/client-${client}`, ...inlined] },
-      output: { noBanner: true, exportReferencedTypes: false },
-    })),
-    { preferredConfigPath: join(rootPath, "tsconfig.json") },
-  );
-  const result = Object.fromEntries(sdkClients.map((client, i) => [client, slimComments(bundles[i]!)])) as Record<SdkClient, string>;
-  await mkdir(join(rootPath, "node_modules", ".cache", "eventlab"), { recursive: true });
-  // Written whole, then renamed: a build and a test bundling at once never read half a file.
-  const partial = `${cacheFile}.${process.pid}.tmp`;
-  await writeFile(partial, JSON.stringify(result));
-  await rename(partial, cacheFile);
-  return result;
+  // A build and a test that want them at once bundle them once (cachedJson).
+  return cachedJson(cacheFile, async () => {
+    const bundles = generateDtsBundle(
+      sdkClients.map((client) => ({
+        filePath: join(rootPath, "src/lib/sdk-typings", `client-${client}.ts`),
+        libraries: { inlinedLibraries: [`@aws-sdk/client-${client}`, ...inlined] },
+        output: { noBanner: true, exportReferencedTypes: false },
+      })),
+      { preferredConfigPath: join(rootPath, "tsconfig.json") },
+    );
+    return Object.fromEntries(sdkClients.map((client, i) => [client, slimComments(bundles[i]!)])) as Record<SdkClient, string>;
+  });
 }
 
 const TAG = /^[ \t]*\*[ \t]*@/;
