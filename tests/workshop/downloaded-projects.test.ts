@@ -13,7 +13,7 @@ import { buildProjectTree, projectName, type ProjectTree } from "../../src/lib/p
 import { exerciseRequest } from "../exercises/exercise-requests.ts";
 import { compareVerdicts, harnessVerdicts, parseVitestJson, type VitestJson, type VitestRun } from "../runner/vitest-parity.ts";
 import { childEnvironment } from "../support/child-environment.ts";
-import { installedVitest, linkInstall, sharedInstall, writeTree } from "./support/project-trees.ts";
+import { installedVitest, linkInstall, sharedInstall, typeErrorsByTree, writeTree } from "./support/project-trees.ts";
 
 /**
  * Issue 14, item 1: every exercise, downloaded as a project, passes under real vitest with its solution and fails
@@ -22,7 +22,8 @@ import { installedVitest, linkInstall, sharedInstall, writeTree } from "./suppor
  * Fast and still real: `npm install` runs once for what every project installs (see sharedInstall); each tree gets
  * a node_modules linking those packages and its own sandbox-engine folder; one real vitest (the installed one, in
  * a child Node) runs all trees of a variant at once as projects, each with its own vitest.config.mjs and root.
- * One tree also runs `npm test` on its own, exactly as its README tells a learner.
+ * One tree also runs `npm test` on its own, exactly as its README tells a learner. And every tree type-checks as
+ * tsc checks it with the tree's tsconfig.json, against the packed engine's declarations (one program for all).
  */
 type Variant = "solution" | "starter";
 
@@ -32,6 +33,8 @@ let kit: EngineKit;
 let installDir: string;
 const vitestRuns: Record<Variant, Map<string, VitestRun>> = { solution: new Map(), starter: new Map() };
 const harnessRuns: Record<Variant, Map<string, RunResults>> = { solution: new Map(), starter: new Map() };
+const treeDirs: Record<Variant, Map<string, string>> = { solution: new Map(), starter: new Map() };
+let typeErrors: Map<string, string[]>;
 
 const treeOf = (exercise: ExerciseFolder, variant: Variant): ProjectTree =>
   buildProjectTree({ id: exercise.id, title: exercise.title, summary: exercise.summary, files: [...exercise[variant], ...exercise.tests], kit });
@@ -43,6 +46,7 @@ beforeAll(async () => {
     const root = await mkdtemp(join(tmpdir(), `eventlab-downloads-${variant}-`));
     folders.push(root);
     const dirs = new Map(exercises.map((exercise) => [exercise.id, join(root, projectName(exercise.id))]));
+    treeDirs[variant] = dirs;
     for (const exercise of exercises) {
       await writeTree(dirs.get(exercise.id)!, treeOf(exercise, variant));
       await linkInstall(dirs.get(exercise.id)!, installDir);
@@ -58,6 +62,7 @@ beforeAll(async () => {
     // One at a time: the in-page harness's clients bind to the newest sandbox of this process.
     for (const exercise of exercises) harnessRuns[variant].set(exercise.id, await runExercise(exerciseRequest(exercise, variant)));
   }
+  typeErrors = typeErrorsByTree([...treeDirs.solution.values(), ...treeDirs.starter.values()]);
 });
 
 afterAll(async () => {
@@ -95,6 +100,10 @@ describe.each(exercises.map((exercise) => [exercise.id] as const))("downloaded %
     expect(Object.keys(solution.verdicts).length).toBeGreaterThan(0);
     expect(Object.entries(solution.verdicts).filter(([, verdict]) => verdict !== "pass")).toEqual([]);
     expect(Object.values(starter.verdicts)).toContain("fail");
+  });
+
+  it("type-checks as downloaded (tsc with the tree's tsconfig.json), with the solution and with the starter", () => {
+    for (const variant of ["solution", "starter"] as const) expect(typeErrors.get(treeDirs[variant].get(id)!), variant).toEqual([]);
   });
 
   it("gives each test the same verdict as the in-page runner, for the solution and the starter", () => {

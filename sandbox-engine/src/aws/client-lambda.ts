@@ -10,6 +10,11 @@ import { virtualClockWaitFor, virtualClockWaitUntil } from "../wire/virtual-cloc
 export * from "@aws-sdk/client-lambda";
 
 export type LambdaClientConfig = sdk.LambdaClientConfig & SandboxClientOptions;
+
+// The same options on the SDK's own config, for code that reads the real package's types (a downloaded project).
+declare module "@aws-sdk/client-lambda" {
+  interface LambdaClientConfig extends SandboxClientOptions {}
+}
 export const LambdaClient = sandboxClient(sdk.LambdaClient, "lambda");
 export type LambdaClient = sdk.LambdaClient;
 /** The aggregated client (`new Lambda().send...` methods per operation), with the same defaults. */

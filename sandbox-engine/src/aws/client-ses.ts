@@ -8,6 +8,11 @@ import { sandboxClient, type SandboxClientOptions } from "../wire/sandbox-client
 export * from "@aws-sdk/client-ses";
 
 export type SESClientConfig = sdk.SESClientConfig & SandboxClientOptions;
+
+// The same options on the SDK's own config, for code that reads the real package's types (a downloaded project).
+declare module "@aws-sdk/client-ses" {
+  interface SESClientConfig extends SandboxClientOptions {}
+}
 export const SESClient = sandboxClient(sdk.SESClient, "ses");
 export type SESClient = sdk.SESClient;
 /** The aggregated client (`new SES().sendEmail(...)`), with the same defaults. */

@@ -8,6 +8,11 @@ import { sandboxClient, type SandboxClientOptions } from "../wire/sandbox-client
 export * from "@aws-sdk/client-sesv2";
 
 export type SESv2ClientConfig = sdk.SESv2ClientConfig & SandboxClientOptions;
+
+// The same options on the SDK's own config, for code that reads the real package's types (a downloaded project).
+declare module "@aws-sdk/client-sesv2" {
+  interface SESv2ClientConfig extends SandboxClientOptions {}
+}
 export const SESv2Client = sandboxClient(sdk.SESv2Client, "ses");
 export type SESv2Client = sdk.SESv2Client;
 /** The aggregated client (`new SESv2().sendEmail(...)`), with the same defaults. */

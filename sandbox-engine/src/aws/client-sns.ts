@@ -9,6 +9,11 @@ import { sandboxClient, type SandboxClientOptions } from "../wire/sandbox-client
 export * from "@aws-sdk/client-sns";
 
 export type SNSClientConfig = sdk.SNSClientConfig & SandboxClientOptions;
+
+// The same options on the SDK's own config, for code that reads the real package's types (a downloaded project).
+declare module "@aws-sdk/client-sns" {
+  interface SNSClientConfig extends SandboxClientOptions {}
+}
 export const SNSClient = sandboxClient(sdk.SNSClient, "sns");
 export type SNSClient = sdk.SNSClient;
 /** The aggregated client (`new SNS().send...` methods per operation), with the same defaults. */

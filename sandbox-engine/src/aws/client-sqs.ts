@@ -9,6 +9,11 @@ import { sandboxClient, type SandboxClientOptions } from "../wire/sandbox-client
 export * from "@aws-sdk/client-sqs";
 
 export type SQSClientConfig = sdk.SQSClientConfig & SandboxClientOptions;
+
+// The same options on the SDK's own config, for code that reads the real package's types (a downloaded project).
+declare module "@aws-sdk/client-sqs" {
+  interface SQSClientConfig extends SandboxClientOptions {}
+}
 export const SQSClient = sandboxClient(sdk.SQSClient, "sqs");
 export type SQSClient = sdk.SQSClient;
 /** The aggregated client (`new SQS().send...` methods per operation), with the same defaults. */

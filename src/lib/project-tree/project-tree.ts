@@ -89,7 +89,8 @@ function vitestConfig(sdkIds: string[]): string {
 
 /**
  * For an editor. The learner's `@aws-sdk/client-*` imports find the real SDK's types: npm installs those packages
- * with sandbox-engine, whose client modules keep the SDK's class names and types.
+ * with sandbox-engine, whose client modules keep the SDK's class names and types. Those modules' declarations
+ * are included so their augmentation of each client's config (the sandbox's `caller`, `sandbox` options) applies.
  */
 function tsconfig(): string {
   const config = {
@@ -102,7 +103,7 @@ function tsconfig(): string {
       skipLibCheck: true,
       allowImportingTsExtensions: true,
     },
-    include: ["src"],
+    include: ["src", `${engineFolder}/types/aws`],
   };
   return `${JSON.stringify(config, null, 2)}\n`;
 }

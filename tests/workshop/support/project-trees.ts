@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { access, mkdir, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
+import ts from "typescript";
 import type { EngineKit } from "../../../src/lib/project-tree/engine-kit.ts";
 import { buildProjectTree, engineFolder, type ProjectTree } from "../../../src/lib/project-tree/project-tree.ts";
 import { repoRoot } from "../../support/build-site.ts";
@@ -69,4 +70,46 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/**
+ * What `tsc -p <tree>` reports for each tree, by tree folder: its tsconfig.json, its files and the tests, checked
+ * against what its node_modules holds (the packed sandbox-engine's declarations, vitest's, the real SDK's).
+ * Trees with the same tsconfig.json (every downloaded tree has the same) are checked as one program: each file
+ * still resolves its imports from its own tree, and the declarations every tree shares are read once.
+ */
+export function typeErrorsByTree(treeDirs: readonly string[]): Map<string, string[]> {
+  const found = new Map<string, string[]>(treeDirs.map((dir) => [dir, []]));
+  const byConfig = new Map<string, string[]>();
+  for (const dir of treeDirs) {
+    const config = ts.sys.readFile(join(dir, "tsconfig.json")) ?? "";
+    byConfig.set(config, [...(byConfig.get(config) ?? []), dir]);
+  }
+  for (const dirs of byConfig.values()) {
+    // Parsed from the first tree's file: its automatic @types are every tree's (all link the same install).
+    const parsed = dirs.map((dir) => ts.getParsedCommandLineOfConfigFile(join(dir, "tsconfig.json"), undefined, configHost(dir))!);
+    const program = ts.createProgram({ rootNames: parsed.flatMap((config) => config.fileNames), options: parsed[0]!.options });
+    for (const [index, dir] of dirs.entries()) found.get(dir)!.push(...parsed[index]!.errors.map((diagnostic) => describe(diagnostic, dir)));
+    for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+      const file = diagnostic.file?.fileName ?? "";
+      const owners = dirs.filter((dir) => file.startsWith(`${dir}/`));
+      for (const dir of owners.length > 0 ? owners : dirs) found.get(dir)!.push(describe(diagnostic, dir));
+    }
+  }
+  return found;
+}
+
+function configHost(dir: string): ts.ParseConfigFileHost {
+  return {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(`${dir}/tsconfig.json: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    },
+  };
+}
+
+function describe(diagnostic: ts.Diagnostic, dir: string): string {
+  const file = diagnostic.file;
+  const where = file ? `${relative(dir, file.fileName)}:${file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1} ` : "";
+  return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
 }

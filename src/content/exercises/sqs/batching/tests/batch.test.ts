@@ -119,7 +119,8 @@ describe("sendAll", () => {
     const queueUrl = await createQueue("orders");
     // For the first batch, SQS stores all entries but the 2nd and 3rd, and
     // reports those two as its own fault (SenderFault: false).
-    const realSend = SQSClient.prototype.send;
+    // One signature of the SDK's overloaded send: the one these calls use.
+    const realSend: (this: SQSClient, command: any) => Promise<any> = SQSClient.prototype.send;
     let failedOnce = false;
     vi.spyOn(SQSClient.prototype, "send").mockImplementation(async function (this: SQSClient, command: any) {
       if (failedOnce || !(command instanceof SendMessageBatchCommand)) return realSend.call(this, command);
