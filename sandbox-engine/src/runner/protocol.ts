@@ -15,7 +15,8 @@
 import * as z from "zod/mini";
 import type { TraceEvent } from "../index.ts";
 import type { RunEvent, RunUpdate, TaskError } from "../harness/index.ts";
-import type { RunRequest, RunResults, RunTestResult } from "./types.ts";
+import type { RunBill } from "./run-bill.ts";
+import type { CollectedTests, RunRequest, RunResults, RunTestResult } from "./types.ts";
 
 const runId = z.int().check(z.positive());
 const text = z.string();
@@ -88,6 +89,23 @@ const runTestResultSchema: z.ZodMiniType<RunTestResult> = z.strictObject({
   traceDropped: z.optional(z.int().check(z.positive())),
 });
 
+const count = z.number().check(z.nonnegative());
+
+const runBillSchema: z.ZodMiniType<RunBill> = z.strictObject({
+  currency: z.literal("USD"),
+  lines: z.array(
+    z.strictObject({
+      service: z.enum(["SQS", "SNS", "Lambda", "SES", "API Gateway"]),
+      item: text,
+      quantity: count,
+      costUsd: count,
+      source: text,
+    }),
+  ),
+  totalUsd: count,
+  virtualSeconds: count,
+});
+
 export const runResultsSchema: z.ZodMiniType<RunResults> = z.strictObject({
   version: z.literal(3),
   status: exercismStatus,
@@ -95,7 +113,13 @@ export const runResultsSchema: z.ZodMiniType<RunResults> = z.strictObject({
   tests: z.array(runTestResultSchema),
   durationMs: z.number(),
   console: text,
+  bill: z.optional(runBillSchema),
 });
+
+/** The tests a run collected (vitest's onCollected), sent before the first progress, for "3 of 7 tests done". */
+const collectedTestsSchema: z.ZodMiniType<CollectedTests> = z
+  .strictObject({ total: z.int().check(z.positive()), toRun: z.int().check(z.nonnegative()) })
+  .check(z.refine((tests) => tests.toRun <= tests.total, "toRun cannot exceed total"));
 
 /** Page -> frame. A run that is superseded is cancelled; the frame terminates its Worker. */
 export const pageToFrameSchema = z.discriminatedUnion("type", [
@@ -114,6 +138,7 @@ export type StopReason = (typeof stopReasons)[number];
 /** Frame -> page. */
 export const frameToPageSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("frame-ready") }),
+  z.strictObject({ type: z.literal("collected"), runId, tests: collectedTestsSchema }),
   z.strictObject({ type: z.literal("progress"), runId, updates: z.array(runUpdateSchema) }),
   z.strictObject({ type: z.literal("result"), runId, results: runResultsSchema }),
   /** The frame ended the run and replaced its Worker; `detail` says what happened, in a learner's words. */
@@ -138,6 +163,8 @@ export type ConnectMessage = z.infer<typeof connectMessageSchema>;
 /** Worker -> frame over the report port. */
 export const workerToFrameSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("ready") }),
+  /** Every test file is collected: how many tests the run has. Sent with the first progress, before it. */
+  z.strictObject({ type: z.literal("collected"), runId, tests: collectedTestsSchema }),
   /** The harness's task updates since the last progress message, in order. */
   z.strictObject({ type: z.literal("progress"), runId, updates: z.array(runUpdateSchema) }),
   z.strictObject({ type: z.literal("result"), runId, results: runResultsSchema }),
