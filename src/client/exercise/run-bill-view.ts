@@ -46,10 +46,10 @@ function billTable(bill: RunBill): HTMLTableElement {
   for (const line of bill.lines) {
     const cells = row([line.service, line.item, formatQuantity(line.quantity), formatUsd(line.costUsd)], "td");
     cells.dataset.billLine = line.service;
+    // The link's visible text names the service, so it reads well out of context (a screen reader's list of links).
     const price = document.createElement("a");
     price.href = line.source;
-    price.textContent = "price";
-    price.setAttribute("aria-label", `${line.service} pricing page`);
+    price.textContent = `${line.service} pricing`;
     cells.lastElementChild!.append(" (", price, ")");
     body.append(cells);
   }
