@@ -79,7 +79,7 @@ function projection(bill: RunBill): HTMLElement {
   output.dataset.billMonth = "";
   const show = () => {
     const rate = rates[Number(select.value)] ?? rates[0]!;
-    output.textContent = `${formatUsd(bill.totalUsd * rate.runsPerMonth)} (${formatQuantity(rate.runsPerMonth)} runs)`;
+    output.textContent = `${formatUsd(bill.totalUsd * rate.runsPerMonth)} (${formatQuantity(Math.round(rate.runsPerMonth))} runs)`;
   };
   select.addEventListener("change", show);
   show();
