@@ -2,7 +2,6 @@
  * What every SNS operation works on: topics, subscriptions, confirmation tokens, the simulated
  * HTTP endpoints and mailboxes of one sandbox, plus its clock, randomness, trace and SQS service.
  */
-import type { SnsUsage } from "./billing/sns-bill.ts";
 import type { Clock } from "../clock/virtual-clock.ts";
 import { fail } from "../core/outcome.ts";
 import type { Caller, ParseResult, PolicyDocument } from "../iam/index.ts";
@@ -72,8 +71,8 @@ export interface SnsContext {
   /** Parsed resource policies by their text (queue policies are re-read on every delivery). */
   readonly policyCache: Map<string, ParseResult>;
   readonly signingCertUrl: string;
-  /** What the bill counts: API requests and notifications delivered (billing/sns-bill.ts). */
-  readonly usage: SnsUsage;
+  /** What the bill counts (billing/sns-bill.ts): API requests (64 KB chunks of a publish) and notifications delivered. */
+  readonly usage: { requests: number; readonly delivered: Record<Protocol, number> };
 }
 
 export function rootCaller(ctx: { accountId: string }): Caller {

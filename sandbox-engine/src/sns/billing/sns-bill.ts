@@ -5,7 +5,7 @@
  * email-json), and no charge for deliveries to SQS queues and Lambda functions. Not counted: FIFO topics' own
  * prices (publish per million plus per GB of payload; they are billed here as standard topics), data transfer.
  */
-import type { Protocol } from "../sns-context.ts";
+import type { SnsContext } from "../sns-context.ts";
 
 export const SNS_PRICES = {
   requestsPerMillionUsd: 0.5,
@@ -16,10 +16,7 @@ export const SNS_PRICES = {
 } as const;
 
 /** API requests (64 KB chunks of a publish counted) and notifications delivered, by protocol. */
-export interface SnsUsage {
-  requests: number;
-  delivered: Record<Protocol, number>;
-}
+export type SnsUsage = SnsContext["usage"];
 
 export function emptySnsUsage(): SnsUsage {
   return { requests: 0, delivered: { sqs: 0, lambda: 0, http: 0, https: 0, email: 0, "email-json": 0 } };
