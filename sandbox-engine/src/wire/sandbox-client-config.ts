@@ -4,6 +4,7 @@
  * clock. Anything the learner sets explicitly wins, as with the real client (`maxAttempts: 1`, `region`, ...).
  */
 import { currentSandbox, DEFAULT_REGION, type Sandbox } from "../sandbox.ts";
+import { withFastProperties } from "./fast-properties.ts";
 import { InMemoryRequestHandler } from "./in-memory-request-handler.ts";
 import { DEFAULT_MAX_ATTEMPTS, VirtualClockRetryStrategy } from "./virtual-clock-retry-strategy.ts";
 
@@ -92,6 +93,7 @@ export function sandboxClient<Base extends ClientClass>(
   const Client = class extends (Concrete as new (config: unknown) => object) {
     constructor(...[config]: [] | [SandboxClientOptions]) {
       super(sandboxClientConfig(config as SdkClientConfigLike & SandboxClientOptions, service));
+      withFastProperties((this as unknown as { config: object }).config);
     }
   };
   // Named as the SDK's class, so messages and stack traces say "SQSClient".
