@@ -32,7 +32,7 @@ export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpR
 
   async handle(request: HttpRequest, _options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
     const sandbox = this.sandbox();
-    const hostRegion = /\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com$/.exec(request.hostname)?.[1];
+    const hostRegion = regionOfHost(request.hostname);
     if (hostRegion !== undefined && hostRegion !== sandbox.region) {
       throw Object.assign(
         new Error(
@@ -56,9 +56,21 @@ export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpR
   destroy(): void {}
 }
 
+/** The region in an AWS hostname (sqs.us-east-1.amazonaws.com), remembered for the last host (one per client). */
+let lastHost = "";
+let lastHostRegion: string | undefined;
+function regionOfHost(hostname: string): string | undefined {
+  if (hostname !== lastHost) {
+    lastHost = hostname;
+    lastHostRegion = /\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com$/.exec(hostname)?.[1];
+  }
+  return lastHostRegion;
+}
+
 export function toWireRequest(request: HttpRequest): WireRequest {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  const given = request.headers;
+  for (const name in given) headers[name.toLowerCase()] = given[name]!;
   const body = request.body;
   return {
     method: request.method,
