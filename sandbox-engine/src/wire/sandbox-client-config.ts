@@ -6,7 +6,7 @@
 import { currentSandbox, DEFAULT_REGION, type Sandbox } from "../sandbox.ts";
 import { withFastProperties } from "./fast-properties.ts";
 import { InMemoryRequestHandler } from "./in-memory-request-handler.ts";
-import { DEFAULT_MAX_ATTEMPTS, VirtualClockRetryStrategy } from "./virtual-clock-retry-strategy.ts";
+import { DEFAULT_MAX_ATTEMPTS, VirtualClockRetryStrategy, type RetryMode } from "./virtual-clock-retry-strategy.ts";
 
 /** Options only the sandbox's clients understand. */
 export interface SandboxClientOptions {
@@ -51,6 +51,11 @@ export function sandboxClientConfig<Config extends SdkClientConfigLike>(
     const value = typeof sdkConfig.maxAttempts === "function" ? await (sdkConfig.maxAttempts as () => unknown)() : sdkConfig.maxAttempts;
     return typeof value === "number" ? value : DEFAULT_MAX_ATTEMPTS;
   };
+  const retryMode = async (): Promise<RetryMode> => {
+    const value = typeof sdkConfig.retryMode === "function" ? await (sdkConfig.retryMode as () => unknown)() : sdkConfig.retryMode;
+    // As the SDK's resolveRetryConfig: "adaptive" is adaptive, anything else standard.
+    return value === "adaptive" ? "adaptive" : "standard";
+  };
   return {
     ...(sdkConfig as Config),
     region: sdkConfig.region ?? (async () => (sandbox ?? currentSandboxOrUndefined())?.region ?? DEFAULT_REGION),
@@ -64,10 +69,8 @@ export function sandboxClientConfig<Config extends SdkClientConfigLike>(
     // In memory nobody checks a signature, so the SDK signs nothing (SigV4 is a third of a call's cost); a client
     // given its own request handler (a real endpoint) signs as usual.
     ...(sdkConfig.requestHandler === undefined && sdkConfig.httpAuthSchemes === undefined ? { httpAuthSchemes: [unsignedSigV4] } : {}),
-    // A custom strategy or the adaptive mode is the learner's choice, and waits in real time as on AWS.
-    ...(sdkConfig.retryStrategy === undefined && sdkConfig.retryMode === undefined
-      ? { retryStrategy: new VirtualClockRetryStrategy(maxAttempts, sandboxNow, service) }
-      : {}),
+    // The SDK's standard or adaptive mode on the virtual clock; a retry strategy of one's own waits in real time.
+    ...(sdkConfig.retryStrategy === undefined ? { retryStrategy: new VirtualClockRetryStrategy(maxAttempts, sandboxNow, service, retryMode) } : {}),
   };
 }
 
