@@ -15,6 +15,7 @@ import {
 } from "sandbox-engine/aws/client-sqs";
 import { CreateTopicCommand, NotFoundException, paginateListTopics, PublishCommand, SNSClient } from "sandbox-engine/aws/client-sns";
 import {
+  CreateFunctionCommand,
   InvocationType,
   InvokeCommand,
   LambdaClient,
@@ -228,6 +229,16 @@ describe("errors, as the SDK builds them from AWS's wire answers", () => {
     expect(throttled, "the backoff plus the limiter's waits for a token").toBeGreaterThan((error.$metadata as { totalRetryDelay: number }).totalRetryDelay);
     await lambda.send(new InvokeCommand({ FunctionName: "free" }));
     expect(sb.clock.now() - start, "after throttles, a first attempt waits for a token too").toBeGreaterThan(throttled);
+  });
+
+  it("given CreateFunction with a .zip in memory, then InvalidParameterValueException says to deploy the function in code", async () => {
+    createSandbox();
+    const error = await errorOf(
+      new LambdaClient({}).send(new CreateFunctionCommand({ FunctionName: "f", Runtime: "nodejs22.x", Role: "arn:aws:iam::123456789012:role/r", Handler: "index.handler", Code: { ZipFile: new Uint8Array([1]) } })),
+    );
+    expect(error).toMatchObject({ name: "InvalidParameterValueException", $metadata: { httpStatusCode: 400 } });
+    expect(error.message).toMatch(/npm run endpoint/);
+    expect((error as { hint?: string }).hint).toMatch(/sb\.lambda\.createFunction/);
   });
 
   it("given an SNS client calling as another account, then the topic policy refuses it (AuthorizationErrorException 403)", async () => {

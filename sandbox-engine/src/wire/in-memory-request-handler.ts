@@ -9,12 +9,14 @@ import type { HttpHandlerOptions, RequestHandler } from "@smithy/types";
 import { currentSandbox, type Sandbox } from "../sandbox.ts";
 import { parseCaller } from "./caller.ts";
 import { answerRequest } from "./wire-router.ts";
-import { utf8, type WireRequest } from "./wire-message.ts";
+import { utf8, type WireHost, type WireRequest } from "./wire-message.ts";
 
 export interface InMemoryHandlerOptions {
   readonly sandbox?: Sandbox | undefined;
   /** Who calls (SNS topic policies): an account id or an IAM ARN; checked per request, so a client never throws while being created. */
   readonly caller?: string | undefined;
+  /** What the host can do besides (load a function's .zip); none by default: functions are deployed in code. */
+  readonly host?: WireHost | undefined;
 }
 
 export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> {
@@ -43,7 +45,7 @@ export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpR
       );
     }
     const caller = this.options.caller === undefined ? undefined : parseCaller(this.options.caller);
-    const answer = await answerRequest(sandbox, toWireRequest(request), caller);
+    const answer = await answerRequest(sandbox, toWireRequest(request), caller, this.options.host);
     return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: answer.body }) };
   }
 
