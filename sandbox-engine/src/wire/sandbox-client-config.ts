@@ -31,6 +31,7 @@ const unsignedSigV4 = {
 
 interface SdkClientConfigLike {
   cacheMiddleware?: boolean;
+  ignoreConfiguredEndpointUrls?: boolean;
   httpAuthSchemes?: unknown;
   region?: unknown;
   credentials?: unknown;
@@ -66,6 +67,10 @@ export function sandboxClientConfig<Config extends SdkClientConfigLike>(
     // (a third faster in memory). Its one effect: middleware added after the first send of a command class is not
     // used; `cacheMiddleware: false` restores the SDK's default.
     cacheMiddleware: sdkConfig.cacheMiddleware ?? true,
+    // A documented client option: do not look for an endpoint in AWS_ENDPOINT_URL_* or ~/.aws/config. In Node the
+    // SDK reads them for every new client (a tenth of a short test run); the sandbox answers in memory whatever
+    // the endpoint, so a developer's setting for LocalStack or the like must not matter here anyway.
+    ignoreConfiguredEndpointUrls: sdkConfig.ignoreConfiguredEndpointUrls ?? true,
     // In memory nobody checks a signature, so the SDK signs nothing (SigV4 is a third of a call's cost); a client
     // given its own request handler (a real endpoint) signs as usual.
     ...(sdkConfig.requestHandler === undefined && sdkConfig.httpAuthSchemes === undefined ? { httpAuthSchemes: [unsignedSigV4] } : {}),
