@@ -13,6 +13,7 @@ import type { Trace } from "../trace/trace.ts";
 import { faultToError } from "../core/aws-error.ts";
 import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
 import { resolveFunctionName } from "./arn.ts";
+import { createLambdaFaultInjector, type LambdaFaults } from "./fault-injection.ts";
 import { createEventSourceMapping } from "./operations/create-event-source-mapping.ts";
 import { deleteEventSourceMapping } from "./operations/delete-event-source-mapping.ts";
 import { getEventSourceMapping } from "./operations/get-event-source-mapping.ts";
@@ -122,6 +123,8 @@ export interface LambdaServiceDeps {
   readonly region: string;
   readonly accountId: string;
   readonly options?: LambdaOptions | undefined;
+  /** createSandbox({ faults: { lambda } }). */
+  readonly faults?: LambdaFaults | undefined;
 }
 
 export function createLambdaService(deps: LambdaServiceDeps): LambdaService {
@@ -150,6 +153,7 @@ export function createLambda(deps: LambdaServiceDeps): { service: LambdaService;
     nextEnvironmentId: 1,
     sqsWatches: new Map(),
     targets: deps.targets,
+    faults: createLambdaFaultInjector(deps.faults, deps.random.fork("lambda-faults")),
   };
   const nameOf = (given: string): string => {
     const resolved = typeof given === "string" ? resolveFunctionName(state, given) : undefined;

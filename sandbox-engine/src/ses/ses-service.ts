@@ -22,6 +22,7 @@ import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
 import type { World } from "../world/world.ts";
 import { sesBill, type SesBill } from "./billing/ses-bill.ts";
+import { readBounceFaults, type SesFaults } from "./fault-injection.ts";
 import { isAddress } from "./mime.ts";
 import * as account from "./operations/account.ts";
 import * as identities from "./operations/identities.ts";
@@ -116,6 +117,8 @@ export interface SesServiceDeps {
   readonly accountId: string;
   readonly targets: DeliveryTargets;
   readonly world: World;
+  /** createSandbox({ faults: { ses } }). */
+  readonly faults?: SesFaults | undefined;
 }
 
 function orThrow<T>(outcome: SesOutcome<T>): T {
@@ -146,6 +149,7 @@ function readInbound(input: ReceiveEmailInput): SesOutcome<Parameters<typeof rec
 }
 
 export function createSes(deps: SesServiceDeps): { service: SesService } {
+  const injectedBounces = readBounceFaults(deps.faults);
   const ctx: SesContext = {
     clock: deps.clock,
     trace: deps.trace,
@@ -162,7 +166,8 @@ export function createSes(deps: SesServiceDeps): { service: SesService } {
     activeRuleSet: undefined,
     filters: new Map(),
     quota: createSendingQuota(),
-    recipientBehaviour: new Map(),
+    recipientBehaviour: new Map([...injectedBounces].map((address) => [address, "bounce"] as const)),
+    injectedBounces,
     usage: { sent: 0, received: 0, receivedChunks: 0 },
   };
   const bind = <T>(operation: (context: SesContext, input: unknown) => SesOutcome<T>): Op<T> => (input) => operation(ctx, input);
