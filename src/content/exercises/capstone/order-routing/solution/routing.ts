@@ -22,7 +22,8 @@ export async function createOrderQueues(topicArn: string): Promise<OrderQueues> 
   };
 }
 
-async function subscribedQueue(topicArn: string, name: string, filterPolicy: object): Promise<string> {
+/** Creates a queue that the topic may deliver to, subscribed raw with a filter policy ({} = every message). */
+export async function subscribedQueue(topicArn: string, name: string, filterPolicy: object): Promise<string> {
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
   const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["QueueArn"] }));
   const queueArn = Attributes!.QueueArn!;
@@ -45,7 +46,7 @@ async function subscribedQueue(topicArn: string, name: string, filterPolicy: obj
       TopicArn: topicArn,
       Protocol: "sqs",
       Endpoint: queueArn,
-      Attributes: { RawMessageDelivery: "true", FilterPolicy: JSON.stringify(filterPolicy) },
+      Attributes: { RawMessageDelivery: "true", ...(Object.keys(filterPolicy).length > 0 ? { FilterPolicy: JSON.stringify(filterPolicy) } : {}) },
     }),
   );
   return QueueUrl!;
