@@ -24,3 +24,4 @@ export { default as AsyncRetryDiagram } from "./AsyncRetryDiagram.astro";
 export { default as PartialBatchDiagram } from "./PartialBatchDiagram.astro";
 export { default as ConcurrencyDiagram } from "./ConcurrencyDiagram.astro";
 export { default as CostDiagram } from "./CostDiagram.astro";
+export { default as CapstoneDiagram } from "./CapstoneDiagram.astro";
