@@ -1,5 +1,5 @@
 import { SendEmailCommand, SESv2Client } from "@aws-sdk/client-sesv2";
-import { mailed, SENDER, TEMPLATE, undeliverable } from "./mail";
+import { mailed, SENDER, TEMPLATE, undeliverable } from "./mail-log";
 import type { Order, SNSEvent, SQSBatchResponse, SQSEvent } from "./shop";
 
 const ses = new SESv2Client({});

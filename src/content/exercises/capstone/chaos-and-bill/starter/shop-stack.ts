@@ -1,7 +1,8 @@
 // Provided: the whole shop of stages 1-4, deployed in one call.
 import type { Sandbox } from "sandbox-engine";
 import { deployConsumers } from "./consumers";
-import { deployMail, resetMail, type MailStack } from "./mail";
+import { deployMail, type MailStack } from "./mail";
+import { resetMail } from "./mail-log";
 import { deployOrderApi, type OrderApi } from "./order-api";
 import { createOrderQueues, type OrderQueues } from "./routing";
 import { resetWarehouse } from "./warehouse";

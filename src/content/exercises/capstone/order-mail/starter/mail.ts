@@ -10,25 +10,11 @@ import { SESClient, SetIdentityNotificationTopicCommand } from "@aws-sdk/client-
 import { CreateEmailIdentityCommand, CreateEmailTemplateCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { handleBounce, handler as confirmOrder } from "./confirm-order";
 import { consume } from "./consumers";
+import { SENDER, TEMPLATE } from "./mail-log";
 import { subscribedQueue } from "./routing";
 
-export const SENDER = "orders@shop.example.com";
-export const TEMPLATE = "order-confirmation";
 export const MAIL_FUNCTION = "confirm-order";
 export const BOUNCE_FUNCTION = "mail-bounces";
-
-/**
- * The mail log: order id -> "in-progress", the SES MessageId, or "undeliverable". In production a table written
- * with a condition, like `processed` in warehouse.ts.
- */
-export const mailed = new Map<string, string>();
-/** Addresses that hard-bounced (lower case): mailing them again only hurts the sender's reputation. */
-export const undeliverable = new Set<string>();
-
-export function resetMail(): void {
-  mailed.clear();
-  undeliverable.clear();
-}
 
 export interface MailStack {
   queue: string;
