@@ -95,9 +95,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const router = createDeliveryRouter();
   const faults = options.faults ?? {};
   if (typeof faults !== "object" || faults === null) throw badOption(`faults must be an object, got ${String(faults)}`);
-  const faultServices = serviceDefinitions.map((definition) => definition.name);
-  const unknownFaults = Object.keys(faults).filter((name) => !(faultServices as string[]).includes(name));
-  if (unknownFaults.length > 0) throw badOption(`faults: no service named ${unknownFaults.join(", ")} (services: ${faultServices.join(", ")})`);
+  // A service takes faults when its definition's create declares the third parameter (ServiceDefinition.create).
+  const faultServices: string[] = serviceDefinitions.filter((definition) => definition.create.length >= 3).map((definition) => definition.name);
+  const unknownFaults = Object.keys(faults).filter((name) => !faultServices.includes(name));
+  if (unknownFaults.length > 0) throw badOption(`faults: no faults for ${unknownFaults.join(", ")} (services with faults: ${faultServices.join(", ")})`);
   const services = new Map<string, unknown>();
   const env: ServiceEnvironment = {
     clock,

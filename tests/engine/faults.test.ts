@@ -160,12 +160,18 @@ describe("faults.ses.bounce", () => {
 });
 
 describe("bad faults", () => {
+  it("names only services that have faults, in its type and at run time", () => {
+    // @ts-expect-error API Gateway injects no faults: `faults` has no apigateway member.
+    const options: SandboxOptions = { faults: { apigateway: {} } };
+    expect(() => createSandbox(options)).toThrow("faults: no faults for apigateway (services with faults: sqs, lambda, ses)");
+  });
+
   it.each([
     [{ lambda: { errorRate: { fn: 1.5 } } }, "faults.lambda.errorRate.fn must be a number from 0 to 1"],
     [{ lambda: { errorrate: { fn: 0.1 } } }, "faults.lambda has no fault errorrate"],
     [{ sqs: { duplicates: -1 } }, "faults.sqs.duplicates must be a number from 0 to 1"],
     [{ ses: { bounce: ["not an address"] } }, "faults.ses.bounce[0] is not an address"],
-    [{ dynamodb: {} }, "faults: no service named dynamodb"],
+    [{ dynamodb: {} }, "faults: no faults for dynamodb"],
   ])("%j is refused: %s", (faults, message) => {
     expect(() => createSandbox({ faults: faults as never })).toThrow(
       expect.objectContaining({ name: "InvalidParameterValue", message: expect.stringContaining(message) }),

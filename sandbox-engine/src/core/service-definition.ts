@@ -46,7 +46,8 @@ export interface ServiceDefinition<
   readonly sdkModules: Modules;
   /**
    * Builds the service; throws (a RangeError) on bad options or faults, which createSandbox reports. `faults` is
-   * `createSandbox({ faults: { <name>: ... } })`: seeded fault injection (sandbox-engine/README.md, "Faults").
+   * `createSandbox({ faults: { <name>: ... } })`: seeded fault injection (sandbox-engine/README.md, "Faults"). A
+   * service without faults leaves the parameter out: createSandbox then refuses faults for it.
    */
   create(
     env: ServiceEnvironment,
