@@ -1,4 +1,4 @@
-import type { Sandbox } from "sandbox-engine";
+import { sandboxBill, type Sandbox } from "sandbox-engine";
 import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { FULFIL_FUNCTION } from "./consumers";
 import type { ShopStack } from "./shop-stack";
@@ -13,7 +13,7 @@ export interface RunReport {
 }
 
 export async function runReport(sb: Sandbox, stack: ShopStack, acceptedOrders: number): Promise<RunReport> {
-  const billUsd = sb.lambda.bill().totalUsd + sb.ses.bill().totalUsd + sb.apigateway.bill().totalUsd;
+  const billUsd = sandboxBill(sb).totalUsd; // API Gateway, Lambda, SNS, SQS and SES, at list prices
   const deadLetterQueues = [stack.deadLetters.express, stack.deadLetters.standard, stack.deadLetters.fraudReview, stack.mail.deadLetters];
   let deadLetterDepth = 0;
   for (const queueUrl of deadLetterQueues) {

@@ -1,4 +1,4 @@
-import type { Sandbox } from "sandbox-engine";
+import { sandboxBill, type Sandbox } from "sandbox-engine";
 import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { FULFIL_FUNCTION } from "./consumers";
 import type { ShopStack } from "./shop-stack";
@@ -8,10 +8,10 @@ const sqs = new SQSClient({});
 /** What the run tells you, as numbers. */
 export interface RunReport {
   /**
-   * What 1,000 accepted orders cost: the run's bill (Lambda, SES and
-   * API Gateway: sb.lambda.bill(), sb.ses.bill(), sb.apigateway.bill(),
-   * each with a totalUsd) divided by the accepted orders, times 1,000.
-   * (SQS and SNS have no bill in the simulator yet.)
+   * What 1,000 accepted orders cost: the run's bill, every service of
+   * the sandbox at AWS list prices (sandboxBill(sb).totalUsd; each
+   * service's own is sb.lambda.bill(), sb.sqs.bill(), ...), divided by
+   * the accepted orders, times 1,000.
    */
   costPer1000OrdersUsd: number;
   /**
