@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: "exercises",
           include: ["tests/exercises/**/*.test.ts"],
+          setupFiles: ["tests/support/sandbox-fetch.setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
