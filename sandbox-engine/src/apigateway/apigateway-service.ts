@@ -17,6 +17,7 @@ import { createDeployment, type DeploymentSummary } from "./operations/create-de
 import { createResource, type ResourceSummary } from "./operations/create-resource.ts";
 import { createRestApi, type RestApiSummary } from "./operations/create-rest-api.ts";
 import { createStage, getStage, type StageSummary } from "./operations/create-stage.ts";
+import { deleteResource } from "./operations/delete-resource.ts";
 import { flushStageCache } from "./operations/flush-stage-cache.ts";
 import { putGatewayResponse, type GatewayResponseSummary } from "./operations/put-gateway-response.ts";
 import { getResources } from "./operations/get-resources.ts";
@@ -57,6 +58,7 @@ export interface ApiGatewayService {
   getRestApis(input?: unknown): ApiGatewayOutcome<{ items: RestApiSummary[] }>;
   createResource(input: unknown): ApiGatewayOutcome<ResourceSummary>;
   getResources(input: unknown): ApiGatewayOutcome<{ items: ResourceSummary[] }>;
+  deleteResource(input: unknown): ApiGatewayOutcome<Record<string, never>>;
   putMethod(input: unknown): ApiGatewayOutcome<MethodSummary>;
   putMethodResponse(input: unknown): ApiGatewayOutcome<{ statusCode: string }>;
   putIntegration(input: unknown): ApiGatewayOutcome<IntegrationSummary>;
@@ -115,6 +117,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     getRestApis: () => getRestApis(context),
     createResource: (input) => createResource(context, input),
     getResources: (input) => getResources(context, input),
+    deleteResource: (input) => deleteResource(context, input),
     putMethod: (input) => putMethod(context, input),
     putMethodResponse: (input) => putMethodResponse(context, input),
     putIntegration: (input) => putIntegration(context, input),

@@ -22,6 +22,9 @@ const THROTTLING_DELAY_BASE_MS = 1_000;
 const DELAY_BASE_MS = 50;
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
+/** The service a client's SDK retries are traced under (the trace's `sdk` / `retry` resource). */
+export type SandboxClientService = "sqs" | "sns" | "lambda" | "ses" | "apigateway";
+
 class VirtualRetryToken implements StandardRetryToken {
   readonly $retryLog: { acquisitionDelay: number };
   private readonly retryCount: number;
@@ -50,9 +53,9 @@ export class VirtualClockRetryStrategy implements RetryStrategyV2 {
 
   private readonly maxAttempts: () => Promise<number>;
   private readonly sandbox: () => Sandbox;
-  private readonly service: "sqs" | "sns" | "lambda" | "ses";
+  private readonly service: SandboxClientService;
 
-  constructor(maxAttempts: () => Promise<number>, sandbox: () => Sandbox, service: "sqs" | "sns" | "lambda" | "ses") {
+  constructor(maxAttempts: () => Promise<number>, sandbox: () => Sandbox, service: SandboxClientService) {
     this.maxAttempts = maxAttempts;
     this.sandbox = sandbox;
     this.service = service;
