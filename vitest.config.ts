@@ -28,6 +28,8 @@ export default defineConfig({
         test: {
           name: "workshop",
           include: ["tests/workshop/**/*.test.ts"],
+          // The downloaded-project test runs the in-page harness here, next to real vitest.
+          setupFiles: ["tests/support/sandbox-fetch.setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
         },
