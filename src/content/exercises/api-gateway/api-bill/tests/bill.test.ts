@@ -1,35 +1,38 @@
 import { describe, expect, it } from "vitest";
 import { createSandbox } from "sandbox-engine";
+import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, PutIntegrationCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
+import { ApiGatewayV2Client, CreateApiCommand, CreateIntegrationCommand, CreateRouteCommand, CreateStageCommand } from "@aws-sdk/client-apigatewayv2";
+import { AddPermissionCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { meteredRequests, monthlyCost } from "./bill";
 
-function must<T>(outcome: { ok: true; value: T } | { ok: false; fault: { code: string; message: string } }): T {
-  if (!outcome.ok) throw new Error(`setup failed: ${outcome.fault.code}: ${outcome.fault.message}`);
-  return outcome.value;
-}
-
 /** A sandbox with a function behind an HTTP API (GET /ping) and a REST API (GET /prod/ping); their URLs. */
-function givenTwoApis() {
+async function givenTwoApis() {
   const sb = createSandbox({ seed: 17 });
   const { FunctionArn = "" } = sb.lambda.createFunction({ FunctionName: "ping", handler: async () => ({ statusCode: 200, body: "pong" }) });
+  const lambda = new LambdaClient({});
   const allow = (apiId: string) =>
-    must(sb.lambda.addPermission({ FunctionName: "ping", StatementId: `api-${apiId}`, Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${apiId}/*` }));
-  const http = must(sb.apigateway.v2.createApi({ Name: "http-shop", ProtocolType: "HTTP" }));
-  allow(http.ApiId);
-  const integration = must(sb.apigateway.v2.createIntegration({ ApiId: http.ApiId, IntegrationType: "AWS_PROXY", IntegrationUri: FunctionArn, PayloadFormatVersion: "2.0" }));
-  must(sb.apigateway.v2.createRoute({ ApiId: http.ApiId, RouteKey: "GET /ping", Target: `integrations/${integration.IntegrationId}` }));
-  must(sb.apigateway.v2.createStage({ ApiId: http.ApiId, StageName: "$default", AutoDeploy: true }));
-  const rest = must(sb.apigateway.createRestApi({ name: "rest-shop" }));
-  allow(rest.id);
-  const ping = must(sb.apigateway.createResource({ restApiId: rest.id, parentId: rest.rootResourceId, pathPart: "ping" }));
-  must(sb.apigateway.putMethod({ restApiId: rest.id, resourceId: ping.id, httpMethod: "GET", authorizationType: "NONE" }));
-  must(sb.apigateway.putIntegration({ restApiId: rest.id, resourceId: ping.id, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FunctionArn}/invocations` }));
-  must(sb.apigateway.createDeployment({ restApiId: rest.id, stageName: "prod" }));
-  return { sb, httpUrl: `${http.ApiEndpoint}/ping`, restUrl: `https://${rest.id}.execute-api.us-east-1.amazonaws.com/prod/ping` };
+    lambda.send(new AddPermissionCommand({ FunctionName: "ping", StatementId: `api-${apiId}`, Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${apiId}/*` }));
+
+  const http = new ApiGatewayV2Client({});
+  const { ApiId = "", ApiEndpoint = "" } = await http.send(new CreateApiCommand({ Name: "http-shop", ProtocolType: "HTTP" }));
+  await allow(ApiId);
+  const { IntegrationId } = await http.send(new CreateIntegrationCommand({ ApiId, IntegrationType: "AWS_PROXY", IntegrationUri: FunctionArn, PayloadFormatVersion: "2.0" }));
+  await http.send(new CreateRouteCommand({ ApiId, RouteKey: "GET /ping", Target: `integrations/${IntegrationId}` }));
+  await http.send(new CreateStageCommand({ ApiId, StageName: "$default", AutoDeploy: true }));
+
+  const rest = new APIGatewayClient({});
+  const { id: restApiId = "", rootResourceId = "" } = await rest.send(new CreateRestApiCommand({ name: "rest-shop" }));
+  await allow(restApiId);
+  const { id: resourceId = "" } = await rest.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: "ping" }));
+  await rest.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: "GET", authorizationType: "NONE" }));
+  await rest.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FunctionArn}/invocations` }));
+  await rest.send(new CreateDeploymentCommand({ restApiId, stageName: "prod" }));
+  return { sb, httpUrl: `${ApiEndpoint}/ping`, restUrl: `https://${restApiId}.execute-api.us-east-1.amazonaws.com/prod/ping` };
 }
 
 describe("pricing API Gateway requests", () => {
   it("prices a sample run as the sandbox bills it", async () => {
-    const { sb, httpUrl, restUrl } = givenTwoApis();
+    const { sb, httpUrl, restUrl } = await givenTwoApis();
     for (let i = 0; i < 30; i++) await fetch(httpUrl);
     for (let i = 0; i < 20; i++) await fetch(restUrl);
     const bill = sb.apigateway.bill();

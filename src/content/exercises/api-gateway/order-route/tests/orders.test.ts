@@ -1,26 +1,25 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSandbox } from "sandbox-engine";
+import { ApiGatewayV2Client, CreateApiCommand, CreateIntegrationCommand, CreateRouteCommand, CreateStageCommand } from "@aws-sdk/client-apigatewayv2";
+import { AddPermissionCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { getOrder, handler } from "./orders";
 
 let sb: ReturnType<typeof createSandbox>;
 let baseUrl: string;
 
-/** The engine's setup calls answer { ok, value } or { ok: false, fault }. */
-function must<T>(outcome: { ok: true; value: T } | { ok: false; fault: { code: string; message: string } }): T {
-  if (!outcome.ok) throw new Error(`setup failed: ${outcome.fault.code}: ${outcome.fault.message}`);
-  return outcome.value;
-}
-
-beforeEach(() => {
+beforeEach(async () => {
   sb = createSandbox({ seed: 11 });
-  const fn = sb.lambda.createFunction({ FunctionName: "get-order", Handler: "orders.handler", handler: handler as never });
+  const { FunctionArn = "" } = sb.lambda.createFunction({ FunctionName: "get-order", Handler: "orders.handler", handler: handler as never });
   // An HTTP API "shop": GET /orders/{id} -> get-order (payload 2.0), on the $default stage, deployed automatically.
-  const api = must(sb.apigateway.v2.createApi({ Name: "shop", ProtocolType: "HTTP" }));
-  must(sb.lambda.addPermission({ FunctionName: "get-order", StatementId: "shop-api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${api.ApiId}/*` }));
-  const integration = must(sb.apigateway.v2.createIntegration({ ApiId: api.ApiId, IntegrationType: "AWS_PROXY", IntegrationUri: fn.FunctionArn, PayloadFormatVersion: "2.0" }));
-  must(sb.apigateway.v2.createRoute({ ApiId: api.ApiId, RouteKey: "GET /orders/{id}", Target: `integrations/${integration.IntegrationId}` }));
-  must(sb.apigateway.v2.createStage({ ApiId: api.ApiId, StageName: "$default", AutoDeploy: true }));
-  baseUrl = api.ApiEndpoint;
+  const apigw = new ApiGatewayV2Client({});
+  const { ApiId = "", ApiEndpoint = "" } = await apigw.send(new CreateApiCommand({ Name: "shop", ProtocolType: "HTTP" }));
+  await new LambdaClient({}).send(
+    new AddPermissionCommand({ FunctionName: "get-order", StatementId: "shop-api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${ApiId}/*` }),
+  );
+  const { IntegrationId } = await apigw.send(new CreateIntegrationCommand({ ApiId, IntegrationType: "AWS_PROXY", IntegrationUri: FunctionArn, PayloadFormatVersion: "2.0" }));
+  await apigw.send(new CreateRouteCommand({ ApiId, RouteKey: "GET /orders/{id}", Target: `integrations/${IntegrationId}` }));
+  await apigw.send(new CreateStageCommand({ ApiId, StageName: "$default", AutoDeploy: true }));
+  baseUrl = ApiEndpoint;
 });
 
 /** Calls the API as a browser would, and says what came back, for the failure messages. */

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSandbox } from "sandbox-engine";
+import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, PutIntegrationCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
 import { allowApiGateway, handler } from "./catalog";
 import { catalog } from "./catalog-store";
 
@@ -7,36 +8,33 @@ let sb: ReturnType<typeof createSandbox>;
 let apiId: string;
 let otherApiId: string;
 
-function must<T>(outcome: { ok: true; value: T } | { ok: false; fault: { code: string; message: string } }): T {
-  if (!outcome.ok) throw new Error(`setup failed: ${outcome.fault.code}: ${outcome.fault.message}`);
-  return outcome.value;
-}
+const apigw = new APIGatewayClient({});
 
 /** A REST API whose resource ANY /{proxy+} sends everything to `functionArn`, deployed to the stage prod. */
-function proxyApi(name: string, functionArn: string): string {
-  const api = must(sb.apigateway.createRestApi({ name }));
-  const proxy = must(sb.apigateway.createResource({ restApiId: api.id, parentId: api.rootResourceId, pathPart: "{proxy+}" }));
-  must(sb.apigateway.putMethod({ restApiId: api.id, resourceId: proxy.id, httpMethod: "ANY", authorizationType: "NONE" }));
-  must(
-    sb.apigateway.putIntegration({
-      restApiId: api.id,
-      resourceId: proxy.id,
+async function proxyApi(name: string, functionArn: string): Promise<string> {
+  const { id: restApiId = "", rootResourceId = "" } = await apigw.send(new CreateRestApiCommand({ name }));
+  const { id: resourceId = "" } = await apigw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: "{proxy+}" }));
+  await apigw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: "ANY", authorizationType: "NONE" }));
+  await apigw.send(
+    new PutIntegrationCommand({
+      restApiId,
+      resourceId,
       httpMethod: "ANY",
       type: "AWS_PROXY",
       integrationHttpMethod: "POST",
       uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${functionArn}/invocations`,
     }),
   );
-  must(sb.apigateway.createDeployment({ restApiId: api.id, stageName: "prod" }));
-  return api.id;
+  await apigw.send(new CreateDeploymentCommand({ restApiId, stageName: "prod" }));
+  return restApiId;
 }
 
 beforeEach(async () => {
   sb = createSandbox({ seed: 12 });
   catalog.reset();
   const { FunctionArn = "" } = sb.lambda.createFunction({ FunctionName: "catalog", Handler: "catalog.handler", handler: handler as never });
-  apiId = proxyApi("catalog", FunctionArn);
-  otherApiId = proxyApi("someone-elses-api", FunctionArn);
+  apiId = await proxyApi("catalog", FunctionArn);
+  otherApiId = await proxyApi("someone-elses-api", FunctionArn);
   await allowApiGateway("catalog", apiId);
 });
 

@@ -1,30 +1,30 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSandbox } from "sandbox-engine";
+import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, PutIntegrationCommand, PutMethodCommand, UpdateStageCommand } from "@aws-sdk/client-api-gateway";
+import { AddPermissionCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { fetchWithRetry } from "./client";
 
 let sb: ReturnType<typeof createSandbox>;
 let stageUrl: string;
 
-function must<T>(outcome: { ok: true; value: T } | { ok: false; fault: { code: string; message: string } }): T {
-  if (!outcome.ok) throw new Error(`setup failed: ${outcome.fault.code}: ${outcome.fault.message}`);
-  return outcome.value;
-}
-
-beforeEach(() => {
+beforeEach(async () => {
   sb = createSandbox({ seed: 14 });
   const { FunctionArn = "" } = sb.lambda.createFunction({ FunctionName: "stock", handler: async () => ({ statusCode: 200, body: JSON.stringify({ sku: "lamp-1", inStock: 12 }) }) });
   // REST API "shop", stage prod: GET /stock (5 requests per second, burst 5) and GET /closed (throttled to 0).
-  const api = must(sb.apigateway.createRestApi({ name: "shop" }));
-  must(sb.lambda.addPermission({ FunctionName: "stock", StatementId: "shop-api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${api.id}/*` }));
+  const apigw = new APIGatewayClient({});
+  const { id: restApiId = "", rootResourceId = "" } = await apigw.send(new CreateRestApiCommand({ name: "shop" }));
+  await new LambdaClient({}).send(
+    new AddPermissionCommand({ FunctionName: "stock", StatementId: "shop-api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${restApiId}/*` }),
+  );
   for (const pathPart of ["stock", "closed"]) {
-    const resource = must(sb.apigateway.createResource({ restApiId: api.id, parentId: api.rootResourceId, pathPart }));
-    must(sb.apigateway.putMethod({ restApiId: api.id, resourceId: resource.id, httpMethod: "GET", authorizationType: "NONE" }));
-    must(sb.apigateway.putIntegration({ restApiId: api.id, resourceId: resource.id, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FunctionArn}/invocations` }));
+    const { id: resourceId = "" } = await apigw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart }));
+    await apigw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: "GET", authorizationType: "NONE" }));
+    await apigw.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FunctionArn}/invocations` }));
   }
-  must(sb.apigateway.createDeployment({ restApiId: api.id, stageName: "prod" }));
-  must(
-    sb.apigateway.updateStage({
-      restApiId: api.id,
+  await apigw.send(new CreateDeploymentCommand({ restApiId, stageName: "prod" }));
+  await apigw.send(
+    new UpdateStageCommand({
+      restApiId,
       stageName: "prod",
       patchOperations: [
         { op: "replace", path: "/~1stock/GET/throttling/rateLimit", value: "5" },
@@ -34,7 +34,7 @@ beforeEach(() => {
       ],
     }),
   );
-  stageUrl = `https://${api.id}.execute-api.us-east-1.amazonaws.com/prod`;
+  stageUrl = `https://${restApiId}.execute-api.us-east-1.amazonaws.com/prod`;
 });
 
 /** What API Gateway answered to the requests for `path`, in order. */

@@ -1,16 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSandbox } from "sandbox-engine";
+import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, PutIntegrationCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { AddPermissionCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { handler } from "./place-order";
 
 let sb: ReturnType<typeof createSandbox>;
 let sqs: SQSClient;
 let apiId: string;
-
-function must<T>(outcome: { ok: true; value: T } | { ok: false; fault: { code: string; message: string } }): T {
-  if (!outcome.ok) throw new Error(`setup failed: ${outcome.fault.code}: ${outcome.fault.message}`);
-  return outcome.value;
-}
 
 beforeEach(async () => {
   sb = createSandbox({ seed: 13 });
@@ -18,24 +15,27 @@ beforeEach(async () => {
   for (const name of ["orders-dev", "orders-prod"]) await sqs.send(new CreateQueueCommand({ QueueName: name }));
   const { FunctionArn = "" } = sb.lambda.createFunction({ FunctionName: "place-order", Handler: "place-order.handler", handler: handler as never });
   // REST API "shop": POST /orders -> place-order, deployed to three stages with their own stage variables.
-  const api = must(sb.apigateway.createRestApi({ name: "shop" }));
-  apiId = api.id;
-  must(sb.lambda.addPermission({ FunctionName: "place-order", StatementId: "shop-api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${apiId}/*` }));
-  const orders = must(sb.apigateway.createResource({ restApiId: apiId, parentId: api.rootResourceId, pathPart: "orders" }));
-  must(sb.apigateway.putMethod({ restApiId: apiId, resourceId: orders.id, httpMethod: "POST", authorizationType: "NONE" }));
-  must(
-    sb.apigateway.putIntegration({
+  const apigw = new APIGatewayClient({});
+  const { id = "", rootResourceId = "" } = await apigw.send(new CreateRestApiCommand({ name: "shop" }));
+  apiId = id;
+  await new LambdaClient({}).send(
+    new AddPermissionCommand({ FunctionName: "place-order", StatementId: "shop-api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${apiId}/*` }),
+  );
+  const { id: resourceId = "" } = await apigw.send(new CreateResourceCommand({ restApiId: apiId, parentId: rootResourceId, pathPart: "orders" }));
+  await apigw.send(new PutMethodCommand({ restApiId: apiId, resourceId, httpMethod: "POST", authorizationType: "NONE" }));
+  await apigw.send(
+    new PutIntegrationCommand({
       restApiId: apiId,
-      resourceId: orders.id,
+      resourceId,
       httpMethod: "POST",
       type: "AWS_PROXY",
       integrationHttpMethod: "POST",
       uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FunctionArn}/invocations`,
     }),
   );
-  must(sb.apigateway.createDeployment({ restApiId: apiId, stageName: "dev", variables: { queueName: "orders-dev" } }));
-  must(sb.apigateway.createDeployment({ restApiId: apiId, stageName: "prod", variables: { queueName: "orders-prod" } }));
-  must(sb.apigateway.createDeployment({ restApiId: apiId, stageName: "qa" }));
+  await apigw.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: "dev", variables: { queueName: "orders-dev" } }));
+  await apigw.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: "prod", variables: { queueName: "orders-prod" } }));
+  await apigw.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: "qa" }));
 });
 
 async function placeOrder(stage: string, body: string) {

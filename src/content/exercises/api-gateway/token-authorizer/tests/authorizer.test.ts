@@ -1,37 +1,38 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSandbox } from "sandbox-engine";
+import { APIGatewayClient, CreateAuthorizerCommand, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, PutIntegrationCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
+import { AddPermissionCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { authorizer } from "./authorizer";
 import { handler, resetOrders } from "./orders";
 
 let sb: ReturnType<typeof createSandbox>;
 let stageUrl: string;
 
-function must<T>(outcome: { ok: true; value: T } | { ok: false; fault: { code: string; message: string } }): T {
-  if (!outcome.ok) throw new Error(`setup failed: ${outcome.fault.code}: ${outcome.fault.message}`);
-  return outcome.value;
-}
-
 const invocationUri = (functionArn: string) => `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${functionArn}/invocations`;
 
-beforeEach(() => {
+beforeEach(async () => {
   sb = createSandbox({ seed: 15 });
   resetOrders();
   const orders = sb.lambda.createFunction({ FunctionName: "orders", Handler: "orders.handler", handler: handler as never });
   const auth = sb.lambda.createFunction({ FunctionName: "authorizer", Handler: "authorizer.authorizer", handler: authorizer as never });
   // REST API "shop": GET and DELETE /orders/{id} -> orders, both behind the TOKEN authorizer (TTL 300 s); stage prod.
-  const api = must(sb.apigateway.createRestApi({ name: "shop" }));
+  const apigw = new APIGatewayClient({});
+  const lambda = new LambdaClient({});
+  const { id: restApiId = "", rootResourceId = "" } = await apigw.send(new CreateRestApiCommand({ name: "shop" }));
   for (const FunctionName of ["orders", "authorizer"]) {
-    must(sb.lambda.addPermission({ FunctionName, StatementId: "shop-api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${api.id}/*` }));
+    await lambda.send(new AddPermissionCommand({ FunctionName, StatementId: "shop-api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${restApiId}/*` }));
   }
-  const tokens = must(sb.apigateway.createAuthorizer({ restApiId: api.id, name: "tokens", type: "TOKEN", authorizerUri: invocationUri(auth.FunctionArn ?? ""), identitySource: "method.request.header.Authorization", authorizerResultTtlInSeconds: 300 }));
-  const collection = must(sb.apigateway.createResource({ restApiId: api.id, parentId: api.rootResourceId, pathPart: "orders" }));
-  const order = must(sb.apigateway.createResource({ restApiId: api.id, parentId: collection.id, pathPart: "{id}" }));
+  const tokens = await apigw.send(
+    new CreateAuthorizerCommand({ restApiId, name: "tokens", type: "TOKEN", authorizerUri: invocationUri(auth.FunctionArn ?? ""), identitySource: "method.request.header.Authorization", authorizerResultTtlInSeconds: 300 }),
+  );
+  const collection = await apigw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: "orders" }));
+  const { id: resourceId = "" } = await apigw.send(new CreateResourceCommand({ restApiId, parentId: collection.id, pathPart: "{id}" }));
   for (const httpMethod of ["GET", "DELETE"]) {
-    must(sb.apigateway.putMethod({ restApiId: api.id, resourceId: order.id, httpMethod, authorizationType: "CUSTOM", authorizerId: tokens.id }));
-    must(sb.apigateway.putIntegration({ restApiId: api.id, resourceId: order.id, httpMethod, type: "AWS_PROXY", integrationHttpMethod: "POST", uri: invocationUri(orders.FunctionArn ?? "") }));
+    await apigw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod, authorizationType: "CUSTOM", authorizerId: tokens.id }));
+    await apigw.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod, type: "AWS_PROXY", integrationHttpMethod: "POST", uri: invocationUri(orders.FunctionArn ?? "") }));
   }
-  must(sb.apigateway.createDeployment({ restApiId: api.id, stageName: "prod" }));
-  stageUrl = `https://${api.id}.execute-api.us-east-1.amazonaws.com/prod`;
+  await apigw.send(new CreateDeploymentCommand({ restApiId, stageName: "prod" }));
+  stageUrl = `https://${restApiId}.execute-api.us-east-1.amazonaws.com/prod`;
 });
 
 async function call(method: string, path: string, token?: string) {

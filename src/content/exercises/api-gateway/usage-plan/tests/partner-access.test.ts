@@ -1,28 +1,28 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSandbox } from "sandbox-engine";
+import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, PutIntegrationCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
+import { AddPermissionCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { grantPartnerAccess, partnerGet, type PartnerAccess } from "./partner-access";
 
 let sb: ReturnType<typeof createSandbox>;
 let url: string;
 let access: PartnerAccess;
 
-function must<T>(outcome: { ok: true; value: T } | { ok: false; fault: { code: string; message: string } }): T {
-  if (!outcome.ok) throw new Error(`setup failed: ${outcome.fault.code}: ${outcome.fault.message}`);
-  return outcome.value;
-}
-
 beforeEach(async () => {
   sb = createSandbox({ seed: 19 });
   const { FunctionArn = "" } = sb.lambda.createFunction({ FunctionName: "stock", handler: async () => ({ statusCode: 200, body: JSON.stringify({ sku: "lamp-1", inStock: 12 }) }) });
   // REST API "shop": GET /stock requires an API key; stage prod.
-  const api = must(sb.apigateway.createRestApi({ name: "shop" }));
-  must(sb.lambda.addPermission({ FunctionName: "stock", StatementId: "shop-api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${api.id}/*` }));
-  const stock = must(sb.apigateway.createResource({ restApiId: api.id, parentId: api.rootResourceId, pathPart: "stock" }));
-  must(sb.apigateway.putMethod({ restApiId: api.id, resourceId: stock.id, httpMethod: "GET", authorizationType: "NONE", apiKeyRequired: true }));
-  must(sb.apigateway.putIntegration({ restApiId: api.id, resourceId: stock.id, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FunctionArn}/invocations` }));
-  must(sb.apigateway.createDeployment({ restApiId: api.id, stageName: "prod" }));
-  url = `https://${api.id}.execute-api.us-east-1.amazonaws.com/prod/stock`;
-  access = await grantPartnerAccess(api.id, "acme");
+  const apigw = new APIGatewayClient({});
+  const { id: restApiId = "", rootResourceId = "" } = await apigw.send(new CreateRestApiCommand({ name: "shop" }));
+  await new LambdaClient({}).send(
+    new AddPermissionCommand({ FunctionName: "stock", StatementId: "shop-api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${restApiId}/*` }),
+  );
+  const { id: resourceId = "" } = await apigw.send(new CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: "stock" }));
+  await apigw.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: "GET", authorizationType: "NONE", apiKeyRequired: true }));
+  await apigw.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FunctionArn}/invocations` }));
+  await apigw.send(new CreateDeploymentCommand({ restApiId, stageName: "prod" }));
+  url = `https://${restApiId}.execute-api.us-east-1.amazonaws.com/prod/stock`;
+  access = await grantPartnerAccess(restApiId, "acme");
 });
 
 async function describeCall(response: Response): Promise<string> {
