@@ -4,6 +4,7 @@
  * here or one is left over. The real-SDK modules keep these paths (sandbox-engine/src/aws/<id>.ts).
  */
 import * as clientApiGateway from "./aws/client-api-gateway.ts";
+import * as clientApigatewaymanagementapi from "./aws/client-apigatewaymanagementapi.ts";
 import * as clientApigatewayv2 from "./aws/client-apigatewayv2.ts";
 import * as clientLambda from "./aws/client-lambda.ts";
 import * as clientSes from "./aws/client-ses.ts";
@@ -20,4 +21,5 @@ export const sdkModules = {
   "client-sesv2": clientSesv2,
   "client-api-gateway": clientApiGateway,
   "client-apigatewayv2": clientApigatewayv2,
+  "client-apigatewaymanagementapi": clientApigatewaymanagementapi,
 } as const satisfies { readonly [Id in SdkModuleId]: object };

@@ -5,6 +5,7 @@ import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
 import type { AnyApi, ApiKey, UsagePlan } from "./apigateway-types.ts";
 import type { TokenBucket } from "./throttling/token-bucket.ts";
+import type { WebSocketConnection } from "./websocket/websocket-connection.ts";
 
 export interface ApiGatewayContext {
   readonly clock: Clock;
@@ -22,6 +23,8 @@ export interface ApiGatewayContext {
   /** The account-level bucket, then one per stage/method or route, keyed by what it limits. */
   readonly accountBucket: TokenBucket;
   readonly buckets: Map<string, TokenBucket>;
+  /** Open (and opening) WebSocket connections by connection id; a closed one is removed. */
+  readonly connections: Map<string, WebSocketConnection>;
   /** One record per request answered: what the metrics are computed from. */
   readonly requests: RequestRecord[];
 }

@@ -37,12 +37,18 @@ import { createHttpDeployment } from "./operations/v2/create-deployment.ts";
 import { createIntegration, type HttpIntegrationSummary } from "./operations/v2/create-integration.ts";
 import { createRoute, type RouteSummary } from "./operations/v2/create-route.ts";
 import { createHttpStage, type HttpStageSummary } from "./operations/v2/create-stage.ts";
+import { deleteConnection, getConnection, postToConnection, type ConnectionSummary } from "./operations/v2/connections.ts";
 import { getApis } from "./operations/v2/get-apis.ts";
 import { createHttp } from "./http-service.ts";
 import { apiIdOf, executeApi } from "./requests/execute-api.ts";
 import { createTokenBucket } from "./throttling/token-bucket.ts";
+import type { WebSocketClient } from "./websocket/websocket-client.ts";
+import { connectWebSocket, type ConnectOptions } from "./websocket/websocket-gateway.ts";
 
-/** HTTP APIs (@aws-sdk/client-apigatewayv2 names and members). */
+/**
+ * HTTP and WebSocket APIs (@aws-sdk/client-apigatewayv2 names and members), and the @connections management API
+ * of a WebSocket API (@aws-sdk/client-apigatewaymanagementapi members plus `ApiId`, the API its endpoint names).
+ */
 export interface ApiGatewayV2Operations {
   createApi(input: unknown): ApiGatewayOutcome<HttpApiSummary>;
   getApis(input?: unknown): ApiGatewayOutcome<{ Items: HttpApiSummary[] }>;
@@ -51,6 +57,9 @@ export interface ApiGatewayV2Operations {
   createStage(input: unknown): ApiGatewayOutcome<HttpStageSummary>;
   createDeployment(input: unknown): ApiGatewayOutcome<{ DeploymentId: string; DeploymentStatus: "DEPLOYED"; CreatedDate: Date }>;
   createAuthorizer(input: unknown): ApiGatewayOutcome<HttpAuthorizerSummary>;
+  postToConnection(input: unknown): ApiGatewayOutcome<Record<string, never>>;
+  getConnection(input: unknown): ApiGatewayOutcome<ConnectionSummary>;
+  deleteConnection(input: unknown): ApiGatewayOutcome<Record<string, never>>;
 }
 
 export interface ApiGatewayService {
@@ -84,6 +93,11 @@ export interface ApiGatewayService {
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
   /** Would `fetch` answer this URL (an execute-api URL of this sandbox's Region)? */
   answers(input: string | URL | Request): boolean;
+  /**
+   * Opens a WebSocket connection to a stage of a WebSocket API (`wss://{apiId}.execute-api.{region}.amazonaws.com/{stage}`),
+   * as a client would; rejects with `WebSocketRefused` ("Unexpected server response: 403") when API Gateway refuses it.
+   */
+  connect(url: string | URL, options?: ConnectOptions): Promise<WebSocketClient>;
 }
 
 export interface ApiGatewayDeps {
@@ -109,6 +123,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     usagePlans: new Map(),
     accountBucket: createTokenBucket(ACCOUNT_RATE_LIMIT, ACCOUNT_BURST_LIMIT, deps.clock.now()),
     buckets: new Map(),
+    connections: new Map(),
     requests: [],
   };
   const http = createHttp({ answers: (url) => apiIdOf(context, url) !== undefined, execute: (request) => executeApi(context, request) });
@@ -148,9 +163,13 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
       createStage: (input: unknown) => createHttpStage(context, input),
       createDeployment: (input: unknown) => createHttpDeployment(context, input),
       createAuthorizer: (input: unknown) => createHttpAuthorizer(context, input),
+      postToConnection: (input: unknown) => postToConnection(context, input),
+      getConnection: (input: unknown) => getConnection(context, input),
+      deleteConnection: (input: unknown) => deleteConnection(context, input),
     }),
     fetch: (input, init) => http.fetch(input, init),
     answers: (input) => http.answers(input),
+    connect: (url, options) => connectWebSocket(context, url, options),
   };
   return { service: Object.freeze(service) };
 }

@@ -146,6 +146,11 @@ export interface HttpRoute {
   readonly target: string | undefined;
   /** With AuthorizationType CUSTOM: a Lambda REQUEST authorizer of the API. */
   readonly authorizerId: string | undefined;
+  /**
+   * WebSocket routes: "$default" sends the integration's answer back to the client as a message; without it the
+   * answer is dropped (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-route-response-selection-expressions.html).
+   */
+  readonly routeResponseSelectionExpression?: string | undefined;
 }
 
 /**
@@ -186,8 +191,12 @@ export interface HttpDeployment {
   readonly snapshot: HttpSnapshot;
 }
 
+/** An API Gateway v2 API: an HTTP API, or a WebSocket API (routes picked from each message, clients stay connected). */
 export interface HttpApi {
   readonly kind: "HTTP";
+  readonly protocolType: "HTTP" | "WEBSOCKET";
+  /** "${request.method} ${request.path}" for HTTP APIs; e.g. "$request.body.action" for WebSocket APIs. */
+  readonly routeSelectionExpression: string;
   readonly id: string;
   readonly name: string;
   readonly createdDate: number;

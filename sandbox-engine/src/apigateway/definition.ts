@@ -4,6 +4,6 @@ import { createApiGateway } from "./apigateway-service.ts";
 
 export const apigatewayDefinition = defineService({
   name: "apigateway",
-  sdkModules: ["client-api-gateway", "client-apigatewayv2"],
+  sdkModules: ["client-api-gateway", "client-apigatewayv2", "client-apigatewaymanagementapi"],
   create: (env, _options: undefined) => createApiGateway(env),
 });

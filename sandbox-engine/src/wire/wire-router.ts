@@ -4,6 +4,7 @@
  * a call does not shift any other id.
  */
 import { answerApiGatewayRest, isApiGatewayRequest } from "../apigateway/wire/api-gateway-rest-protocol.ts";
+import { answerApiGatewayManagementRest, isApiGatewayManagementRequest } from "../apigateway/wire/apigatewaymanagementapi-rest-protocol.ts";
 import { answerApiGatewayV2Rest, isApiGatewayV2Request } from "../apigateway/wire/apigatewayv2-rest-protocol.ts";
 import { answerLambdaRest, isLambdaRestRequest } from "../lambda/wire/lambda-rest-protocol.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
@@ -20,7 +21,7 @@ interface WireService {
   readonly answer: (request: WireRequest, context: WireContext) => Promise<WireResponse>;
 }
 
-export const wireServices: Readonly<Record<"sqs" | "sns" | "lambda" | "ses" | "sesv2" | "apigateway" | "apigatewayv2", WireService>> = {
+export const wireServices: Readonly<Record<"sqs" | "sns" | "lambda" | "ses" | "sesv2" | "apigateway" | "apigatewayv2" | "apigatewaymanagementapi", WireService>> = {
   sqs: { accepts: isSqsJsonRequest, answer: answerSqsJson },
   sns: { accepts: isSnsQueryRequest, answer: answerSnsQuery },
   lambda: { accepts: isLambdaRestRequest, answer: answerLambdaRest },
@@ -28,6 +29,7 @@ export const wireServices: Readonly<Record<"sqs" | "sns" | "lambda" | "ses" | "s
   sesv2: { accepts: isSesV2Request, answer: answerSesV2Rest },
   apigateway: { accepts: isApiGatewayRequest, answer: answerApiGatewayRest },
   apigatewayv2: { accepts: isApiGatewayV2Request, answer: answerApiGatewayV2Rest },
+  apigatewaymanagementapi: { accepts: isApiGatewayManagementRequest, answer: answerApiGatewayManagementRest },
 };
 
 /** The answer of `sandbox` to `request`, made as `caller` (default: the sandbox account's root user). */

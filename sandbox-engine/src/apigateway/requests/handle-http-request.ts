@@ -26,7 +26,8 @@ function stageOf(api: HttpApi, segments: readonly string[]): { stage: HttpStage;
   return fallback === undefined ? undefined : { stage: fallback, rest: segments };
 }
 
-function servedRoutes(api: HttpApi, stage: HttpStage): HttpSnapshot | undefined {
+/** The routes a stage serves: the current ones with AutoDeploy, else its deployment's (none before one). */
+export function servedRoutes(api: HttpApi, stage: HttpStage): HttpSnapshot | undefined {
   if (stage.autoDeploy) return { routes: [...api.routes.values()], integrations: api.integrations };
   return stage.deploymentId === undefined ? undefined : api.deployments.get(stage.deploymentId)?.snapshot;
 }
