@@ -18,6 +18,7 @@ export {
 export { installSandboxFetch } from "./sandbox-fetch.ts";
 export { serviceDefinitions, sdkModuleIds, type SdkModuleId, type ServiceName, type ServiceOptionsByName, type ServicesByName } from "./services.ts";
 export { defineService, type ServiceDefinition, type ServiceEnvironment } from "./core/service-definition.ts";
+export type { ServiceDeps } from "./core/service-deps.ts";
 export type {
   DeliveryAttribute,
   DeliveryOutcome,
