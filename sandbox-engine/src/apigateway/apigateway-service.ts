@@ -7,6 +7,7 @@ import type { Clock } from "../clock/virtual-clock.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
+import type { World } from "../world/world.ts";
 import { apiGatewayBill, type ApiGatewayBill } from "./api-gateway-bill.ts";
 import { apiMetrics, type ApiMetrics } from "./api-metrics.ts";
 import type { ApiGatewayContext } from "./apigateway-context.ts";
@@ -107,6 +108,7 @@ export interface ApiGatewayDeps {
   readonly targets: DeliveryTargets;
   readonly region: string;
   readonly accountId: string;
+  readonly world: World;
 }
 
 export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewayService } {
@@ -116,6 +118,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     targets: deps.targets,
     region: deps.region,
     accountId: deps.accountId,
+    identity: deps.world.identity,
     ids: deps.random.fork("apigateway"),
     requestIds: deps.random.fork("apigateway-requests"),
     apis: new Map(),
