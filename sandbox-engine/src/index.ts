@@ -32,7 +32,7 @@ export type {
 } from "./core/delivery.ts";
 export { parseArn, arnName, type Arn } from "./core/arn.ts";
 export type { MetadataBearer, ResponseMetadata } from "./core/metadata.ts";
-export { createWorld, type World, type WorldHttp, type WorldHttpExchange, type WorldHttpHandler, type WorldHttpRequest, type WorldHttpResponse, type WorldMail } from "./world/world.ts";
+export { createWorld, type IssueJwtOptions, type WorldIdentity, type World, type WorldHttp, type WorldHttpExchange, type WorldHttpHandler, type WorldHttpRequest, type WorldHttpResponse, type WorldMail } from "./world/world.ts";
 
 export {
   createClock,

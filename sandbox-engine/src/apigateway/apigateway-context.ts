@@ -3,6 +3,7 @@ import type { Clock } from "../clock/virtual-clock.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
+import type { WorldIdentity } from "../world/identity.ts";
 import type { AnyApi, ApiKey, UsagePlan } from "./apigateway-types.ts";
 import type { TokenBucket } from "./throttling/token-bucket.ts";
 import type { WebSocketConnection } from "./websocket/websocket-connection.ts";
@@ -13,6 +14,8 @@ export interface ApiGatewayContext {
   readonly targets: DeliveryTargets;
   readonly region: string;
   readonly accountId: string;
+  /** The token issuers JWT authorizers trust (their key sets): sb.world.identity. */
+  readonly identity: WorldIdentity;
   /** Ids of APIs, resources, deployments. */
   readonly ids: SeededRandom;
   /** Request ids of calls to the APIs (a fork, so calling an API does not shift resource ids). */

@@ -5,6 +5,7 @@
  */
 import type { ServiceDeps } from "../core/service-deps.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
+import type { World } from "../world/world.ts";
 import { apiGatewayBill, type ApiGatewayBill } from "./api-gateway-bill.ts";
 import { apiMetrics, type ApiMetrics } from "./api-metrics.ts";
 import type { ApiGatewayContext } from "./apigateway-context.ts";
@@ -100,6 +101,7 @@ export interface ApiGatewayService {
 
 export interface ApiGatewayDeps extends ServiceDeps {
   readonly targets: DeliveryTargets;
+  readonly world: World;
 }
 
 export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewayService } {
@@ -109,6 +111,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     targets: deps.targets,
     region: deps.region,
     accountId: deps.accountId,
+    identity: deps.world.identity,
     ids: deps.random.fork("apigateway"),
     requestIds: deps.random.fork("apigateway-requests"),
     apis: new Map(),

@@ -51,6 +51,7 @@ export function proxyEventV1(request: GatewayRequest, facts: RequestFacts, targe
       apiId: facts.apiId,
       ...(target.routeKey === undefined ? {} : { routeKey: target.routeKey }),
       ...(facts.authorizer === undefined ? {} : { authorizer: { ...facts.authorizer } }),
+      ...(facts.jwt === undefined ? {} : { authorizer: { claims: { ...facts.jwt.claims }, scopes: facts.jwt.scopes === null ? null : [...facts.jwt.scopes] } }),
       domainName: facts.domainName,
       domainPrefix: domainPrefixOf(facts.domainName),
       extendedRequestId: facts.extendedRequestId,

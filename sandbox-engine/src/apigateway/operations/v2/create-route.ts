@@ -20,7 +20,8 @@ export interface RouteSummary {
   RouteId: string;
   RouteKey: string;
   Target?: string;
-  AuthorizationType: "NONE" | "CUSTOM";
+  AuthorizationType: "NONE" | "CUSTOM" | "JWT";
+  AuthorizationScopes?: string[];
   AuthorizerId?: string;
   ApiKeyRequired: false;
   RouteResponseSelectionExpression?: string;
@@ -55,24 +56,32 @@ export function createRoute(context: ApiGatewayContext, input: unknown): ApiGate
     target = params.Target as string;
   }
   const authorizationType = params.AuthorizationType ?? "NONE";
-  if (authorizationType !== "NONE" && authorizationType !== "CUSTOM") return badRequest(`AuthorizationType ${String(authorizationType)} is not simulated yet; use NONE or CUSTOM (a Lambda authorizer)`);
+  if (authorizationType !== "NONE" && authorizationType !== "CUSTOM" && authorizationType !== "JWT") return badRequest(`AuthorizationType ${String(authorizationType)} is not simulated yet; use NONE, CUSTOM (a Lambda authorizer) or JWT`);
   // WebSocket APIs authorize on $connect only; their Lambda authorizers are not simulated yet, so refused, not ignored.
   if (api.value.protocolType === "WEBSOCKET" && authorizationType !== "NONE") {
     return badRequest(routeKey === "$connect" ? "Authorizers of WebSocket APIs are not simulated yet: check the caller in the $connect function instead" : "Authorization is only supported on the $connect route of a WebSocket API");
   }
-  const authorizerId = authorizationType === "CUSTOM" && typeof params.AuthorizerId === "string" ? params.AuthorizerId : undefined;
-  if (authorizationType === "CUSTOM" && (authorizerId === undefined || !api.value.authorizers.has(authorizerId))) return badRequest("Invalid authorizer id specified: a CUSTOM route needs the AuthorizerId of a Lambda authorizer of this API");
+  const authorizerId = authorizationType !== "NONE" && typeof params.AuthorizerId === "string" ? params.AuthorizerId : undefined;
+  const authorizer = authorizerId === undefined ? undefined : api.value.authorizers.get(authorizerId);
+  const wanted = authorizationType === "JWT" ? "JWT" : "REQUEST";
+  if (authorizationType !== "NONE" && authorizer?.type !== wanted) {
+    return badRequest(`Invalid authorizer id specified: a ${authorizationType} route needs the AuthorizerId of a ${wanted === "JWT" ? "JWT" : "Lambda (REQUEST)"} authorizer of this API`);
+  }
+  const scopes = params.AuthorizationScopes === undefined ? [] : params.AuthorizationScopes;
+  if (!Array.isArray(scopes) || !scopes.every((scope): scope is string => typeof scope === "string")) return badRequest("AuthorizationScopes must be a list of scope names");
+  if (scopes.length > 0 && authorizationType !== "JWT") return badRequest("AuthorizationScopes are supported only for JWT authorizers");
   const responseSelection = params.RouteResponseSelectionExpression;
   if (responseSelection !== undefined && (api.value.protocolType !== "WEBSOCKET" || responseSelection !== "$default")) {
     return badRequest(`Invalid RouteResponseSelectionExpression ${String(responseSelection)}: only $default, and only on WebSocket routes, is supported`);
   }
-  const route = { id: newId(context, 7), routeKey, target, authorizerId, routeResponseSelectionExpression: responseSelection === "$default" ? "$default" : undefined };
+  const route = { id: newId(context, 7), routeKey, target, authorizerId, authorizationScopes: scopes, routeResponseSelectionExpression: responseSelection === "$default" ? "$default" : undefined };
   api.value.routes.set(route.id, route);
   return ok({
     RouteId: route.id,
     RouteKey: routeKey,
     ...(target === undefined ? {} : { Target: target }),
-    AuthorizationType: authorizerId === undefined ? "NONE" : "CUSTOM",
+    AuthorizationType: authorizerId === undefined ? "NONE" : authorizationType,
+    ...(scopes.length === 0 ? {} : { AuthorizationScopes: [...scopes] }),
     ...(authorizerId === undefined ? {} : { AuthorizerId: authorizerId }),
     ApiKeyRequired: false,
     ...(route.routeResponseSelectionExpression === undefined ? {} : { RouteResponseSelectionExpression: route.routeResponseSelectionExpression }),
