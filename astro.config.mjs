@@ -21,6 +21,7 @@ export default defineConfig({
         { label: "Start here", items: [{ label: "Welcome", link: "/" }, { label: "Your progress", link: "/progress/" }] },
         { label: "Foundations", items: [{ autogenerate: { directory: "foundations" } }] },
         { label: "AWS Lambda", items: [{ autogenerate: { directory: "lambda" } }] },
+        { label: "Amazon API Gateway", items: [{ autogenerate: { directory: "api-gateway" } }] },
         { label: "Amazon SQS", items: [{ autogenerate: { directory: "sqs" } }] },
         { label: "Amazon SNS", items: [{ autogenerate: { directory: "sns" } }] },
         { label: "Capstone: an order system", items: [{ autogenerate: { directory: "capstone" } }] },

@@ -38,6 +38,7 @@ export default defineConfig({
         test: {
           name: "exercises",
           include: ["tests/exercises/**/*.test.ts"],
+          setupFiles: ["tests/support/sandbox-fetch.setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -46,6 +47,8 @@ export default defineConfig({
         test: {
           name: "workshop",
           include: ["tests/workshop/**/*.test.ts"],
+          // The downloaded-project test runs the in-page harness here, next to real vitest.
+          setupFiles: ["tests/support/sandbox-fetch.setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
         },

@@ -176,6 +176,12 @@ export interface ApiGatewayTraceDetails {
   cache: { readonly requestId: string; readonly result: string };
   /** The answer (cause: the request); reason: why API Gateway answered instead of the backend, if it did. */
   response: { readonly requestId: string; readonly status: number; readonly latencyMs: number; readonly reason: string | null };
+  /** A WebSocket upgrade request: status 101 when the connection opened, else the refusal's status and reason. */
+  connect: { readonly connectionId: string; readonly stage: string; readonly status: number; readonly reason: string | null };
+  /** A WebSocket message: "in" from the client (route: the route it selected, null for none), "out" to it. */
+  message: { readonly connectionId: string; readonly direction: "in" | "out"; readonly route: string | null; readonly bytes: number };
+  /** A WebSocket connection ended (code and reason of the close; by: who ended it). */
+  disconnect: { readonly connectionId: string; readonly code: number; readonly reason: string; readonly by: "client" | "server" | "idle-timeout" | "max-duration" | "message-too-big" };
 }
 
 /**
