@@ -23,6 +23,7 @@ export default defineConfig({
         { label: "AWS Lambda", items: [{ autogenerate: { directory: "lambda" } }] },
         { label: "Amazon SQS", items: [{ autogenerate: { directory: "sqs" } }] },
         { label: "Amazon SNS", items: [{ autogenerate: { directory: "sns" } }] },
+        { label: "Amazon SES", items: [{ autogenerate: { directory: "ses" } }] },
       ],
     }),
     mdx(),
