@@ -74,6 +74,8 @@ type Empty = Record<string, never>;
 export interface LambdaService {
   /** Deploys a function from a function value. Throws an AwsError (ResourceConflictException, InvalidParameterValueException). */
   createFunction(input: CreateFunctionRequest): FunctionConfiguration;
+  /** The same as the API operation answers it, an Outcome (CreateFunction over the wire, its handler loaded from a .zip). */
+  deployFunction(input: CreateFunctionRequest): LambdaOutcome<FunctionConfiguration>;
   updateFunctionConfiguration(input: UpdateFunctionConfigurationRequest): LambdaOutcome<FunctionConfiguration>;
   getFunction(input: GetFunctionRequest): LambdaOutcome<GetFunctionResult>;
   listFunctions(input?: ListFunctionsRequest): LambdaOutcome<ListFunctionsResult>;
@@ -155,6 +157,7 @@ export function createLambda(deps: LambdaServiceDeps): { service: LambdaService;
       if (!created.ok) throw faultToError(created.fault, undefined);
       return created.value;
     },
+    deployFunction: (input) => createFunction(state, input),
     updateFunctionConfiguration: (input) => updateFunctionConfiguration(state, input),
     getFunction: (input) => getFunction(state, input),
     listFunctions: (input) => listFunctions(state, input ?? {}),

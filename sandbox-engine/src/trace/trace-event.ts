@@ -177,10 +177,17 @@ export interface ApiGatewayTraceDetails {
 /**
  * The AWS SDK's own behaviour as a client of the sandbox (resource: the service the client talks to, "sqs" |
  * "sns" | "lambda"). `retry`: a call failed with a retryable error and the client waits `delayMs` of virtual time
- * before attempt `attempt`.
+ * before attempt `attempt`; `retryAfterMs`: the wait the answer asked for (Retry-After), if it did.
  */
 export interface SdkTraceDetails {
-  retry: { readonly error: string; readonly status: number | null; readonly attempt: number; readonly maxAttempts: number; readonly delayMs: number };
+  retry: {
+    readonly error: string;
+    readonly status: number | null;
+    readonly attempt: number;
+    readonly maxAttempts: number;
+    readonly delayMs: number;
+    readonly retryAfterMs: number | null;
+  };
 }
 
 export interface TraceDetailsByService {

@@ -9,18 +9,21 @@ import type { $SchemaRef as Schema, StaticOperationSchema } from "@smithy/types"
 import { utf8 } from "./wire-message.ts";
 
 const codec = new JsonCodec2({ timestampFormat: { useTrait: true, default: 7 }, jsonName: false });
+// One of each, made once (each new serializer allocates a 2 KB buffer): the deserializer keeps no state between
+// reads, and the serializer's write + flush run synchronously, flush handing over its buffer and taking a new one.
+const deserializer = codec.createDeserializer();
+const serializer = codec.createSerializer();
 
 /** The operation's input structure, read from a JSON body (empty body: no members). */
 export async function readJson(schema: Schema, body: Uint8Array | string): Promise<Record<string, unknown>> {
   const text = typeof body === "string" ? body : utf8.decode(body);
   if (text.trim() === "") return {};
-  const value = await codec.createDeserializer().read(NormalizedSchema.of(schema), text);
+  const value = await deserializer.read(NormalizedSchema.of(schema), text);
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 /** A structure as JSON bytes. */
 export function writeJson(schema: Schema, value: object): Uint8Array {
-  const serializer = codec.createSerializer();
   serializer.write(NormalizedSchema.of(schema), value);
   const out = serializer.flush();
   return typeof out === "string" ? utf8.encode(out) : out;
