@@ -31,3 +31,4 @@ export { default as SesReceiptRulesDiagram } from "./SesReceiptRulesDiagram.astr
 export { default as SesActionsDiagram } from "./SesActionsDiagram.astro";
 export { default as SesIpFilterDiagram } from "./SesIpFilterDiagram.astro";
 export { default as SesScanningDiagram } from "./SesScanningDiagram.astro";
+export { default as CapstoneDiagram } from "./CapstoneDiagram.astro";
