@@ -24,6 +24,7 @@ export default defineConfig({
         { label: "Amazon API Gateway", items: [{ autogenerate: { directory: "api-gateway" } }] },
         { label: "Amazon SQS", items: [{ autogenerate: { directory: "sqs" } }] },
         { label: "Amazon SNS", items: [{ autogenerate: { directory: "sns" } }] },
+        { label: "Amazon SES", items: [{ autogenerate: { directory: "ses" } }] },
         { label: "Capstone: an order system", items: [{ autogenerate: { directory: "capstone" } }] },
       ],
     }),
