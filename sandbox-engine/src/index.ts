@@ -15,6 +15,7 @@ export {
   type SandboxBaseOptions,
   type SandboxOptions,
 } from "./sandbox.ts";
+export { installSandboxFetch } from "./sandbox-fetch.ts";
 export { serviceDefinitions, sdkModuleIds, type SdkModuleId, type ServiceName, type ServiceOptionsByName, type ServicesByName } from "./services.ts";
 export { defineService, type ServiceDefinition, type ServiceEnvironment } from "./core/service-definition.ts";
 export type { ServiceDeps } from "./core/service-deps.ts";
@@ -31,7 +32,7 @@ export type {
 } from "./core/delivery.ts";
 export { parseArn, arnName, type Arn } from "./core/arn.ts";
 export type { MetadataBearer, ResponseMetadata } from "./core/metadata.ts";
-export { createWorld, type World, type WorldHttp, type WorldHttpExchange, type WorldHttpHandler, type WorldHttpRequest, type WorldHttpResponse, type WorldMail } from "./world/world.ts";
+export { createWorld, type IssueJwtOptions, type WorldIdentity, type World, type WorldHttp, type WorldHttpExchange, type WorldHttpHandler, type WorldHttpRequest, type WorldHttpResponse, type WorldMail } from "./world/world.ts";
 
 export {
   createClock,
@@ -95,3 +96,7 @@ export type { Protocol as SnsProtocol, SnsHttpHandler, SnsHttpRequest, SnsHttpRe
 export type { LambdaInvoker, LambdaInvokeRequest, LambdaInvokeResult } from "./sns/lambda-invoker.ts";
 export * as filterPolicy from "./sns/filter-policy/index.ts";
 export * as iam from "./iam/index.ts";
+
+export type { ApiGatewayService, ApiGatewayV2Operations } from "./apigateway/apigateway-service.ts";
+export type { WebSocketClient } from "./apigateway/websocket/websocket-client.ts";
+export { WebSocketRefused, type ConnectOptions } from "./apigateway/websocket/websocket-gateway.ts";

@@ -103,6 +103,6 @@ describe("HTTP API operations", () => {
     );
     valueOf(v2.createStage({ ApiId: api.ApiId, StageName: "$default", AutoDeploy: true }));
     expect(v2.createDeployment({ ApiId: api.ApiId, StageName: "$default" })).toMatchObject(fault("BadRequestException", /AutoDeploy enabled/));
-    expect(v2.createApi({ Name: "chat", ProtocolType: "WEBSOCKET" })).toMatchObject(fault("BadRequestException", /WebSocket APIs are not simulated yet/));
+    expect(v2.createApi({ Name: "chat", ProtocolType: "WEBSOCKET" })).toMatchObject({ ok: false, fault: { code: "BadRequestException", message: "RouteSelectionExpression is required for WEBSOCKET APIs" } });
   });
 });

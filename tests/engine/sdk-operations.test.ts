@@ -7,6 +7,7 @@ import { sqsOperationNames } from "../../sandbox-engine/src/sqs/wire/sqs-json-pr
 import { snsOperationNames } from "../../sandbox-engine/src/sns/wire/sns-query-protocol.ts";
 import { lambdaOperationNames } from "../../sandbox-engine/src/lambda/wire/lambda-rest-protocol.ts";
 import { InMemoryRequestHandler } from "../../sandbox-engine/src/wire/in-memory-request-handler.ts";
+import { droppedFields } from "./sdk-fields.ts";
 
 /**
  * One request per operation the wire layer implements, through the real SDK: the SDK deserializes every answer
@@ -35,17 +36,6 @@ function recordAnswers(service: object, values: Values): void {
   }
 }
 
-/** Paths of `engine` (an answer) that are missing from `sdk` (what the SDK gave the caller). */
-function droppedFields(engine: unknown, sdk: unknown, path = ""): string[] {
-  if (engine === null || typeof engine !== "object" || engine instanceof Uint8Array || engine instanceof Date) return [];
-  if (sdk === null || typeof sdk !== "object") return [path || "(root)"];
-  return Object.entries(engine).flatMap(([key, value]) => {
-    if (value === undefined) return [];
-    const sdkValue = (sdk as Record<string, unknown>)[key];
-    if (sdkValue === undefined) return [`${path}${key}`];
-    return droppedFields(value, sdkValue, `${path}${key}.`);
-  });
-}
 
 interface Exchange {
   operation: string;

@@ -3,8 +3,10 @@ import type { Clock } from "../clock/virtual-clock.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
+import type { WorldIdentity } from "../world/identity.ts";
 import type { AnyApi, ApiKey, UsagePlan } from "./apigateway-types.ts";
 import type { TokenBucket } from "./throttling/token-bucket.ts";
+import type { WebSocketConnection } from "./websocket/websocket-connection.ts";
 
 export interface ApiGatewayContext {
   readonly clock: Clock;
@@ -12,6 +14,8 @@ export interface ApiGatewayContext {
   readonly targets: DeliveryTargets;
   readonly region: string;
   readonly accountId: string;
+  /** The token issuers JWT authorizers trust (their key sets): sb.world.identity. */
+  readonly identity: WorldIdentity;
   /** Ids of APIs, resources, deployments. */
   readonly ids: SeededRandom;
   /** Request ids of calls to the APIs (a fork, so calling an API does not shift resource ids). */
@@ -22,6 +26,8 @@ export interface ApiGatewayContext {
   /** The account-level bucket, then one per stage/method or route, keyed by what it limits. */
   readonly accountBucket: TokenBucket;
   readonly buckets: Map<string, TokenBucket>;
+  /** Open (and opening) WebSocket connections by connection id; a closed one is removed. */
+  readonly connections: Map<string, WebSocketConnection>;
   /** One record per request answered: what the metrics are computed from. */
   readonly requests: RequestRecord[];
 }

@@ -5,7 +5,15 @@
  */
 import { fail, type Failed, type Outcome } from "../core/outcome.ts";
 
-export type ApiGatewayFaultCode = "BadRequestException" | "ConflictException" | "NotFoundException" | "LimitExceededException";
+export type ApiGatewayFaultCode =
+  | "BadRequestException"
+  | "ConflictException"
+  | "NotFoundException"
+  | "LimitExceededException"
+  /** The management API (@aws-sdk/client-apigatewaymanagementapi): a connection that is gone, a message too big, a wrong endpoint. */
+  | "GoneException"
+  | "PayloadTooLargeException"
+  | "ForbiddenException";
 
 export type ApiGatewayOutcome<T> = Outcome<T, ApiGatewayFaultCode>;
 
@@ -23,4 +31,8 @@ export function conflict(message: string): Failed<"ConflictException"> {
 
 export function limitExceeded(message: string): Failed<"LimitExceededException"> {
   return fail("LimitExceededException", message, { httpStatusCode: 429 });
+}
+
+export function gone(message: string): Failed<"GoneException"> {
+  return fail("GoneException", message, { httpStatusCode: 410 });
 }

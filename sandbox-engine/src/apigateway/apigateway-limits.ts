@@ -13,7 +13,6 @@ export const REST_MIN_TIMEOUT_MS = 50;
 export const REST_MAX_TIMEOUT_MS = 29_000;
 
 /** HTTP APIs: 50 ms to 30 s, default 30 s (CreateIntegration TimeoutInMillis). */
-export const HTTP_DEFAULT_TIMEOUT_MS = 30_000;
 export const HTTP_MAX_TIMEOUT_MS = 30_000;
 
 export const MAX_STAGES_PER_API = 10;
@@ -23,3 +22,13 @@ export const MAX_STAGE_VARIABLE_VALUE = 512;
 /** Stage cache TTL: default 300 s, at most 3,600 s (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html). */
 export const DEFAULT_CACHE_TTL_SECONDS = 300;
 export const MAX_CACHE_TTL_SECONDS = 3600;
+
+/**
+ * WebSocket APIs (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html):
+ * integration timeout 50 ms to 29 s, idle connections closed after 10 minutes, every connection after 2 hours,
+ * messages up to 128 KB (larger ones close the connection with code 1009).
+ */
+export const WEBSOCKET_MAX_TIMEOUT_MS = 29_000;
+export const WEBSOCKET_IDLE_TIMEOUT_MS = 10 * 60_000;
+export const WEBSOCKET_MAX_DURATION_MS = 2 * 60 * 60_000;
+export const WEBSOCKET_MAX_MESSAGE_BYTES = 128 * 1024;

@@ -5,6 +5,7 @@
  */
 import type { ServiceDeps } from "../core/service-deps.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
+import type { World } from "../world/world.ts";
 import { apiGatewayBill, type ApiGatewayBill } from "./api-gateway-bill.ts";
 import { apiMetrics, type ApiMetrics } from "./api-metrics.ts";
 import type { ApiGatewayContext } from "./apigateway-context.ts";
@@ -15,6 +16,7 @@ import { createDeployment, type DeploymentSummary } from "./operations/create-de
 import { createResource, type ResourceSummary } from "./operations/create-resource.ts";
 import { createRestApi, type RestApiSummary } from "./operations/create-rest-api.ts";
 import { createStage, getStage, type StageSummary } from "./operations/create-stage.ts";
+import { deleteResource } from "./operations/delete-resource.ts";
 import { flushStageCache } from "./operations/flush-stage-cache.ts";
 import { putGatewayResponse, type GatewayResponseSummary } from "./operations/put-gateway-response.ts";
 import { getResources } from "./operations/get-resources.ts";
@@ -34,12 +36,18 @@ import { createHttpDeployment } from "./operations/v2/create-deployment.ts";
 import { createIntegration, type HttpIntegrationSummary } from "./operations/v2/create-integration.ts";
 import { createRoute, type RouteSummary } from "./operations/v2/create-route.ts";
 import { createHttpStage, type HttpStageSummary } from "./operations/v2/create-stage.ts";
+import { deleteConnection, getConnection, postToConnection, type ConnectionSummary } from "./operations/v2/connections.ts";
 import { getApis } from "./operations/v2/get-apis.ts";
 import { createHttp } from "./http-service.ts";
 import { apiIdOf, executeApi } from "./requests/execute-api.ts";
 import { createTokenBucket } from "./throttling/token-bucket.ts";
+import type { WebSocketClient } from "./websocket/websocket-client.ts";
+import { connectWebSocket, type ConnectOptions } from "./websocket/websocket-gateway.ts";
 
-/** HTTP APIs (@aws-sdk/client-apigatewayv2 names and members). */
+/**
+ * HTTP and WebSocket APIs (@aws-sdk/client-apigatewayv2 names and members), and the @connections management API
+ * of a WebSocket API (@aws-sdk/client-apigatewaymanagementapi members plus `ApiId`, the API its endpoint names).
+ */
 export interface ApiGatewayV2Operations {
   createApi(input: unknown): ApiGatewayOutcome<HttpApiSummary>;
   getApis(input?: unknown): ApiGatewayOutcome<{ Items: HttpApiSummary[] }>;
@@ -48,6 +56,9 @@ export interface ApiGatewayV2Operations {
   createStage(input: unknown): ApiGatewayOutcome<HttpStageSummary>;
   createDeployment(input: unknown): ApiGatewayOutcome<{ DeploymentId: string; DeploymentStatus: "DEPLOYED"; CreatedDate: Date }>;
   createAuthorizer(input: unknown): ApiGatewayOutcome<HttpAuthorizerSummary>;
+  postToConnection(input: unknown): ApiGatewayOutcome<Record<string, never>>;
+  getConnection(input: unknown): ApiGatewayOutcome<ConnectionSummary>;
+  deleteConnection(input: unknown): ApiGatewayOutcome<Record<string, never>>;
 }
 
 export interface ApiGatewayService {
@@ -55,6 +66,7 @@ export interface ApiGatewayService {
   getRestApis(input?: unknown): ApiGatewayOutcome<{ items: RestApiSummary[] }>;
   createResource(input: unknown): ApiGatewayOutcome<ResourceSummary>;
   getResources(input: unknown): ApiGatewayOutcome<{ items: ResourceSummary[] }>;
+  deleteResource(input: unknown): ApiGatewayOutcome<Record<string, never>>;
   putMethod(input: unknown): ApiGatewayOutcome<MethodSummary>;
   putMethodResponse(input: unknown): ApiGatewayOutcome<{ statusCode: string }>;
   putIntegration(input: unknown): ApiGatewayOutcome<IntegrationSummary>;
@@ -80,10 +92,16 @@ export interface ApiGatewayService {
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
   /** Would `fetch` answer this URL (an execute-api URL of this sandbox's Region)? */
   answers(input: string | URL | Request): boolean;
+  /**
+   * Opens a WebSocket connection to a stage of a WebSocket API (`wss://{apiId}.execute-api.{region}.amazonaws.com/{stage}`),
+   * as a client would; rejects with `WebSocketRefused` ("Unexpected server response: 403") when API Gateway refuses it.
+   */
+  connect(url: string | URL, options?: ConnectOptions): Promise<WebSocketClient>;
 }
 
 export interface ApiGatewayDeps extends ServiceDeps {
   readonly targets: DeliveryTargets;
+  readonly world: World;
 }
 
 export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewayService } {
@@ -93,6 +111,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     targets: deps.targets,
     region: deps.region,
     accountId: deps.accountId,
+    identity: deps.world.identity,
     ids: deps.random.fork("apigateway"),
     requestIds: deps.random.fork("apigateway-requests"),
     apis: new Map(),
@@ -100,6 +119,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     usagePlans: new Map(),
     accountBucket: createTokenBucket(ACCOUNT_RATE_LIMIT, ACCOUNT_BURST_LIMIT, deps.clock.now()),
     buckets: new Map(),
+    connections: new Map(),
     requests: [],
   };
   const http = createHttp({ answers: (url) => apiIdOf(context, url) !== undefined, execute: (request) => executeApi(context, request) });
@@ -108,6 +128,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     getRestApis: () => getRestApis(context),
     createResource: (input) => createResource(context, input),
     getResources: (input) => getResources(context, input),
+    deleteResource: (input) => deleteResource(context, input),
     putMethod: (input) => putMethod(context, input),
     putMethodResponse: (input) => putMethodResponse(context, input),
     putIntegration: (input) => putIntegration(context, input),
@@ -138,9 +159,13 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
       createStage: (input: unknown) => createHttpStage(context, input),
       createDeployment: (input: unknown) => createHttpDeployment(context, input),
       createAuthorizer: (input: unknown) => createHttpAuthorizer(context, input),
+      postToConnection: (input: unknown) => postToConnection(context, input),
+      getConnection: (input: unknown) => getConnection(context, input),
+      deleteConnection: (input: unknown) => deleteConnection(context, input),
     }),
     fetch: (input, init) => http.fetch(input, init),
     answers: (input) => http.answers(input),
+    connect: (url, options) => connectWebSocket(context, url, options),
   };
   return { service: Object.freeze(service) };
 }

@@ -144,15 +144,20 @@ export interface HttpRoute {
   /** "GET /orders/{id}", "ANY /{proxy+}" or "$default". */
   readonly routeKey: string;
   readonly target: string | undefined;
-  /** With AuthorizationType CUSTOM: a Lambda REQUEST authorizer of the API. */
+  /** With AuthorizationType CUSTOM: a Lambda REQUEST authorizer of the API; with JWT: a JWT authorizer. */
   readonly authorizerId: string | undefined;
+  /** With a JWT authorizer: the token must carry at least one of these scopes (none: any valid token). */
+  readonly authorizationScopes?: readonly string[] | undefined;
+  /**
+   * WebSocket routes: "$default" sends the integration's answer back to the client as a message; without it the
+   * answer is dropped (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-route-response-selection-expressions.html).
+   */
+  readonly routeResponseSelectionExpression?: string | undefined;
 }
 
-/**
- * An HTTP API Lambda authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html).
- * JWT authorizers are not simulated yet.
- */
+/** An HTTP API Lambda authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html). */
 export interface HttpAuthorizer {
+  readonly type: "REQUEST";
   readonly id: string;
   readonly name: string;
   readonly functionUri: string;
@@ -163,6 +168,21 @@ export interface HttpAuthorizer {
   readonly ttlSeconds: number;
   readonly cache: Map<string, { readonly expiresAt: number; readonly output: unknown }>;
 }
+
+/** An HTTP API JWT authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html). */
+export interface JwtAuthorizer {
+  readonly type: "JWT";
+  readonly id: string;
+  readonly name: string;
+  /** The `iss` every token must carry. */
+  readonly issuer: string;
+  /** A token's `aud` (or, without one, its `client_id`) must be one of these. */
+  readonly audience: readonly string[];
+  /** Where the token is: `$request.header.Authorization` (the value may start with "Bearer "). */
+  readonly identitySource: string;
+}
+
+export type HttpApiAuthorizer = HttpAuthorizer | JwtAuthorizer;
 
 export interface HttpStage {
   readonly stageName: string;
@@ -186,8 +206,12 @@ export interface HttpDeployment {
   readonly snapshot: HttpSnapshot;
 }
 
+/** An API Gateway v2 API: an HTTP API, or a WebSocket API (routes picked from each message, clients stay connected). */
 export interface HttpApi {
   readonly kind: "HTTP";
+  readonly protocolType: "HTTP" | "WEBSOCKET";
+  /** "${request.method} ${request.path}" for HTTP APIs; e.g. "$request.body.action" for WebSocket APIs. */
+  readonly routeSelectionExpression: string;
   readonly id: string;
   readonly name: string;
   readonly createdDate: number;
@@ -195,7 +219,7 @@ export interface HttpApi {
   readonly integrations: Map<string, HttpIntegration>;
   readonly deployments: Map<string, HttpDeployment>;
   readonly stages: Map<string, HttpStage>;
-  readonly authorizers: Map<string, HttpAuthorizer>;
+  readonly authorizers: Map<string, HttpApiAuthorizer>;
 }
 
 export type AnyApi = RestApi | HttpApi;

@@ -4,7 +4,6 @@ import { createApiGateway } from "./apigateway-service.ts";
 
 export const apigatewayDefinition = defineService({
   name: "apigateway",
-  // The SDK modules (client-api-gateway, client-apigatewayv2, client-apigatewaymanagementapi) come with the wire adapters.
-  sdkModules: [],
+  sdkModules: ["client-api-gateway", "client-apigatewayv2", "client-apigatewaymanagementapi"],
   create: (env, _options: undefined) => createApiGateway(env),
 });

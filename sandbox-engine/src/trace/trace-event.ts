@@ -67,6 +67,8 @@ export interface LambdaTraceDetails {
   /** It ended (cause: its invoke). */
   "invoke-end": Request & { readonly status: string; readonly durationMs: number; readonly billedDurationMs: number; readonly trigger: string };
   throttle: Request & { readonly reason: string; readonly trigger: string };
+  /** An injected fault (createSandbox({ faults: { lambda } })), before the throttle or failed invoke it causes. */
+  fault: Request & { readonly fault: "invocation-error" | "throttle"; readonly rate: number };
   "environment-expired": { readonly logStreamName: string };
   /** An asynchronous event accepted (cause: e.g. the SNS publish that delivered it). */
   "async-queued": Request;
@@ -141,6 +143,8 @@ export interface SesTraceDetails {
   /** The mail reached a recipient's mailbox (cause: the send). */
   delivery: SesMessage;
   bounce: SesMessage & { readonly bounceType: string; readonly bounceSubType: string };
+  /** An injected fault (createSandbox({ faults: { ses: { bounce } } })), before the bounce it causes. */
+  fault: SesMessage & { readonly fault: "bounce" };
   complaint: SesMessage;
   /** Accepted, not delivered: the address is on the account suppression list. */
   suppressed: SesMessage & { readonly reason: string };
@@ -172,6 +176,12 @@ export interface ApiGatewayTraceDetails {
   cache: { readonly requestId: string; readonly result: string };
   /** The answer (cause: the request); reason: why API Gateway answered instead of the backend, if it did. */
   response: { readonly requestId: string; readonly status: number; readonly latencyMs: number; readonly reason: string | null };
+  /** A WebSocket upgrade request: status 101 when the connection opened, else the refusal's status and reason. */
+  connect: { readonly connectionId: string; readonly stage: string; readonly status: number; readonly reason: string | null };
+  /** A WebSocket message: "in" from the client (route: the route it selected, null for none), "out" to it. */
+  message: { readonly connectionId: string; readonly direction: "in" | "out"; readonly route: string | null; readonly bytes: number };
+  /** A WebSocket connection ended (code and reason of the close; by: who ended it). */
+  disconnect: { readonly connectionId: string; readonly code: number; readonly reason: string; readonly by: "client" | "server" | "idle-timeout" | "max-duration" | "message-too-big" };
 }
 
 /**

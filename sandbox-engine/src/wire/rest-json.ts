@@ -40,13 +40,13 @@ export async function readRestInput(schema: Schema, request: WireRequest, labels
   const members = [...ns.structIterator()];
   const payloadMember = members.find(([, member]) => member.getMergedTraits().httpPayload);
   const input: Record<string, unknown> =
-    payloadMember === undefined ? await readJson(schema, request.body) : {};
+    payloadMember === undefined ? await readJson(schema, request.body, "restJson") : {};
   for (const [name, member] of members) {
     const traits = member.getMergedTraits();
     if (traits.httpLabel) input[name] = labels[name];
     else if (typeof traits.httpQuery === "string") setScalar(input, name, member, first(request.query[traits.httpQuery]));
     else if (typeof traits.httpHeader === "string") setScalar(input, name, member, request.headers[traits.httpHeader.toLowerCase()]);
-    else if (traits.httpPayload) input[name] = member.isBlobSchema() ? request.body : await readJson(member, request.body);
+    else if (traits.httpPayload) input[name] = member.isBlobSchema() ? request.body : await readJson(member, request.body, "restJson");
   }
   return input;
 }
@@ -68,12 +68,12 @@ export function writeRestOutput(schema: Schema, value: Record<string, unknown>, 
     const traits = member.getMergedTraits();
     if (traits.httpResponseCode) statusCode = Number(item);
     else if (typeof traits.httpHeader === "string") headers[traits.httpHeader.toLowerCase()] = String(item);
-    else if (traits.httpPayload) payload = item instanceof Uint8Array ? item : writeJson(member, item as object);
+    else if (traits.httpPayload) payload = item instanceof Uint8Array ? item : writeJson(member, item as object, "restJson");
     else bodyMembers[name] = item;
   }
   if (payload !== undefined) return { statusCode, headers, body: payload };
   headers["content-type"] = "application/json";
-  return { statusCode, headers, body: writeJson(schema, bodyMembers) };
+  return { statusCode, headers, body: writeJson(schema, bodyMembers, "restJson") };
 }
 
 function first(value: string | readonly string[] | null | undefined): string | undefined {

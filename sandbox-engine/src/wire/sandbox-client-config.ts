@@ -6,7 +6,7 @@
 import { currentSandbox, DEFAULT_REGION, type Sandbox } from "../sandbox.ts";
 import { withFastProperties } from "./fast-properties.ts";
 import { InMemoryRequestHandler } from "./in-memory-request-handler.ts";
-import { DEFAULT_MAX_ATTEMPTS, VirtualClockRetryStrategy, type RetryMode } from "./virtual-clock-retry-strategy.ts";
+import { DEFAULT_MAX_ATTEMPTS, VirtualClockRetryStrategy, type RetryMode, type SandboxClientService } from "./virtual-clock-retry-strategy.ts";
 
 /** Options only the sandbox's clients understand. */
 export interface SandboxClientOptions {
@@ -43,7 +43,7 @@ interface SdkClientConfigLike {
 
 export function sandboxClientConfig<Config extends SdkClientConfigLike>(
   config: (Config & SandboxClientOptions) | undefined,
-  service: "sqs" | "sns" | "lambda" | "ses",
+  service: SandboxClientService,
 ): Config {
   const { sandbox, caller, ...sdkConfig } = (config ?? {}) as Config & SandboxClientOptions;
   const handler = new InMemoryRequestHandler({ sandbox, caller });
@@ -95,7 +95,7 @@ type ClientClass = abstract new (config: never) => object;
  */
 export function sandboxClient<Base extends ClientClass>(
   Base: Base,
-  service: "sqs" | "sns" | "lambda" | "ses",
+  service: SandboxClientService,
 ): new (...[config]: [] | [ConstructorParameters<Base>[0] & SandboxClientOptions]) => InstanceType<Base> {
   const Concrete = Base as unknown as new (config: unknown) => InstanceType<Base>;
   const Client = class extends (Concrete as new (config: unknown) => object) {

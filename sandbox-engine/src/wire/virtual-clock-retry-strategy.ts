@@ -30,6 +30,9 @@ const DELAY_BASE_MS = 50;
 const RETRY_AFTER_EXTRA_MS = 5_000;
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
+/** The service a client's SDK retries are traced under (the trace's `sdk` / `retry` resource). */
+export type SandboxClientService = "sqs" | "sns" | "lambda" | "ses" | "apigateway";
+
 class VirtualRetryToken implements StandardRetryToken {
   readonly $retryLog: { acquisitionDelay: number };
   private readonly retryCount: number;
@@ -64,12 +67,12 @@ export class VirtualClockRetryStrategy implements RetryStrategyV2 {
   private readonly maxAttempts: () => Promise<number>;
   private readonly retryMode: () => Promise<RetryMode>;
   private readonly sandbox: () => Sandbox;
-  private readonly service: "sqs" | "sns" | "lambda" | "ses";
+  private readonly service: SandboxClientService;
 
   constructor(
     maxAttempts: () => Promise<number>,
     sandbox: () => Sandbox,
-    service: "sqs" | "sns" | "lambda" | "ses",
+    service: SandboxClientService,
     retryMode: () => Promise<RetryMode> = async () => "standard",
   ) {
     this.maxAttempts = maxAttempts;

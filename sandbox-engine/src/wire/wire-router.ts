@@ -3,6 +3,9 @@
  * requests), so it can fold into a service registry. Request ids come from a seeded stream of their own, so adding
  * a call does not shift any other id.
  */
+import { answerApiGatewayRest, isApiGatewayRequest } from "../apigateway/wire/api-gateway-rest-protocol.ts";
+import { answerApiGatewayManagementRest, isApiGatewayManagementRequest } from "../apigateway/wire/apigatewaymanagementapi-rest-protocol.ts";
+import { answerApiGatewayV2Rest, isApiGatewayV2Request } from "../apigateway/wire/apigatewayv2-rest-protocol.ts";
 import { answerLambdaRest, isLambdaRestRequest } from "../lambda/wire/lambda-rest-protocol.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Sandbox } from "../sandbox.ts";
@@ -18,12 +21,15 @@ interface WireService {
   readonly answer: (request: WireRequest, context: WireContext) => Promise<WireResponse>;
 }
 
-export const wireServices: Readonly<Record<"sqs" | "sns" | "lambda" | "ses" | "sesv2", WireService>> = {
+export const wireServices: Readonly<Record<"sqs" | "sns" | "lambda" | "ses" | "sesv2" | "apigateway" | "apigatewayv2" | "apigatewaymanagementapi", WireService>> = {
   sqs: { accepts: isSqsJsonRequest, answer: answerSqsJson },
   sns: { accepts: isSnsQueryRequest, answer: answerSnsQuery },
   lambda: { accepts: isLambdaRestRequest, answer: answerLambdaRest },
   ses: { accepts: isSesQueryRequest, answer: answerSesQuery },
   sesv2: { accepts: isSesV2Request, answer: answerSesV2Rest },
+  apigateway: { accepts: isApiGatewayRequest, answer: answerApiGatewayRest },
+  apigatewayv2: { accepts: isApiGatewayV2Request, answer: answerApiGatewayV2Rest },
+  apigatewaymanagementapi: { accepts: isApiGatewayManagementRequest, answer: answerApiGatewayManagementRest },
 };
 
 /** The answer of `sandbox` to `request`, made as `caller` (default: the sandbox account's root user). */
@@ -34,7 +40,7 @@ export async function answerRequest(sandbox: Sandbox, request: WireRequest, call
     return {
       statusCode: 400,
       headers: { "content-type": "application/json", "x-amzn-requestid": requestId, "x-amzn-errortype": "UnknownOperationException" },
-      body: utf8.encode(JSON.stringify({ message: `The sandbox simulates SQS, SNS, Lambda and SES; it does not know ${request.method} ${request.path}.` })),
+      body: utf8.encode(JSON.stringify({ message: `The sandbox simulates SQS, SNS, Lambda, SES and API Gateway; it does not know ${request.method} ${request.path}.` })),
     };
   }
   const who = caller ?? { type: "AWS", arn: `arn:aws:iam::${sandbox.accountId}:root`, accountId: sandbox.accountId };

@@ -5,6 +5,7 @@
  */
 import { createBuckets, type WorldBucket } from "./buckets.ts";
 import { createWorldHttp, type WorldHttp } from "./http.ts";
+import { createIdentity, type WorldIdentity } from "./identity.ts";
 import { createMailboxes, type WorldMail } from "./mailbox.ts";
 
 export interface World {
@@ -12,6 +13,8 @@ export interface World {
   mailbox(address: string): readonly WorldMail[];
   /** Simulated web servers: `sb.world.http.endpoint(url, handler)`, and the requests they got. */
   readonly http: WorldHttp;
+  /** A token issuer standing in for a Cognito user pool or another OIDC provider: `issueJwt({ issuer, audience, sub, scopes, expiresIn })`. */
+  readonly identity: WorldIdentity;
   /** A simple object store (SES's S3 receipt action writes the raw mail here): `{ get(key), keys() }`. */
   bucket(name: string): WorldBucket;
   /** Engine-internal: delivers an email to its to and cc. */
@@ -22,12 +25,16 @@ export interface World {
   putObject(bucket: string, key: string, body: string): void;
 }
 
+/** The issuer of tokens that name none: a Cognito user pool's issuer URL (https://cognito-idp.{region}.amazonaws.com/{userPoolId}). */
+export const DEFAULT_ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_EventLab";
+
 export function createWorld(clock: { now(): number }): World {
   const mailboxes = createMailboxes();
   const buckets = createBuckets();
   return Object.freeze({
     mailbox: (address: string) => mailboxes.mailbox(address),
     http: createWorldHttp(() => clock.now()),
+    identity: createIdentity(() => clock.now(), DEFAULT_ISSUER),
     sendMail: (mail: WorldMail) => mailboxes.send(mail),
     bucket: (name: string) => buckets.bucket(name),
     sendMailTo: (addresses: readonly string[], mail: WorldMail) => mailboxes.sendTo(addresses, mail),
@@ -37,4 +44,5 @@ export function createWorld(clock: { now(): number }): World {
 
 export type { WorldMail } from "./mailbox.ts";
 export type { WorldBucket } from "./buckets.ts";
+export type { IssueJwtOptions, WorldIdentity } from "./identity.ts";
 export type { WorldHttp, WorldHttpExchange, WorldHttpHandler, WorldHttpRequest, WorldHttpResponse, WorldHttpResult } from "./http.ts";

@@ -34,13 +34,15 @@ export async function buildEngineKit(): Promise<EngineKit> {
   const rootManifest = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as Manifest;
   const vitestRange = rootManifest.devDependencies?.vitest ?? rootManifest.dependencies?.vitest;
   if (!vitestRange) throw new Error("package.json: vitest is not a dependency, so a downloaded project cannot name its version");
+  const lambdaTypesRange = rootManifest.devDependencies?.["@types/aws-lambda"] ?? rootManifest.dependencies?.["@types/aws-lambda"];
+  if (!lambdaTypesRange) throw new Error("package.json: @types/aws-lambda is not a dependency, so a downloaded project cannot name its version");
 
-  const key = await sourceHash(engineManifest, vitestRange);
+  const key = await sourceHash(engineManifest, `${vitestRange} ${lambdaTypesRange}`);
   // The site build and a test that want it at once pack it once (cachedJson).
-  return cachedJson(join(cacheDir, `${key}.json`), () => packEngine(engineManifest, vitestRange));
+  return cachedJson(join(cacheDir, `${key}.json`), async () => ({ ...(await packEngine(engineManifest, vitestRange)), lambdaTypesRange }));
 }
 
-async function packEngine(manifest: Manifest, vitestRange: string): Promise<EngineKit> {
+async function packEngine(manifest: Manifest, vitestRange: string): Promise<Omit<EngineKit, "lambdaTypesRange">> {
   const subpaths = Object.keys(manifest.exports).filter((subpath) => subpath === "." || subpath.startsWith("./aws/"));
   const entryName = (subpath: string) => (subpath === "." ? "index" : subpath.slice(2));
   const out = await mkdtemp(join(tmpdir(), "eventlab-engine-kit-"));
@@ -117,8 +119,8 @@ function packageOf(specifier: string): string {
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
 }
 
-async function sourceHash(manifest: Manifest, vitestRange: string): Promise<string> {
-  const hash = createHash("sha256").update(JSON.stringify(manifest)).update(vitestRange);
+async function sourceHash(manifest: Manifest, ranges: string): Promise<string> {
+  const hash = createHash("sha256").update(JSON.stringify(manifest)).update(ranges);
   const sources = join(engineRoot, "src");
   for (const path of (await listFiles(sources)).sort()) hash.update(path).update(await readFile(join(sources, path)));
   return hash.digest("hex").slice(0, 16);

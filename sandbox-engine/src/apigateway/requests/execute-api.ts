@@ -55,6 +55,12 @@ export async function executeApi(context: ApiGatewayContext, request: GatewayReq
     context.trace.record("apigateway", "response", apiId, { requestId, status: 403, latencyMs: 0, reason: `no API ${apiId} in this sandbox` }, requestSeq);
     return answered;
   }
+  if (api.kind === "HTTP" && api.protocolType === "WEBSOCKET") {
+    // Decision: an https request to a WebSocket API is not an upgrade request; API Gateway answers it 403 Forbidden.
+    start.record("", "");
+    context.trace.record("apigateway", "response", apiId, { requestId, status: 403, latencyMs: 0, reason: `${apiId} is a WebSocket API: connect with sb.apigateway.connect("wss://...")` }, requestSeq);
+    return jsonResponse(403, { message: "Forbidden" });
+  }
   const answered = api.kind === "REST" ? await handleRestRequest(context, api, request, start) : await handleHttpRequest(context, api, request, start);
   context.requests.push({ apiId: api.id, protocol: api.kind, billed: isBilled(answered.response), stage: stageName, time: startedAt, status: answered.response.status, latencyMs: context.clock.now() - startedAt, cache });
   context.trace.record(

@@ -10,6 +10,7 @@ import { admit } from "../throttling/throttle.ts";
 import type { GatewayRequest } from "./gateway-request.ts";
 import { gatewayResponse } from "./gateway-responses.ts";
 import { authorizeHttp } from "./http-lambda-authorizer.ts";
+import { authorizeJwt } from "./jwt-authorizer.ts";
 import { routeHttpRequest } from "./http-routing.ts";
 import { callLambdaProxy, type Answered } from "./integration-answer.ts";
 import { lambdaFunctionOfUri, withStageVariables } from "./lambda-uri.ts";
@@ -26,7 +27,8 @@ function stageOf(api: HttpApi, segments: readonly string[]): { stage: HttpStage;
   return fallback === undefined ? undefined : { stage: fallback, rest: segments };
 }
 
-function servedRoutes(api: HttpApi, stage: HttpStage): HttpSnapshot | undefined {
+/** The routes a stage serves: the current ones with AutoDeploy, else its deployment's (none before one). */
+export function servedRoutes(api: HttpApi, stage: HttpStage): HttpSnapshot | undefined {
   if (stage.autoDeploy) return { routes: [...api.routes.values()], integrations: api.integrations };
   return stage.deploymentId === undefined ? undefined : api.deployments.get(stage.deploymentId)?.snapshot;
 }
@@ -51,7 +53,15 @@ export async function handleHttpRequest(context: ApiGatewayContext, api: HttpApi
   const routePath = route.routeKey === "$default" ? "$default" : (route.routeKey.split(" ")[1] ?? "");
   let facts = baseFacts;
   const authorizer = route.authorizerId === undefined ? undefined : api.authorizers.get(route.authorizerId);
-  if (authorizer !== undefined) {
+  if (authorizer?.type === "JWT") {
+    const verdict = authorizeJwt(context.identity, authorizer, request, route.authorizationScopes ?? [], context.clock.now());
+    context.trace.record("apigateway", "authorize", api.id, { authorizer: authorizer.name, result: verdict.kind === "allow" ? "allow" : verdict.response, cached: false }, seq);
+    if (verdict.kind === "refuse") {
+      const refused = gatewayResponse("HTTP", verdict.response, start.requestId);
+      return { response: { ...refused, headers: [...refused.headers, ["www-authenticate", verdict.wwwAuthenticate]] }, reason: `JWT authorizer ${authorizer.name}: ${verdict.reason}` };
+    }
+    facts = { ...baseFacts, jwt: verdict.grant };
+  } else if (authorizer !== undefined) {
     const verdict = await authorizeHttp(context, request, {
       authorizer,
       apiId: api.id,

@@ -17,7 +17,8 @@ export interface V1Target {
   readonly routeKey?: string;
 }
 
-function singleAndMulti(pairs: readonly (readonly [string, string])[]): { single: Record<string, string>; multi: Record<string, string[]> } | null {
+/** Header or query pairs as the single-value map (last value wins) and the multi-value map; null when there are none. */
+export function singleAndMulti(pairs: readonly (readonly [string, string])[]): { single: Record<string, string>; multi: Record<string, string[]> } | null {
   if (pairs.length === 0) return null;
   const single: Record<string, string> = {};
   const multi: Record<string, string[]> = {};
@@ -50,6 +51,7 @@ export function proxyEventV1(request: GatewayRequest, facts: RequestFacts, targe
       apiId: facts.apiId,
       ...(target.routeKey === undefined ? {} : { routeKey: target.routeKey }),
       ...(facts.authorizer === undefined ? {} : { authorizer: { ...facts.authorizer } }),
+      ...(facts.jwt === undefined ? {} : { authorizer: { claims: { ...facts.jwt.claims }, scopes: facts.jwt.scopes === null ? null : [...facts.jwt.scopes] } }),
       domainName: facts.domainName,
       domainPrefix: domainPrefixOf(facts.domainName),
       extendedRequestId: facts.extendedRequestId,

@@ -39,6 +39,7 @@ export function proxyEventV2(request: GatewayRequest, facts: RequestFacts, route
       domainName: facts.domainName,
       domainPrefix: domainPrefixOf(facts.domainName),
       ...(facts.authorizer === undefined ? {} : { authorizer: { lambda: { ...facts.authorizer } } }),
+      ...(facts.jwt === undefined ? {} : { authorizer: { jwt: { claims: { ...facts.jwt.claims }, scopes: facts.jwt.scopes === null ? null : [...facts.jwt.scopes] } } }),
       http: {
         method: request.method,
         path: facts.fullPath,

@@ -19,6 +19,8 @@ export interface RequestFacts {
   readonly apiKey?: { readonly id: string; readonly value: string } | undefined;
   /** What a Lambda authorizer allowed: requestContext.authorizer (principalId and its context). */
   readonly authorizer?: Readonly<Record<string, string | number | boolean>> | undefined;
+  /** What a JWT authorizer allowed: the token's claims and scopes (requestContext.authorizer.jwt in 2.0, .authorizer in 1.0). */
+  readonly jwt?: { readonly claims: Readonly<Record<string, string>>; readonly scopes: readonly string[] | null } | undefined;
 }
 
 /** The ids of a request, made before routing, and how to record it. */

@@ -2,28 +2,45 @@
  * CreateAuthorizer for HTTP APIs (https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-authorizers.html),
  * AuthorizerType REQUEST (a Lambda function): AuthorizerPayloadFormatVersion 1.0 or 2.0 (required), EnableSimpleResponses
  * (2.0 only), IdentitySource (`$request.header.X`, `$request.querystring.x`, `$stageVariables.x`), TTL 0 to 3,600 s
- * (default 0: decision, the API reference gives no default; caching then needs an identity source). JWT is not
- * simulated yet.
+ * (default 0: decision, the API reference gives no default; caching then needs an identity source). AuthorizerType
+ * JWT: JwtConfiguration `Issuer` (an https URL) and `Audience` (one or more), IdentitySource one header (default
+ * `$request.header.Authorization`); tokens come from an issuer such as `sb.world.identity.issueJwt`.
  */
 import { ok } from "../../../core/outcome.ts";
 import { asParams } from "../../../core/params.ts";
 import { newId, type ApiGatewayContext } from "../../apigateway-context.ts";
 import { badRequest, type ApiGatewayOutcome } from "../../apigateway-faults.ts";
-import type { HttpAuthorizer } from "../../apigateway-types.ts";
+import type { HttpAuthorizer, JwtAuthorizer } from "../../apigateway-types.ts";
 import { lambdaFunctionOfUri } from "../../requests/lambda-uri.ts";
 import { findHttpApi } from "./http-lookup.ts";
 
 const SOURCE = /^\$(request\.(header|querystring)|stageVariables)\.[A-Za-z0-9_.-]+$/;
 
-export interface HttpAuthorizerSummary {
-  AuthorizerId: string;
-  Name: string;
-  AuthorizerType: "REQUEST";
-  AuthorizerUri: string;
-  AuthorizerPayloadFormatVersion: string;
-  EnableSimpleResponses: boolean;
-  IdentitySource: string[];
-  AuthorizerResultTtlInSeconds: number;
+export type HttpAuthorizerSummary =
+  | {
+      AuthorizerId: string;
+      Name: string;
+      AuthorizerType: "REQUEST";
+      AuthorizerUri: string;
+      AuthorizerPayloadFormatVersion: string;
+      EnableSimpleResponses: boolean;
+      IdentitySource: string[];
+      AuthorizerResultTtlInSeconds: number;
+    }
+  | { AuthorizerId: string; Name: string; AuthorizerType: "JWT"; IdentitySource: string[]; JwtConfiguration: { Issuer: string; Audience: string[] } };
+
+function createJwtAuthorizer(context: ApiGatewayContext, authorizers: Map<string, unknown>, name: string, params: Record<string, unknown>): ApiGatewayOutcome<HttpAuthorizerSummary> {
+  const config = typeof params.JwtConfiguration === "object" && params.JwtConfiguration !== null ? (params.JwtConfiguration as Record<string, unknown>) : {};
+  const issuer = config.Issuer;
+  if (typeof issuer !== "string" || !/^https:\/\/[^\s?#]+$/.test(issuer)) return badRequest("JwtConfiguration.Issuer is required for JWT authorizers: the https URL of the token issuer");
+  const audience = Array.isArray(config.Audience) ? (config.Audience as unknown[]) : [];
+  if (audience.length === 0 || !audience.every((entry): entry is string => typeof entry === "string" && entry !== "")) return badRequest("JwtConfiguration.Audience is required for JWT authorizers: one or more audiences");
+  const sources = Array.isArray(params.IdentitySource) ? (params.IdentitySource as unknown[]) : ["$request.header.Authorization"];
+  const source = sources[0];
+  if (sources.length !== 1 || typeof source !== "string" || !/^\$request\.header\.[A-Za-z0-9_-]+$/.test(source)) return badRequest("A JWT authorizer takes one identity source, a header such as $request.header.Authorization");
+  const authorizer: JwtAuthorizer = { type: "JWT", id: newId(context, 6), name, issuer, audience, identitySource: source };
+  authorizers.set(authorizer.id, authorizer);
+  return ok({ AuthorizerId: authorizer.id, Name: name, AuthorizerType: "JWT", IdentitySource: [source], JwtConfiguration: { Issuer: issuer, Audience: [...audience] } });
 }
 
 export function createHttpAuthorizer(context: ApiGatewayContext, input: unknown): ApiGatewayOutcome<HttpAuthorizerSummary> {
@@ -31,7 +48,7 @@ export function createHttpAuthorizer(context: ApiGatewayContext, input: unknown)
   const api = findHttpApi(context, params.ApiId);
   if (!api.ok) return api;
   if (typeof params.Name !== "string" || params.Name === "") return badRequest("Name is required");
-  if (params.AuthorizerType === "JWT") return badRequest("JWT authorizers are not simulated yet; use REQUEST (a Lambda function)");
+  if (params.AuthorizerType === "JWT") return createJwtAuthorizer(context, api.value.authorizers, params.Name, params);
   if (params.AuthorizerType !== "REQUEST") return badRequest(`Invalid authorizer type ${String(params.AuthorizerType)}. Valid values are REQUEST, JWT`);
   if (typeof params.AuthorizerUri !== "string" || lambdaFunctionOfUri(params.AuthorizerUri) === undefined) return badRequest("Invalid authorizer URI specified");
   const version = params.AuthorizerPayloadFormatVersion;
@@ -43,6 +60,7 @@ export function createHttpAuthorizer(context: ApiGatewayContext, input: unknown)
   if (typeof ttl !== "number" || !Number.isInteger(ttl) || ttl < 0 || ttl > 3600) return badRequest("AuthorizerResultTtlInSeconds must be between 0 and 3600");
   if (ttl > 0 && sources.length === 0) return badRequest("Identity source is required when authorizer caching is enabled");
   const authorizer: HttpAuthorizer = {
+    type: "REQUEST",
     id: newId(context, 6),
     name: params.Name,
     functionUri: params.AuthorizerUri,

@@ -2,13 +2,14 @@
  * CreateIntegration for HTTP APIs (https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html):
  * AWS_PROXY to a Lambda function. PayloadFormatVersion is required for Lambda ("1.0" or "2.0",
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html);
- * TimeoutInMillis 50 to 30,000, default 30,000.
+ * TimeoutInMillis 50 to 30,000, default 30,000. WebSocket APIs: payload format 1.0 only (the default), timeout at most
+ * 29 s (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html).
  */
 import { ok } from "../../../core/outcome.ts";
 import { asParams } from "../../../core/params.ts";
 import { newId, type ApiGatewayContext } from "../../apigateway-context.ts";
 import { badRequest, type ApiGatewayOutcome } from "../../apigateway-faults.ts";
-import { HTTP_DEFAULT_TIMEOUT_MS, HTTP_MAX_TIMEOUT_MS, REST_MIN_TIMEOUT_MS } from "../../apigateway-limits.ts";
+import { HTTP_MAX_TIMEOUT_MS, REST_MIN_TIMEOUT_MS, WEBSOCKET_MAX_TIMEOUT_MS } from "../../apigateway-limits.ts";
 import type { HttpIntegration } from "../../apigateway-types.ts";
 import { lambdaFunctionOfUri } from "../../requests/lambda-uri.ts";
 import { findHttpApi } from "./http-lookup.ts";
@@ -31,13 +32,17 @@ export function createIntegration(context: ApiGatewayContext, input: unknown): A
   if (typeof params.IntegrationUri !== "string" || lambdaFunctionOfUri(params.IntegrationUri) === undefined) {
     return badRequest("Invalid integration URI specified", "IntegrationUri: the function's ARN.");
   }
-  const version = params.PayloadFormatVersion;
+  const webSocket = api.value.protocolType === "WEBSOCKET";
+  const version = params.PayloadFormatVersion ?? (webSocket ? "1.0" : undefined);
+  if (webSocket && version !== "1.0") return badRequest("PayloadFormatVersion 1.0 is the only format of WebSocket APIs");
   if (version !== "1.0" && version !== "2.0") {
     return badRequest("PayloadFormatVersion is required for AWS_PROXY integrations and must be 1.0 or 2.0");
   }
-  const timeoutMs = params.TimeoutInMillis ?? HTTP_DEFAULT_TIMEOUT_MS;
-  if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs < REST_MIN_TIMEOUT_MS || timeoutMs > HTTP_MAX_TIMEOUT_MS) {
-    return badRequest(`Timeout must be between ${REST_MIN_TIMEOUT_MS} ms and ${HTTP_MAX_TIMEOUT_MS} ms`);
+  // The default is the maximum for both kinds (HTTP: 30 s; WebSocket: 29 s).
+  const maxTimeoutMs = webSocket ? WEBSOCKET_MAX_TIMEOUT_MS : HTTP_MAX_TIMEOUT_MS;
+  const timeoutMs = params.TimeoutInMillis ?? maxTimeoutMs;
+  if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs < REST_MIN_TIMEOUT_MS || timeoutMs > maxTimeoutMs) {
+    return badRequest(`Timeout must be between ${REST_MIN_TIMEOUT_MS} ms and ${maxTimeoutMs} ms`);
   }
   const integration: HttpIntegration = { id: newId(context, 7), integrationType: "AWS_PROXY", functionUri: params.IntegrationUri, payloadFormatVersion: version, timeoutMs };
   api.value.integrations.set(integration.id, integration);

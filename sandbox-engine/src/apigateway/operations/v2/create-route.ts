@@ -2,7 +2,11 @@
  * CreateRoute (https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-routes.html): a route key
  * "METHOD /path" (path variables `{id}`, a greedy `{proxy+}` last; METHOD may be ANY) or "$default", and its
  * Target "integrations/{IntegrationId}"
- * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html).
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html). WebSocket APIs:
+ * "$connect", "$disconnect", "$default" or a custom key that the route selection expression yields
+ * ("sendMessage"); RouteResponseSelectionExpression "$default" to send the
+ * integration's answer back to the client
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-develop-routes.html).
  */
 import { ok } from "../../../core/outcome.ts";
 import { asParams } from "../../../core/params.ts";
@@ -16,9 +20,25 @@ export interface RouteSummary {
   RouteId: string;
   RouteKey: string;
   Target?: string;
-  AuthorizationType: "NONE" | "CUSTOM";
+  AuthorizationType: "NONE" | "CUSTOM" | "JWT";
+  AuthorizationScopes?: string[];
   AuthorizerId?: string;
   ApiKeyRequired: false;
+  RouteResponseSelectionExpression?: string;
+}
+
+const WEBSOCKET_ROUTE_KEY = /^(\$connect|\$disconnect|\$default|[^$\s][^\s]{0,127})$/;
+
+/** Why `routeKey` is not a route key of an API of `protocolType`, or undefined when it is one. */
+function routeKeyError(protocolType: "HTTP" | "WEBSOCKET", routeKey: unknown): string | undefined {
+  if (protocolType === "WEBSOCKET") {
+    return typeof routeKey === "string" && WEBSOCKET_ROUTE_KEY.test(routeKey)
+      ? undefined
+      : `Unable to create route ${String(routeKey)}. Route key must be $connect, $disconnect, $default or a custom key without spaces, like sendMessage`;
+  }
+  return typeof routeKey === "string" && (routeKey === "$default" || ROUTE_KEY.test(routeKey))
+    ? undefined
+    : `Unable to create route ${String(routeKey)}. Route key must be $default or an HTTP method followed by a path, like GET /orders/{id}`;
 }
 
 export function createRoute(context: ApiGatewayContext, input: unknown): ApiGatewayOutcome<RouteSummary> {
@@ -26,9 +46,8 @@ export function createRoute(context: ApiGatewayContext, input: unknown): ApiGate
   const api = findHttpApi(context, params.ApiId);
   if (!api.ok) return api;
   const routeKey = params.RouteKey;
-  if (typeof routeKey !== "string" || (routeKey !== "$default" && !ROUTE_KEY.test(routeKey))) {
-    return badRequest(`Unable to create route ${String(routeKey)}. Route key must be $default or an HTTP method followed by a path, like GET /orders/{id}`);
-  }
+  const keyError = routeKeyError(api.value.protocolType, routeKey);
+  if (keyError !== undefined || typeof routeKey !== "string") return badRequest(keyError ?? "RouteKey is required");
   if ([...api.value.routes.values()].some((route) => route.routeKey === routeKey)) return conflict(`Unable to create route ${routeKey}. Route with the same key already exists`);
   let target: string | undefined;
   if (params.Target !== undefined) {
@@ -37,17 +56,34 @@ export function createRoute(context: ApiGatewayContext, input: unknown): ApiGate
     target = params.Target as string;
   }
   const authorizationType = params.AuthorizationType ?? "NONE";
-  if (authorizationType !== "NONE" && authorizationType !== "CUSTOM") return badRequest(`AuthorizationType ${String(authorizationType)} is not simulated yet; use NONE or CUSTOM (a Lambda authorizer)`);
-  const authorizerId = authorizationType === "CUSTOM" && typeof params.AuthorizerId === "string" ? params.AuthorizerId : undefined;
-  if (authorizationType === "CUSTOM" && (authorizerId === undefined || !api.value.authorizers.has(authorizerId))) return badRequest("Invalid authorizer id specified: a CUSTOM route needs the AuthorizerId of a Lambda authorizer of this API");
-  const route = { id: newId(context, 7), routeKey, target, authorizerId };
+  if (authorizationType !== "NONE" && authorizationType !== "CUSTOM" && authorizationType !== "JWT") return badRequest(`AuthorizationType ${String(authorizationType)} is not simulated yet; use NONE, CUSTOM (a Lambda authorizer) or JWT`);
+  // WebSocket APIs authorize on $connect only; their Lambda authorizers are not simulated yet, so refused, not ignored.
+  if (api.value.protocolType === "WEBSOCKET" && authorizationType !== "NONE") {
+    return badRequest(routeKey === "$connect" ? "Authorizers of WebSocket APIs are not simulated yet: check the caller in the $connect function instead" : "Authorization is only supported on the $connect route of a WebSocket API");
+  }
+  const authorizerId = authorizationType !== "NONE" && typeof params.AuthorizerId === "string" ? params.AuthorizerId : undefined;
+  const authorizer = authorizerId === undefined ? undefined : api.value.authorizers.get(authorizerId);
+  const wanted = authorizationType === "JWT" ? "JWT" : "REQUEST";
+  if (authorizationType !== "NONE" && authorizer?.type !== wanted) {
+    return badRequest(`Invalid authorizer id specified: a ${authorizationType} route needs the AuthorizerId of a ${wanted === "JWT" ? "JWT" : "Lambda (REQUEST)"} authorizer of this API`);
+  }
+  const scopes = params.AuthorizationScopes === undefined ? [] : params.AuthorizationScopes;
+  if (!Array.isArray(scopes) || !scopes.every((scope): scope is string => typeof scope === "string")) return badRequest("AuthorizationScopes must be a list of scope names");
+  if (scopes.length > 0 && authorizationType !== "JWT") return badRequest("AuthorizationScopes are supported only for JWT authorizers");
+  const responseSelection = params.RouteResponseSelectionExpression;
+  if (responseSelection !== undefined && (api.value.protocolType !== "WEBSOCKET" || responseSelection !== "$default")) {
+    return badRequest(`Invalid RouteResponseSelectionExpression ${String(responseSelection)}: only $default, and only on WebSocket routes, is supported`);
+  }
+  const route = { id: newId(context, 7), routeKey, target, authorizerId, authorizationScopes: scopes, routeResponseSelectionExpression: responseSelection === "$default" ? "$default" : undefined };
   api.value.routes.set(route.id, route);
   return ok({
     RouteId: route.id,
     RouteKey: routeKey,
     ...(target === undefined ? {} : { Target: target }),
-    AuthorizationType: authorizerId === undefined ? "NONE" : "CUSTOM",
+    AuthorizationType: authorizerId === undefined ? "NONE" : authorizationType,
+    ...(scopes.length === 0 ? {} : { AuthorizationScopes: [...scopes] }),
     ...(authorizerId === undefined ? {} : { AuthorizerId: authorizerId }),
     ApiKeyRequired: false,
+    ...(route.routeResponseSelectionExpression === undefined ? {} : { RouteResponseSelectionExpression: route.routeResponseSelectionExpression }),
   });
 }

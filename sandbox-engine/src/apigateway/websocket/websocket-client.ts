@@ -1,0 +1,104 @@
+/**
+ * The client end of a simulated WebSocket connection (what `sb.apigateway.connect` returns): `send(text)`,
+ * `await next()` (the next message from the server not read yet), `messages` (every message received, oldest
+ * first), `close(code?, reason?)` and `closed`. Waiting in `next()` is a clock waiter, so with auto-advance the
+ * virtual clock moves on until a message arrives or the connection ends (the 10-minute idle timeout at the latest).
+ */
+import type { Clock } from "../../clock/virtual-clock.ts";
+import { WEBSOCKET_MAX_DURATION_MS } from "../apigateway-limits.ts";
+import type { ClientEnd, CloseReason } from "./websocket-connection.ts";
+
+export interface WebSocketClient {
+  /** The connection id API Gateway gave this client (what `$connect` saw in `requestContext.connectionId`). */
+  readonly connectionId: string;
+  /** Every message the server sent, oldest first. */
+  readonly messages: readonly string[];
+  /** Whether the connection is still open. */
+  readonly isOpen: boolean;
+  /** Sends a text message; resolves when API Gateway has handled it (its route's integration answered). */
+  send(message: string): Promise<void>;
+  /** The next message not read yet; rejects when the connection ends before one arrives. */
+  next(): Promise<string>;
+  /** Closes the connection (default code 1000); resolves after `$disconnect` ran. */
+  close(code?: number, reason?: string): Promise<void>;
+  /** Resolves with the close code and reason when the connection ends, from either side. */
+  readonly closed: Promise<CloseReason>;
+}
+
+/** What the client asks of the gateway. */
+export interface GatewayEnd {
+  send(message: string): Promise<void>;
+  close(close: CloseReason): Promise<void>;
+}
+
+export interface Inbox {
+  readonly end: ClientEnd;
+  client(connectionId: string, gateway: GatewayEnd): WebSocketClient;
+}
+
+export function createInbox(clock: Clock): Inbox {
+  const messages: string[] = [];
+  const wakers = new Set<() => void>();
+  let read = 0;
+  let ended: CloseReason | undefined;
+  let resolveClosed: (close: CloseReason) => void = () => {};
+  const closed = new Promise<CloseReason>((resolve) => {
+    resolveClosed = resolve;
+  });
+  const wakeAll = (): void => {
+    for (const wake of [...wakers]) wake();
+  };
+  const end: ClientEnd = {
+    receive(message) {
+      if (ended !== undefined) return;
+      messages.push(message);
+      wakeAll();
+    },
+    ended(close) {
+      if (ended !== undefined) return;
+      ended = close;
+      resolveClosed(close);
+      wakeAll();
+    },
+  };
+  return {
+    end,
+    client(connectionId, gateway) {
+      return {
+        connectionId,
+        messages,
+        get isOpen() {
+          return ended === undefined;
+        },
+        async send(message) {
+          if (typeof message !== "string") throw new TypeError("send takes a string: the simulated WebSocket client sends text messages only");
+          if (ended !== undefined) throw new Error(`the WebSocket connection ${connectionId} is closed (code ${ended.code}); connect again to send`);
+          await gateway.send(message);
+        },
+        async next() {
+          for (;;) {
+            if (read < messages.length) return messages[read++]!;
+            if (ended !== undefined) {
+              throw new Error(`the WebSocket connection ended (code ${ended.code}${ended.reason === "" ? "" : `, ${ended.reason}`}) before another message arrived`);
+            }
+            const waiter = clock.waitUntil(clock.now() + WEBSOCKET_MAX_DURATION_MS);
+            wakers.add(waiter.wake);
+            try {
+              await waiter.done;
+            } finally {
+              wakers.delete(waiter.wake);
+            }
+          }
+        },
+        async close(code = 1000, reason = "") {
+          if (ended !== undefined) return;
+          if (!Number.isInteger(code) || (code !== 1000 && (code < 3000 || code > 4999))) {
+            throw new RangeError(`close code ${String(code)}: a client may close with 1000 or a code from 3000 to 4999 (RFC 6455, 7.4)`);
+          }
+          await gateway.close({ code, reason });
+        },
+        closed,
+      };
+    },
+  };
+}
