@@ -8,6 +8,11 @@ import { sandboxClient, type SandboxClientOptions } from "../wire/sandbox-client
 export * from "@aws-sdk/client-api-gateway";
 
 export type APIGatewayClientConfig = sdk.APIGatewayClientConfig & SandboxClientOptions;
+
+// The same options on the SDK's own config, for code that reads the real package's types (a downloaded project).
+declare module "@aws-sdk/client-api-gateway" {
+  interface APIGatewayClientConfig extends SandboxClientOptions {}
+}
 export const APIGatewayClient = sandboxClient(sdk.APIGatewayClient, "apigateway");
 export type APIGatewayClient = sdk.APIGatewayClient;
 /** The aggregated client (`new APIGateway().createRestApi(...)`), with the same defaults. */

@@ -10,6 +10,11 @@ import { sandboxClient, type SandboxClientOptions } from "../wire/sandbox-client
 export * from "@aws-sdk/client-apigatewaymanagementapi";
 
 export type ApiGatewayManagementApiClientConfig = sdk.ApiGatewayManagementApiClientConfig & SandboxClientOptions;
+
+// The same options on the SDK's own config, for code that reads the real package's types (a downloaded project).
+declare module "@aws-sdk/client-apigatewaymanagementapi" {
+  interface ApiGatewayManagementApiClientConfig extends SandboxClientOptions {}
+}
 export const ApiGatewayManagementApiClient = sandboxClient(sdk.ApiGatewayManagementApiClient, "apigateway");
 export type ApiGatewayManagementApiClient = sdk.ApiGatewayManagementApiClient;
 /** The aggregated client (`new ApiGatewayManagementApi({ endpoint }).postToConnection(...)`), with the same defaults. */

@@ -9,6 +9,11 @@ import { sandboxClient, type SandboxClientOptions } from "../wire/sandbox-client
 export * from "@aws-sdk/client-apigatewayv2";
 
 export type ApiGatewayV2ClientConfig = sdk.ApiGatewayV2ClientConfig & SandboxClientOptions;
+
+// The same options on the SDK's own config, for code that reads the real package's types (a downloaded project).
+declare module "@aws-sdk/client-apigatewayv2" {
+  interface ApiGatewayV2ClientConfig extends SandboxClientOptions {}
+}
 export const ApiGatewayV2Client = sandboxClient(sdk.ApiGatewayV2Client, "apigateway");
 export type ApiGatewayV2Client = sdk.ApiGatewayV2Client;
 /** The aggregated client (`new ApiGatewayV2().createApi(...)`), with the same defaults. */
