@@ -17,6 +17,7 @@ export {
 } from "./sandbox.ts";
 export { serviceDefinitions, sdkModuleIds, type SdkModuleId, type ServiceName, type ServiceOptionsByName, type ServicesByName } from "./services.ts";
 export { defineService, type ServiceDefinition, type ServiceEnvironment } from "./core/service-definition.ts";
+export type { ServiceDeps } from "./core/service-deps.ts";
 export type {
   DeliveryAttribute,
   DeliveryOutcome,

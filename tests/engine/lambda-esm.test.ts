@@ -157,12 +157,14 @@ describe("event source mapping: polling and invocation", () => {
     expect(events[0]!.Records[0]!.messageAttributes).toEqual({});
   });
 
-  it("given 25 messages and BatchSize 10, when polled, then batches of 10, 10 and 5", async () => {
-    const sizes: number[] = [];
-    const fixture = await givenMapping(async (event: SQSEvent) => void sizes.push(event.Records.length));
+  it("given 25 messages and BatchSize 10, when polled, then batches of 10, 10 and 5, each traced with its message ids", async () => {
+    const batches: string[][] = [];
+    const fixture = await givenMapping(async (event: SQSEvent) => void batches.push(event.Records.map((record) => record.messageId)));
     await send(fixture, 25);
     await fixture.sb.clock.advance(1);
-    expect(sizes.sort((a, b) => b - a)).toEqual([10, 10, 5]);
+    expect(batches.map((batch) => batch.length).sort((a, b) => b - a)).toEqual([10, 10, 5]);
+    const traced = fixture.sb.trace.events.filter((event) => event.service === "lambda" && event.kind === "esm-batch");
+    expect(traced.map((event) => event.details.messageIds)).toEqual(batches);
   });
 
   it("given BatchSize 100 with a 5 s window, when 30 messages arrive, then one batch of 30 after the window", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregateMarks, buildFlow, layoutX, type FlowTraceEvent } from "../../src/client/event-flow/flow-model.ts";
+import { aggregateMarks, buildFlow, describeDetails, layoutX, type FlowTraceEvent } from "../../src/client/event-flow/flow-model.ts";
 import { poisonTrace } from "./poison-trace.ts";
 
 describe("the event flow of a test, as data", () => {
@@ -35,6 +35,18 @@ describe("the event flow of a test, as data", () => {
     });
     const flow = buildFlow([event(4, "send"), event(5, "receive", 4), event(6, "delete", 2)]);
     expect(flow.events.map((flowEvent) => flowEvent.causeIndex)).toEqual([undefined, 0, undefined]);
+  });
+
+  it("describes a batch's message ids as a list, next to its other details", () => {
+    const batch: FlowTraceEvent = {
+      time: 0,
+      seq: 1,
+      service: "lambda",
+      kind: "esm-batch",
+      resource: "arn:aws:sqs:us-east-1:000000000000:orders",
+      details: { functionName: "worker", size: 2, messageIds: ["m-1", "m-2"] },
+    };
+    expect(describeDetails(batch)).toBe("functionName: worker, size: 2, messageIds: [m-1, m-2]");
   });
 
   it("keeps events of the same millisecond apart and in order, and merges runs of similar ones when zoomed out", () => {

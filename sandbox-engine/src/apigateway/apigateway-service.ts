@@ -3,10 +3,8 @@
  * members for REST APIs; @aws-sdk/client-apigatewayv2 members under `v2` for HTTP APIs), validate them at
  * run time and return Outcomes. Calling the APIs: `sb.apigateway.fetch` (http-service.ts).
  */
-import type { Clock } from "../clock/virtual-clock.ts";
+import type { ServiceDeps } from "../core/service-deps.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
-import type { SeededRandom } from "../random/seeded-random.ts";
-import type { Trace } from "../trace/trace.ts";
 import type { World } from "../world/world.ts";
 import { apiGatewayBill, type ApiGatewayBill } from "./api-gateway-bill.ts";
 import { apiMetrics, type ApiMetrics } from "./api-metrics.ts";
@@ -101,13 +99,8 @@ export interface ApiGatewayService {
   connect(url: string | URL, options?: ConnectOptions): Promise<WebSocketClient>;
 }
 
-export interface ApiGatewayDeps {
-  readonly clock: Clock;
-  readonly random: SeededRandom;
-  readonly trace: Trace;
+export interface ApiGatewayDeps extends ServiceDeps {
   readonly targets: DeliveryTargets;
-  readonly region: string;
-  readonly accountId: string;
   readonly world: World;
 }
 

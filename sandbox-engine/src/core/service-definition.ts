@@ -5,19 +5,12 @@
  * map, the editor's typings aliases, the exercises' type-check paths, and (checked by a test) the
  * package exports.
  */
-import type { Clock } from "../clock/virtual-clock.ts";
-import type { SeededRandom } from "../random/seeded-random.ts";
-import type { Trace } from "../trace/trace.ts";
 import type { World } from "../world/world.ts";
 import type { DeliveryReceiver, DeliveryTargets } from "./delivery.ts";
+import type { ServiceDeps } from "./service-deps.ts";
 
 /** What every service factory gets. */
-export interface ServiceEnvironment {
-  readonly clock: Clock;
-  readonly random: SeededRandom;
-  readonly trace: Trace;
-  readonly region: string;
-  readonly accountId: string;
+export interface ServiceEnvironment extends ServiceDeps {
   /** Mailboxes and web servers outside the cloud. */
   readonly world: World;
   /** The delivery router: how a service hands work to another (the receiver checks its policy). */

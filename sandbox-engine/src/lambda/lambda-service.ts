@@ -5,11 +5,9 @@
  * @aws-sdk/client-lambda facade turns into responses or errors. Logs, metrics and the bill are
  * read from the same invocation records.
  */
-import type { Clock } from "../clock/virtual-clock.ts";
+import type { ServiceDeps } from "../core/service-deps.ts";
 import { lambdaBill, type LambdaBill } from "./billing/lambda-bill.ts";
-import type { SeededRandom } from "../random/seeded-random.ts";
 import type { SqsService } from "../sqs/sqs-service.ts";
-import type { Trace } from "../trace/trace.ts";
 import { faultToError } from "../core/aws-error.ts";
 import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
 import { resolveFunctionName } from "./arn.ts";
@@ -112,15 +110,10 @@ export interface LambdaService {
   getPolicy(input: GetPolicyRequest): LambdaOutcome<GetPolicyResult>;
 }
 
-export interface LambdaServiceDeps {
-  readonly clock: Clock;
-  readonly random: SeededRandom;
-  readonly trace: Trace;
+export interface LambdaServiceDeps extends ServiceDeps {
   readonly sqs: SqsService;
   /** Where destinations go (the sandbox's delivery router). */
   readonly targets: DeliveryTargets;
-  readonly region: string;
-  readonly accountId: string;
   readonly options?: LambdaOptions | undefined;
 }
 

@@ -206,7 +206,8 @@ async function processBatch(
   const event = { Records: batch.map((message) => toEventRecord(message, mapping.eventSourceArn, state.region)) };
   const polled = state.trace.record("lambda", "esm-batch", mapping.eventSourceArn, {
     uuid: mapping.uuid, functionName: fn.name, size: batch.length,
-    messageIds: batch.map((message) => message.MessageId ?? "").join(","),
+    // Frozen like the event that holds it (the trace freezes events shallowly).
+    messageIds: Object.freeze(batch.map((message) => message.MessageId ?? "")),
   }, cause);
   let deleted = 0;
   let kept = batch.length;

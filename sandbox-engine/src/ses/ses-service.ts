@@ -14,12 +14,10 @@
  * - `bill()`: the SES lines of the bill.
  * The sandbox helpers throw an AwsError on bad input, like an SDK call would.
  */
-import type { Clock } from "../clock/virtual-clock.ts";
+import type { ServiceDeps } from "../core/service-deps.ts";
 import { faultToError } from "../core/aws-error.ts";
 import type { DeliveryTargets } from "../core/delivery.ts";
 import type { Outcome } from "../core/outcome.ts";
-import type { SeededRandom } from "../random/seeded-random.ts";
-import type { Trace } from "../trace/trace.ts";
 import type { World } from "../world/world.ts";
 import { sesBill, type SesBill } from "./billing/ses-bill.ts";
 import { isAddress } from "./mime.ts";
@@ -108,12 +106,7 @@ export interface SesService {
   bill(): SesBill;
 }
 
-export interface SesServiceDeps {
-  readonly clock: Clock;
-  readonly random: SeededRandom;
-  readonly trace: Trace;
-  readonly region: string;
-  readonly accountId: string;
+export interface SesServiceDeps extends ServiceDeps {
   readonly targets: DeliveryTargets;
   readonly world: World;
 }

@@ -10,12 +10,10 @@
  * - `visit(url)`: "clicking" a SubscribeURL (confirms) or an UnsubscribeURL;
  * - `lambda`: where Lambda subscriptions are delivered (wired to sb.lambda by createSandbox).
  */
-import type { Clock } from "../clock/virtual-clock.ts";
+import type { ServiceDeps } from "../core/service-deps.ts";
 import { ok } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
-import type { SeededRandom } from "../random/seeded-random.ts";
 import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
-import type { Trace } from "../trace/trace.ts";
 import type { World } from "../world/world.ts";
 import type { LambdaInvoker } from "./lambda-invoker.ts";
 import { publish } from "./operations/publish.ts";
@@ -77,12 +75,7 @@ export interface SnsService {
   setLambdaInvoker(invoker: LambdaInvoker | undefined): void;
 }
 
-export interface SnsServiceDeps {
-  readonly clock: Clock;
-  readonly random: SeededRandom;
-  readonly trace: Trace;
-  readonly region: string;
-  readonly accountId: string;
+export interface SnsServiceDeps extends ServiceDeps {
   /** Where SQS and Lambda subscriptions are delivered (the sandbox's delivery router). */
   readonly targets: DeliveryTargets;
   /** Mailboxes and web servers. */

@@ -4,11 +4,9 @@
  * (wire/sqs-json-protocol.ts) turns faults into AWS errors for the real SDK. Course authors and
  * other services (SNS, Lambda event source mappings) call these methods directly.
  */
-import type { Clock } from "../clock/virtual-clock.ts";
+import type { ServiceDeps } from "../core/service-deps.ts";
 import type { DeliveryReceiver } from "../core/delivery.ts";
 import type { Outcome } from "./sqs-outcome.ts";
-import type { SeededRandom } from "../random/seeded-random.ts";
-import type { Trace } from "../trace/trace.ts";
 import { createSqsActivity, type ActivityCallback } from "./activity.ts";
 import { deliveryBehaviour, type SqsOptions } from "./delivery.ts";
 import { cancelMessageMoveTask } from "./operations/cancel-message-move-task.ts";
@@ -105,12 +103,7 @@ export interface SqsService {
   onActivity(queueArn: string, callback: ActivityCallback): () => void;
 }
 
-export interface SqsServiceDeps {
-  readonly clock: Clock;
-  readonly random: SeededRandom;
-  readonly trace: Trace;
-  readonly region: string;
-  readonly accountId: string;
+export interface SqsServiceDeps extends ServiceDeps {
   readonly options?: SqsOptions | undefined;
 }
 

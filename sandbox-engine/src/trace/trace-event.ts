@@ -81,8 +81,8 @@ export interface LambdaTraceDetails {
   "esm-update": Mapping & { readonly enabled: boolean };
   "esm-delete": Mapping;
   "esm-state": Mapping & { readonly state: string };
-  /** A poll produced a batch (cause: the receive of its first message). */
-  "esm-batch": Mapping & { readonly functionName: string; readonly size: number; readonly messageIds: string };
+  /** A poll produced a batch (cause: the receive of its first message); messageIds in the batch's order. */
+  "esm-batch": Mapping & { readonly functionName: string; readonly size: number; readonly messageIds: readonly string[] };
   "esm-batch-result": Mapping & { readonly functionName: string; readonly result: string; readonly deleted: number; readonly returned: number };
 }
 

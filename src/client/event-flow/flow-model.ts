@@ -180,10 +180,17 @@ export function aggregateMarks(flow: Flow, xs: Float64Array, minDistance: number
   return marks;
 }
 
-/** A one-line description of an event's details, for the table and the details panel. */
+/** One detail's value as text: a string as it is, a list (a batch's message ids) as `[a, b]`, anything else as JSON. */
+export function formatDetailValue(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(formatDetailValue).join(", ")}]`;
+  return JSON.stringify(value);
+}
+
+/** A one-line description of an event's details, for the table. */
 export function describeDetails(event: FlowTraceEvent): string {
   return Object.entries(event.details)
-    .map(([name, value]) => `${name}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .map(([name, value]) => `${name}: ${formatDetailValue(value)}`)
     .join(", ");
 }
 

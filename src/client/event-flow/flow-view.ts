@@ -3,6 +3,7 @@
 import {
   aggregateMarks,
   buildFlow,
+  formatDetailValue,
   formatOffset,
   highlightLabels,
   layoutX,
@@ -228,7 +229,7 @@ function showDetails(panel: HTMLElement, flow: Flow, mark: Mark): void {
     const cause = flow.events[first.causeIndex]!.event;
     row("Caused by", `#${cause.seq} ${cause.kind} on ${resourceName(cause.resource)}`);
   }
-  for (const [name, value] of Object.entries(first.event.details)) row(name, typeof value === "string" ? value : JSON.stringify(value));
+  for (const [name, value] of Object.entries(first.event.details)) row(name, formatDetailValue(value));
   const parts: Node[] = [heading, list];
   if (mark.members.length > 1) parts.push(text("p", `The first of ${mark.members.length} similar events; zoom in to see them apart.`, "event-flow-hint"));
   panel.replaceChildren(...parts);
