@@ -85,6 +85,9 @@ export type { DestinationDelivery, InvocationRecord, LambdaOptions, LogLine } fr
 export type { LambdaContext, LambdaHandler, LambdaCallback, CreateFunctionRequest, FunctionConfiguration } from "./lambda/lambda-types.ts";
 export type { FunctionMetrics, MetricDatapoint } from "./lambda/metrics.ts";
 export type { LambdaBill, LambdaBillLine } from "./lambda/billing/lambda-bill.ts";
+export type { SqsBill, SqsBillLine } from "./sqs/billing/sqs-bill.ts";
+export type { SnsBill, SnsBillLine } from "./sns/billing/sns-bill.ts";
+export { addBills, sandboxBill, type BillableSandbox, type BillLine, type BilledService, type SandboxBill } from "./billing/sandbox-bill.ts";
 export { routeConsoleToLambdaLogs } from "./lambda/logs.ts";
 
 export { createSnsService, type SnsService } from "./sns/sns-service.ts";

@@ -109,7 +109,25 @@ describe("what happened: the event flow of each test, in Chromium", () => {
     await expect(charts.locator('figure[data-chart="queue payments-dlq"] figcaption').textContent()).resolves.toContain("visible up to 1");
   });
 
-  it("has no serious accessibility issue with the flow, its table and the charts open", async () => {
+  it("shows the bill of the run next to the results: nonzero lines for the service used, and a month at a chosen rate", async () => {
+    const bill = exerciseOn(page, exerciseId).results.locator("details[data-bill]");
+    await expect(bill.locator("summary").textContent()).resolves.toMatch(/What this run would cost on AWS: \$0\.0+[1-9]/);
+    await bill.locator("summary").click();
+    const lines = await bill.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((cell) => cell.textContent ?? "")));
+    // the exercise only uses SQS: its requests, counted and priced, with the pricing page linked
+    expect(lines.map(([service, item]) => `${service}: ${item}`)).toEqual(["SQS: standard queue requests"]);
+    expect(Number(lines[0]![2]!.replace(/,/g, ""))).toBeGreaterThan(10);
+    expect(lines[0]![3]).toMatch(/^\$0\.0+[1-9]/);
+    await expect(bill.locator("tbody a").getAttribute("href")).resolves.toBe("https://aws.amazon.com/sqs/pricing/");
+    // the month's projection follows the rate the learner picks
+    const month = bill.locator("output[data-bill-month]");
+    const atOwnPace = await month.textContent();
+    await bill.locator("select[data-bill-rate]").selectOption({ label: "once a minute" });
+    await expect(month.textContent()).resolves.toMatch(/^\$[\d.,]+ \(43,200 runs\)$/);
+    expect(await month.textContent()).not.toBe(atOwnPace);
+  });
+
+  it("has no serious accessibility issue with the flow, its table, the charts and the bill open", async () => {
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
   });
 

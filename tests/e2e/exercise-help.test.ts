@@ -83,6 +83,20 @@ describe("help while solving: hints, the solution, stopping a run", () => {
     await expect(page.locator(`[data-progress-exercise="${exerciseId}"] [data-progress-status]`).textContent()).resolves.toMatch(/solution seen/);
   });
 
+  it("while a run goes, says how many of its tests are done", async () => {
+    // given a draft whose redrive never returns (it keeps waiting): the three tests before it finish, the last one hangs
+    await page.goto(siteUrl + lessonPath);
+    const ex = exerciseOn(page, exerciseId);
+    await ex.openEditor();
+    const solution = exercise.solution.find((file) => file.role === "editable")!.source;
+    await ex.paste(`${solution.replace("export async function redrive(", "async function unused(")}\nexport async function redrive(): Promise<never> {\n  for (;;) await new Promise((resolve) => setTimeout(resolve, 50));\n}\n`);
+    await ex.runButton.click();
+    // then the panel counts them against the total the runner collected
+    await expect.poll(() => ex.results.textContent(), { timeout: 4_000 }).toContain("3 of 4 tests done");
+    await ex.root.locator('button[data-action="stop"]').click();
+    await expect.poll(() => ex.results.textContent(), { timeout: 5_000 }).toContain("Press Run");
+  });
+
   it("stops a run with the Stop button, keeps the code, and runs again afterwards", async () => {
     await page.goto(siteUrl + lessonPath);
     const ex = exerciseOn(page, exerciseId);

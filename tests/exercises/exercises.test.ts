@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readAllExercises } from "../../src/lib/exercises/read-exercise.ts";
 import { checkParity, type ParityReport } from "../runner/vitest-parity.ts";
 import { exerciseRequest } from "./exercise-requests.ts";
+import { frameToPageSchema, parseMessage, workerToFrameSchema } from "../../sandbox-engine/src/runner/protocol.ts";
 
 /**
  * For every exercise (DESIGN.md, "Exercises"): the solution passes every test, the starter fails at least one,
@@ -32,6 +33,14 @@ describe.each(exercises.map((exercise) => [exercise.id, exercise] as const))("ex
     expect(solution.harness.status, solution.harness.message ?? verdictsOf(solution).join("\n")).toBe("pass");
     expect(solution.harness.tests.length).toBeGreaterThan(0);
     expect(Object.values(solution.vitest.verdicts).every((verdict) => verdict === "pass")).toBe(true);
+  });
+
+  it("its results, traces and bill included, pass every hop of the browser runner's protocol", () => {
+    for (const report of [solution, starter]) {
+      const message = structuredClone({ type: "result", runId: 1, results: report.harness });
+      expect(parseMessage(workerToFrameSchema, message)).toEqual({ ok: true, message });
+      expect(parseMessage(frameToPageSchema, message)).toEqual({ ok: true, message });
+    }
   });
 
   it("starter fails at least one test, and loads without error", () => {

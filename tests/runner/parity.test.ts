@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runExercise, type CollectedTests } from "../../sandbox-engine/src/runner/index.ts";
 import { checkParity, readRequest } from "./vitest-parity.ts";
 
 const fixture = fileURLToPath(new URL("./fixtures/parity", import.meta.url));
@@ -12,7 +13,8 @@ describe("parity with vitest", () => {
     request.files["orders.ts"] = request.files["orders.ts"]!.replace('"sandbox-engine/aws/client-sqs"', '"@aws-sdk/client-sqs"');
     expect(request.files["orders.ts"]).toContain('from "@aws-sdk/client-sqs"');
     // when both run it
-    const report = await checkParity(request);
+    let collected: CollectedTests | undefined;
+    const report = await checkParity(request, (same) => runExercise(same, { onCollected: (tests) => (collected = tests) }));
     // then every test has the same verdict, and the fixture really mixes outcomes
     expect(report.mismatches).toEqual([]);
     expect(report.agree).toBe(true);
@@ -21,5 +23,9 @@ describe("parity with vitest", () => {
     expect(verdicts).toContain("fail");
     expect(verdicts).toContain("skip");
     expect(report.harness.status).toBe("fail");
+    // and the harness collected as many tests as vitest did ("3 of 7 tests done" counts the ones that will run)
+    expect(collected?.total).toBe(verdicts.length);
+    expect(collected?.toRun).toBe(report.harness.tests.length);
+    expect(collected!.toRun).toBeLessThan(collected!.total);
   }, 60_000);
 });

@@ -31,6 +31,10 @@ describe("the runner protocol", () => {
     expect(passing.tests[0]!.trace.map((event) => event.kind)).toEqual(["create-queue"]);
     const progress = { type: "progress", runId: 3, updates: [["0_0", { type: "test-start" }], ["0_0", { type: "test-end", status: "pass", durationMs: 1, output: "made\n" }]] };
     expect(parseMessage(workerToFrameSchema, progress).ok).toBe(true);
+    const collected = { type: "collected", runId: 3, tests: { total: 2, toRun: 2 } };
+    expect(parseMessage(workerToFrameSchema, collected).ok).toBe(true);
+    expect(parseMessage(frameToPageSchema, collected).ok).toBe(true);
+    expect(passing.bill?.lines.map((line) => `${line.service}: ${line.item}`)).toEqual(["SQS: standard queue requests"]);
     const run = { type: "run", runId: 3, request: { files: { "a.ts": "x" }, testFiles: [] } };
     expect(parseMessage(frameToWorkerSchema, run).ok).toBe(true);
     expect(parseMessage(pageToFrameSchema, { ...run, timeLimitMs: 5000 }).ok).toBe(true);
@@ -51,8 +55,21 @@ describe("the runner protocol", () => {
       { type: "result", runId: 1, results: { ...passing, status: "passed" } },
       { type: "result", runId: 1, results: { ...passing, extra: "field" } },
       { type: "result", runId: 1, results: { ...passing, tests: [{ ...passing.tests[0], trace: [{ kind: "forged" }] }] } },
+      ...[
+        { time: Number.NaN },
+        { seq: -1 },
+        { cause: 1.5 },
+        { extra: "field" },
+        { details: [] },
+        { details: { nested: { deeper: [Number.POSITIVE_INFINITY] } } },
+        { details: { deep: JSON.parse("[".repeat(40) + "]".repeat(40)) } },
+      ].map((change) => ({ type: "result", runId: 1, results: { ...passing, tests: [{ ...passing.tests[0], trace: [{ ...passing.tests[0]!.trace[0], ...change }] }] } })),
       { type: "result", runId: 0, results: passing },
       { type: "progress", runId: 1, updates: [["0", { type: "test-end", status: "pass" }]] },
+      { type: "collected", runId: 1, tests: { total: 2, toRun: 3 } },
+      { type: "collected", runId: 1, tests: { total: 0, toRun: 0 } },
+      { type: "result", runId: 1, results: { ...passing, bill: { ...passing.bill, totalUsd: -1 } } },
+      { type: "result", runId: 1, results: { ...passing, bill: { ...passing.bill, lines: [{ service: "EC2", item: "hours", quantity: 1, costUsd: 1, source: "x" }] } } },
       null,
       "result",
     ];

@@ -3,6 +3,7 @@ import { SendMessageCommand } from "sandbox-engine/aws/client-sqs";
 import { runSeries } from "../../src/client/event-flow/run-series.ts";
 import { poisonTrace } from "./poison-trace.ts";
 import { encode, givenFunction, invoke } from "../engine/lambda-helpers.ts";
+import { givenHttpApi } from "../engine/apigw-helpers.ts";
 
 describe("charts over virtual time, from the trace", () => {
   it("follows a poison message: visible, in flight, visible again after each timeout, then in the dead-letter queue", async () => {
@@ -37,5 +38,29 @@ describe("charts over virtual time, from the trace", () => {
     expect(concurrent!.at(-1), "and both end").toBe(0);
     expect(errors!.at(-1)).toBe(1);
     expect(throttles!.at(-1)).toBe(0);
+  });
+
+  it("counts an API's requests and its 4xx and 5xx answers over virtual time", async () => {
+    // given an HTTP API whose function fails on /boom, and a route that does not exist
+    const f = givenHttpApi(async (event: { rawPath: string }) => {
+      if (event.rawPath === "/boom") throw new Error("boom");
+      return { statusCode: 200, body: "ok" };
+    });
+    f.route("GET /orders");
+    f.route("GET /boom");
+    expect((await f.sb.apigateway.fetch(`${f.base}/orders`)).status).toBe(200);
+    await f.sb.clock.advance(1000);
+    expect((await f.sb.apigateway.fetch(`${f.base}/nowhere`)).status).toBe(404);
+    await f.sb.clock.advance(1000);
+    expect((await f.sb.apigateway.fetch(`${f.base}/boom`)).status).toBe(500);
+
+    const api = runSeries(f.sb.trace.events).find((entry) => entry.title === "API shop")!;
+    expect(api.lines.map((line) => line.label)).toEqual(["requests", "4xx", "5xx"]);
+    const [requests, clientErrors, serverErrors] = api.lines.map((line) => line.values);
+    expect(requests!.at(-1)).toBe(3);
+    expect(clientErrors!.at(-1)).toBe(1);
+    expect(serverErrors!.at(-1)).toBe(1);
+    // the 404 came a second after the first answer, the 500 a second later
+    expect(api.seconds.slice(-3).map((second) => second - api.seconds.at(-3)!)).toEqual([0, 1, 2]);
   });
 });

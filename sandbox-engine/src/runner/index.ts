@@ -1,9 +1,11 @@
 import type { RunUpdate } from "../harness/index.ts";
 import { defaultModules } from "./module-map.ts";
 import { runExerciseWith } from "./run-exercise.ts";
-import type { RunRequest, RunResults } from "./types.ts";
+import type { CollectedTests, RunRequest, RunResults } from "./types.ts";
 
-export type { RunRequest, RunResults, RunTestResult, ModuleMap, RunnerOptions } from "./types.ts";
+export type { CollectedTests, RunRequest, RunResults, RunTestResult, ModuleMap, RunnerOptions } from "./types.ts";
+export type { RunBill } from "./run-bill.ts";
+export type { BillLine, BilledService } from "../billing/sandbox-bill.ts";
 export { TRACE_LIMIT_PER_TEST } from "./test-traces.ts";
 export type { RunUpdate, RunEvent, ExercismResults, ExercismTest, ExercismStatus } from "../harness/index.ts";
 export { channelMessage, lockDownNetwork, offlineMessage, sealGlobalChannel } from "./network.ts";
@@ -14,6 +16,8 @@ export { defaultModules } from "./module-map.ts";
 export interface RunExerciseOptions {
   /** Task updates as the run goes, for a live results panel. */
   onUpdate?: (update: RunUpdate) => void;
+  /** The tests collected, before the first runs ("3 of 7 tests done"). */
+  onCollected?: (tests: CollectedTests) => void;
 }
 
 /** Run an exercise's tests against the learner's files, with the real sandbox-engine modules. */

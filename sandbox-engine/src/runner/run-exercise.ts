@@ -1,9 +1,10 @@
 import { createHarness, formatTaskError, isInstance, restoreSpies, toTaskError, type ExercismResults, type RunUpdate } from "../harness/index.ts";
 import { createConsoleCapture, DEFAULT_CONSOLE_LIMIT_BYTES } from "./console-capture.ts";
 import { createModuleLoader, ModuleLoadError } from "./module-loader.ts";
+import { createRunBill, type MeteredSource } from "./run-bill.ts";
 import { createTestTraces, type SandboxSource } from "./test-traces.ts";
 import { transpile, TranspileError } from "./transpile.ts";
-import type { ModuleMap, RunnerOptions, RunRequest, RunResults, RunTestResult } from "./types.ts";
+import type { CollectedTests, ModuleMap, RunnerOptions, RunRequest, RunResults, RunTestResult } from "./types.ts";
 
 /**
  * One run: transpile every file, load the test files (which load the learner's modules),
@@ -29,7 +30,7 @@ export async function runExerciseWith(request: RunRequest, options: RunnerOption
 async function runOnce(request: RunRequest, options: RunnerOptions): Promise<RunResults> {
   const started = now();
   const output = createConsoleCapture(request.consoleLimitBytes ?? DEFAULT_CONSOLE_LIMIT_BYTES);
-  const finish = (results: ExercismResults<RunTestResult>): RunResults => ({
+  const finish = (results: ExercismResults<RunTestResult> & Pick<RunResults, "bill">): RunResults => ({
     ...results,
     durationMs: Math.round((now() - started) * 100) / 100,
     console: output.text(),
@@ -59,8 +60,10 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
   const lambdaLogs = options.modules["sandbox-engine"] as { routeConsoleToLambdaLogs?: (console: object) => () => void } | undefined;
   const stopRoutingLogs = lambdaLogs?.routeConsoleToLambdaLogs?.(output.console);
   const traces = createTestTraces(options.modules["sandbox-engine"] as SandboxSource | undefined);
+  const meter = createRunBill(options.modules["sandbox-engine"] as MeteredSource | undefined);
   const onUpdate = (update: RunUpdate) => {
     traces.onUpdate(update);
+    meter.onUpdate(update);
     options.onUpdate?.(update);
   };
 
@@ -74,8 +77,13 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
         return error(known ? (thrown as Error).message : new ModuleLoadError(file, thrown, isUserFile).message);
       }
     }
-    const testCount = countTests(harness.tree().files);
-    if (testCount === 0) return error(`No tests found in ${request.testFiles.join(", ")}.`);
+    const collected = countTests(harness.tree().files);
+    if (collected.total === 0) return error(`No tests found in ${request.testFiles.join(", ")}.`);
+    try {
+      options.onCollected?.(collected);
+    } catch {
+      // A listener's failure must not change any verdict.
+    }
 
     const outcome = await harness.run({
       capture: output.capture,
@@ -83,9 +91,10 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
       onUpdate,
       ...(options.testTimeoutMs !== undefined ? { testTimeoutMs: options.testTimeoutMs } : {}),
     });
-    return finish(harness.report(outcome, { sources: request.files, extend: traces.traceOf }));
+    return finish({ ...harness.report(outcome, { sources: request.files, extend: traces.traceOf }), bill: meter.bill() });
   } finally {
     traces.stop();
+    meter.stop();
     stopRoutingLogs?.();
     // Spies made with vi.spyOn on shared objects (an SDK client prototype) must not outlive the run.
     restoreSpies();
@@ -107,13 +116,16 @@ function toInteropModules(modules: ModuleMap): Record<string, unknown> {
   return out;
 }
 
-function countTests(tasks: readonly { type: string; tasks?: unknown }[]): number {
-  let count = 0;
+/** Every test declared (vitest's count), and those whose mode lets them run (`.only` already applied per file). */
+function countTests(tasks: readonly { type: string; mode?: string; tasks?: unknown }[], counted: CollectedTests = { total: 0, toRun: 0 }): CollectedTests {
   for (const task of tasks) {
-    if (task.type === "test") count++;
-    else count += countTests((task.tasks ?? []) as { type: string }[]);
+    if (task.type !== "test") countTests((task.tasks ?? []) as { type: string }[], counted);
+    else {
+      counted.total++;
+      if (task.mode === "run") counted.toRun++;
+    }
   }
-  return count;
+  return counted;
 }
 
 function now(): number {

@@ -1,5 +1,6 @@
 import type { ExercismResults, ExercismTest, RunUpdate } from "../harness/index.ts";
 import type { TraceEvent } from "../index.ts";
+import type { RunBill } from "./run-bill.ts";
 
 export interface RunRequest {
   /** Path ("consumer.ts", "lib/x.ts", "consumer.test.ts") -> TypeScript source. */
@@ -25,6 +26,17 @@ export interface RunTestResult extends ExercismTest {
 export interface RunResults extends ExercismResults<RunTestResult> {
   /** Everything printed during the run, capped at `consoleLimitBytes`. */
   console: string;
+  /** What the run would cost on AWS at list prices: every sandbox its tests made (absent when no test ran). */
+  bill?: RunBill;
+}
+
+/**
+ * The tests a run collected, before the first one runs (vitest's `onCollected`): `total` counts every test
+ * declared, as vitest counts them (skipped and todo ones too); `toRun` those that will run and get a result.
+ */
+export interface CollectedTests {
+  total: number;
+  toRun: number;
 }
 
 /**
@@ -38,6 +50,8 @@ export interface RunnerOptions {
   modules: ModuleMap;
   /** Streams task updates (test-start, test-end, ...) while the run goes. */
   onUpdate?: (update: RunUpdate) => void;
+  /** Called once, when every test file is collected and before any test runs. */
+  onCollected?: (tests: CollectedTests) => void;
   /** vitest's per-test timeout (default 5000 ms); the whole run's limit is the host's job. */
   testTimeoutMs?: number;
 }

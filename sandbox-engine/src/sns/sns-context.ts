@@ -71,6 +71,8 @@ export interface SnsContext {
   /** Parsed resource policies by their text (queue policies are re-read on every delivery). */
   readonly policyCache: Map<string, ParseResult>;
   readonly signingCertUrl: string;
+  /** What the bill counts (billing/sns-bill.ts): API requests (64 KB chunks of a publish) and notifications delivered. */
+  readonly usage: { requests: number; readonly delivered: Record<Protocol, number> };
 }
 
 export function rootCaller(ctx: { accountId: string }): Caller {

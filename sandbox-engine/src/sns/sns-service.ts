@@ -47,6 +47,7 @@ import { setTopicAttributes } from "./operations/set-topic-attributes.ts";
 import { tagResource } from "./operations/tag-resource.ts";
 import { untagResource } from "./operations/untag-resource.ts";
 import type { SnsOutcome } from "./sns-faults.ts";
+import { emptySnsUsage, snsBill, type SnsBill } from "./billing/sns-bill.ts";
 
 type Empty = Record<string, never>;
 
@@ -73,6 +74,8 @@ export interface SnsService {
   visit(url: string): SnsOutcome<ConfirmSubscriptionResponse | Empty>;
   /** Replaces how Lambda subscriptions are invoked (a test's fake); undefined: through the delivery router. */
   setLambdaInvoker(invoker: LambdaInvoker | undefined): void;
+  /** SNS lines of the bill at list prices: API requests and notifications delivered. */
+  bill(): SnsBill;
 }
 
 export interface SnsServiceDeps extends ServiceDeps {
@@ -109,26 +112,29 @@ export function createSns(deps: SnsServiceDeps): { service: SnsService; receive:
     tokens: new Map(),
     policyCache: new Map(),
     signingCertUrl: `https://sns.${deps.region}.amazonaws.com/SimpleNotificationService-${random.fork("cert").hex(32)}.pem`,
+    usage: emptySnsUsage(),
   };
+  /** Every API call is a billed request (a publish of more than 64 KB adds its further chunks, in publish.ts). */
+  const request = () => void (ctx.usage.requests += 1);
   const root = rootCaller(ctx);
   const service: SnsService = {
-    createTopic: (input) => createTopic(ctx, input),
-    deleteTopic: (input, caller = root) => deleteTopic(ctx, input, caller),
-    listTopics: (input) => listTopics(ctx, input),
-    getTopicAttributes: (input, caller = root) => getTopicAttributes(ctx, input, caller),
-    setTopicAttributes: (input, caller = root) => setTopicAttributes(ctx, input, caller),
-    subscribe: (input, caller = root) => subscribe(ctx, input, caller),
-    confirmSubscription: (input) => confirmSubscription(ctx, input),
-    unsubscribe: (input) => unsubscribe(ctx, input),
-    listSubscriptions: (input) => listSubscriptions(ctx, input),
-    listSubscriptionsByTopic: (input, caller = root) => listSubscriptionsByTopic(ctx, input, caller),
-    getSubscriptionAttributes: (input) => getSubscriptionAttributes(ctx, input),
-    setSubscriptionAttributes: (input) => setSubscriptionAttributes(ctx, input),
-    publish: (input, caller = root) => publish(ctx, input, caller),
-    publishBatch: (input, caller = root) => publishBatch(ctx, input, caller),
-    tagResource: (input) => tagResource(ctx, input),
-    untagResource: (input) => untagResource(ctx, input),
-    listTagsForResource: (input) => listTagsForResource(ctx, input),
+    createTopic: (input) => (request(), createTopic(ctx, input)),
+    deleteTopic: (input, caller = root) => (request(), deleteTopic(ctx, input, caller)),
+    listTopics: (input) => (request(), listTopics(ctx, input)),
+    getTopicAttributes: (input, caller = root) => (request(), getTopicAttributes(ctx, input, caller)),
+    setTopicAttributes: (input, caller = root) => (request(), setTopicAttributes(ctx, input, caller)),
+    subscribe: (input, caller = root) => (request(), subscribe(ctx, input, caller)),
+    confirmSubscription: (input) => (request(), confirmSubscription(ctx, input)),
+    unsubscribe: (input) => (request(), unsubscribe(ctx, input)),
+    listSubscriptions: (input) => (request(), listSubscriptions(ctx, input)),
+    listSubscriptionsByTopic: (input, caller = root) => (request(), listSubscriptionsByTopic(ctx, input, caller)),
+    getSubscriptionAttributes: (input) => (request(), getSubscriptionAttributes(ctx, input)),
+    setSubscriptionAttributes: (input) => (request(), setSubscriptionAttributes(ctx, input)),
+    publish: (input, caller = root) => (request(), publish(ctx, input, caller)),
+    publishBatch: (input, caller = root) => (request(), publishBatch(ctx, input, caller)),
+    tagResource: (input) => (request(), tagResource(ctx, input)),
+    untagResource: (input) => (request(), untagResource(ctx, input)),
+    listTagsForResource: (input) => (request(), listTagsForResource(ctx, input)),
     visit(url) {
       let parsed: URL;
       try {
@@ -144,6 +150,7 @@ export function createSns(deps: SnsServiceDeps): { service: SnsService; receive:
       if (parsed.pathname.endsWith("/unsubscribe.html")) return unsubscribe(ctx, { SubscriptionArn: parsed.searchParams.get("SubscriptionArn") ?? undefined });
       return ok({});
     },
+    bill: () => snsBill(ctx.usage),
     setLambdaInvoker(invoker) {
       ctx.lambda.invoker = invoker;
     },

@@ -31,6 +31,7 @@ import { startMessageMoveTask } from "./operations/start-message-move-task.ts";
 import { tagQueue } from "./operations/tag-queue.ts";
 import { untagQueue } from "./operations/untag-queue.ts";
 import { sqsDeliveryReceiver } from "./receive-delivery.ts";
+import { billedRequests, queueTypeOf, sqsBill, type SqsBill, type SqsUsage } from "./billing/sqs-bill.ts";
 import type { SqsContext } from "./sqs-context.ts";
 import type {
   CancelMessageMoveTaskRequest,
@@ -101,6 +102,8 @@ export interface SqsService {
    * queue (activity.ts). Returns the function that stops it.
    */
   onActivity(queueArn: string, callback: ActivityCallback): () => void;
+  /** SQS lines of the bill at list prices: every call above (the event source mappings' polls too) is a request. */
+  bill(): SqsBill;
 }
 
 export interface SqsServiceDeps extends ServiceDeps {
@@ -129,29 +132,43 @@ export function createSqs(deps: SqsServiceDeps): { service: SqsService; receive:
     moveTasks: [],
     counters: { messageKey: 0, queue: 0 },
   };
+  // Billed requests, counted as the calls come (the SNS -> SQS deliveries of receive-delivery.ts are not SQS
+  // requests: they do not pass through here).
+  const usage: SqsUsage = { standard: 0, FIFO: 0 };
+  const count = (input: unknown, bodies: readonly unknown[] = []) => {
+    const queue = typeof input === "object" && input !== null ? ((input as { QueueUrl?: unknown; QueueName?: unknown }).QueueUrl ?? (input as { QueueName?: unknown }).QueueName) : undefined;
+    usage[queueTypeOf(queue)] += billedRequests(bodies);
+  };
+  const entries = (input: SendMessageBatchRequest) => (Array.isArray(input?.Entries) ? input.Entries : []);
   const service: SqsService = {
-    createQueue: (input) => createQueue(ctx, input),
-    getQueueUrl: (input) => getQueueUrl(ctx, input),
-    listQueues: (input) => listQueues(ctx, input),
-    deleteQueue: (input) => deleteQueue(ctx, input),
-    getQueueAttributes: (input) => getQueueAttributes(ctx, input),
-    setQueueAttributes: (input) => setQueueAttributes(ctx, input),
-    tagQueue: (input) => tagQueue(ctx, input),
-    untagQueue: (input) => untagQueue(ctx, input),
-    listQueueTags: (input) => listQueueTags(ctx, input),
-    sendMessage: (input, cause) => sendMessage(ctx, input, cause),
-    sendMessageBatch: (input) => sendMessageBatch(ctx, input),
-    receiveMessage: (input, receiveSeqs) => receiveMessage(ctx, input, receiveSeqs),
-    deleteMessage: (input) => deleteMessage(ctx, input),
-    deleteMessageBatch: (input) => deleteMessageBatch(ctx, input),
-    changeMessageVisibility: (input) => changeMessageVisibility(ctx, input),
-    changeMessageVisibilityBatch: (input) => changeMessageVisibilityBatch(ctx, input),
-    purgeQueue: (input) => purgeQueue(ctx, input),
-    listDeadLetterSourceQueues: (input) => listDeadLetterSourceQueues(ctx, input),
-    startMessageMoveTask: (input) => startMessageMoveTask(ctx, input),
-    listMessageMoveTasks: (input) => listMessageMoveTasks(ctx, input),
-    cancelMessageMoveTask: (input) => cancelMessageMoveTask(ctx, input),
+    createQueue: (input) => (count(input), createQueue(ctx, input)),
+    getQueueUrl: (input) => (count(input), getQueueUrl(ctx, input)),
+    listQueues: (input) => (count(input), listQueues(ctx, input)),
+    deleteQueue: (input) => (count(input), deleteQueue(ctx, input)),
+    getQueueAttributes: (input) => (count(input), getQueueAttributes(ctx, input)),
+    setQueueAttributes: (input) => (count(input), setQueueAttributes(ctx, input)),
+    tagQueue: (input) => (count(input), tagQueue(ctx, input)),
+    untagQueue: (input) => (count(input), untagQueue(ctx, input)),
+    listQueueTags: (input) => (count(input), listQueueTags(ctx, input)),
+    sendMessage: (input, cause) => (count(input, [input?.MessageBody]), sendMessage(ctx, input, cause)),
+    sendMessageBatch: (input) => (count(input, entries(input).map((entry) => entry?.MessageBody)), sendMessageBatch(ctx, input)),
+    receiveMessage: async (input, receiveSeqs) => {
+      const received = await receiveMessage(ctx, input, receiveSeqs);
+      // The answer's messages are the payload: an empty receive is still one request.
+      count(input, received.ok ? (received.value.Messages ?? []).map((message) => message.Body) : []);
+      return received;
+    },
+    deleteMessage: (input) => (count(input), deleteMessage(ctx, input)),
+    deleteMessageBatch: (input) => (count(input), deleteMessageBatch(ctx, input)),
+    changeMessageVisibility: (input) => (count(input), changeMessageVisibility(ctx, input)),
+    changeMessageVisibilityBatch: (input) => (count(input), changeMessageVisibilityBatch(ctx, input)),
+    purgeQueue: (input) => (count(input), purgeQueue(ctx, input)),
+    listDeadLetterSourceQueues: (input) => (count(input), listDeadLetterSourceQueues(ctx, input)),
+    startMessageMoveTask: (input) => (count(input), startMessageMoveTask(ctx, input)),
+    listMessageMoveTasks: (input) => (count(input), listMessageMoveTasks(ctx, input)),
+    cancelMessageMoveTask: (input) => (count(input), cancelMessageMoveTask(ctx, input)),
     onActivity: (queueArn, callback) => activity.onActivity(queueArn, callback),
+    bill: () => sqsBill(usage),
   };
   return { service, receive: sqsDeliveryReceiver(ctx) };
 }

@@ -7,8 +7,8 @@ import { runSeries, type Series } from "./run-series.ts";
 const lineColours = ["#2f7de1", "#d97706", "#9333ea"];
 
 /**
- * Draws one chart per queue (visible, in flight, delayed) and per function (concurrent executions, throttles and
- * errors so far) over the test's virtual time, with uPlot. Each chart has a caption that states its peaks in words,
+ * Draws one chart per queue (visible, in flight, delayed), per function (concurrent executions, throttles and
+ * errors so far) and per API (requests, 4xx and 5xx so far) over the test's virtual time, with uPlot. Each chart has a caption that states its peaks in words,
  * for readers who cannot see the canvas; the event table lists every change.
  */
 export function renderRunCharts(container: HTMLElement, trace: readonly FlowTraceEvent[]): void {
@@ -17,7 +17,7 @@ export function renderRunCharts(container: HTMLElement, trace: readonly FlowTrac
   container.replaceChildren();
   if (!all.length) {
     const none = document.createElement("p");
-    none.textContent = "No queue or function was used in this test, so there is nothing to chart.";
+    none.textContent = "No queue, function or API was used in this test, so there is nothing to chart.";
     container.append(none);
     return;
   }

@@ -1,6 +1,7 @@
 /**
  * Series over virtual time, derived from one test's trace (pure, no DOM): for each queue, its visible, in-flight
- * and delayed messages; for each function, its concurrent executions and its throttles and errors so far. The
+ * and delayed messages; for each function, its concurrent executions and its throttles and errors so far; for each
+ * API (API Gateway), its requests and 4xx and 5xx answers so far. The
  * engine records every change of a message's state (send, receive, visibility expiry, delay end, delete, dead-letter
  * move, redrive, retention expiry, purge), so replaying them gives the counts the queue had.
  */
@@ -97,7 +98,33 @@ export function runSeries(trace: readonly FlowTraceEvent[]): Series[] {
     }
     functionSeries.set(arn, series);
   }
-  return [...queueSeries.values(), ...functionSeries.values()];
+  return [...queueSeries.values(), ...functionSeries.values(), ...apiSeries(trace, sample)];
+}
+
+/**
+ * Per API, its requests and its 4xx and 5xx answers so far, each counted when the answer is recorded (its
+ * `response` event; the status classes are API Gateway's 4XXError and 5XXError metrics, as in the engine's
+ * api-metrics.ts: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html).
+ */
+function apiSeries(trace: readonly FlowTraceEvent[], sample: (series: Series, at: number, values: number[]) => void): Series[] {
+  const byApi = new Map<string, { series: Series; counts: number[] }>();
+  for (const event of trace) {
+    if (event.service !== "apigateway" || (event.kind !== "create-api" && event.kind !== "response")) continue;
+    let api = byApi.get(event.resource);
+    if (!api) {
+      const name = event.kind === "create-api" ? String(event.details.name ?? event.resource) : event.resource;
+      api = { series: { title: `API ${name}`, seconds: [], lines: ["requests", "4xx", "5xx"].map((label) => ({ label, values: [] })) }, counts: [0, 0, 0] };
+      byApi.set(event.resource, api);
+    }
+    if (event.kind === "response") {
+      const status = Number(event.details.status);
+      api.counts[0]! += 1;
+      if (status >= 400 && status < 500) api.counts[1]! += 1;
+      if (status >= 500) api.counts[2]! += 1;
+    }
+    sample(api.series, event.time, api.counts);
+  }
+  return [...byApi.values()].map((api) => api.series);
 }
 
 /**

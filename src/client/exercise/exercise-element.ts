@@ -1,4 +1,4 @@
-import type { RunRequest, RunUpdate } from "sandbox-engine/runner";
+import type { CollectedTests, RunRequest, RunUpdate } from "sandbox-engine/runner";
 import { runnerHost } from "../runner/runner-host.ts";
 import { clearDraft, loadDraft, saveDraft, type Files } from "./draft-storage.ts";
 import type { MountedEditor } from "./editor.ts";
@@ -160,13 +160,22 @@ class ExerciseElement extends HTMLElement {
 
   private async run(): Promise<void> {
     const runNumber = ++this.runNumber;
-    this.store.update({ run: { status: "running", runNumber, testsDone: 0, testsFailed: 0 } });
-    const onProgress = ([, event]: RunUpdate) => {
+    this.store.update({ run: { status: "running", runNumber, testsDone: 0, testsFailed: 0, testsTotal: undefined } });
+    const thisRun = () => {
       const run = this.store.get().run;
-      if (event.type !== "test-end" || event.status === "skip" || run.status !== "running" || run.runNumber !== runNumber) return;
-      this.store.update({ run: { ...run, testsDone: run.testsDone + 1, testsFailed: run.testsFailed + (event.status === "fail" ? 1 : 0) } });
+      return run.status === "running" && run.runNumber === runNumber ? run : undefined;
     };
-    const results = await runnerHost.run(this.runRequest(this.store.get().files), this.data.timeLimitSeconds * 1000, { onProgress });
+    const onCollected = (tests: CollectedTests) => {
+      const run = thisRun();
+      if (run) this.store.update({ run: { ...run, testsTotal: tests.toRun } });
+    };
+    // A test kept from running by a failed beforeAll ends as skipped but is reported (as an error): it counts as done.
+    const onProgress = ([, event]: RunUpdate) => {
+      const run = thisRun();
+      if (!run || event.type !== "test-end" || (event.status === "skip" && event.skipReason !== "hook-failed")) return;
+      this.store.update({ run: { ...run, testsDone: run.testsDone + 1, testsFailed: run.testsFailed + (event.status === "pass" ? 0 : 1) } });
+    };
+    const results = await runnerHost.run(this.runRequest(this.store.get().files), this.data.timeLimitSeconds * 1000, { onProgress, onCollected });
     // A newer run (here or in another exercise on the page) superseded this one: its answer is not wanted.
     if (!results || runNumber !== this.runNumber) {
       if (runNumber === this.runNumber) this.store.update({ run: { status: "idle" } });

@@ -3,11 +3,12 @@ import type { Files } from "./draft-storage.ts";
 
 /**
  * Where the run panel stands. `running` remembers its run so a superseded run's answer is ignored, and counts the
- * tests finished and failed so far (from the runner's live progress events).
+ * tests finished and failed so far (from the runner's live progress events) out of the tests it collected (known
+ * from its first progress on).
  */
 export type RunState =
   | { status: "idle" }
-  | { status: "running"; runNumber: number; testsDone: number; testsFailed: number }
+  | { status: "running"; runNumber: number; testsDone: number; testsFailed: number; testsTotal: number | undefined }
   | { status: "pass" | "fail" | "error"; results: RunResults };
 
 export type EditorState = "static" | "loading" | "ready" | "failed";

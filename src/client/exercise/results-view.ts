@@ -1,5 +1,6 @@
 import type { RunResults, RunTestResult } from "sandbox-engine/runner";
 import type { RunState } from "./exercise-store.ts";
+import { billBlock } from "./run-bill-view.ts";
 
 /**
  * Renders the run panel. Everything a run produced (names, messages, output) is learner- or test-controlled text,
@@ -16,15 +17,20 @@ function panelContent(run: RunState): Node[] {
     case "idle":
       return [paragraph("Press Run (or Ctrl+Enter in the editor) to run the tests.", "results-hint")];
     case "running":
-      return [paragraph(runningText(run.testsDone, run.testsFailed), "results-hint")];
+      return [paragraph(runningText(run.testsDone, run.testsFailed, run.testsTotal), "results-hint")];
     default:
-      return [summary(run.results), ...(run.results.tests.length ? [testList(run.results)] : []), ...consoleBlock(run.results)];
+      return [
+        summary(run.results),
+        ...(run.results.bill ? [billBlock(run.results.bill)] : []),
+        ...(run.results.tests.length ? [testList(run.results)] : []),
+        ...consoleBlock(run.results),
+      ];
   }
 }
 
-function runningText(done: number, failed: number): string {
-  if (!done) return "Running the tests…";
-  const tests = `${done} ${done === 1 ? "test" : "tests"} done`;
+function runningText(done: number, failed: number, total: number | undefined): string {
+  if (!done) return total === undefined ? "Running the tests…" : `Running ${total} ${total === 1 ? "test" : "tests"}… 0 done`;
+  const tests = total === undefined ? `${done} ${done === 1 ? "test" : "tests"} done` : `${done} of ${total} ${total === 1 ? "test" : "tests"} done`;
   return failed ? `Running the tests… ${tests}, ${failed} failed so far` : `Running the tests… ${tests}, all passed so far`;
 }
 

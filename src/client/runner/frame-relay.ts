@@ -102,7 +102,7 @@ function fromWorker(slot: Slot, data: unknown): void {
     return;
   }
   if (!current || current.slot !== slot || ("runId" in message && message.runId !== current.runId)) return;
-  if (message.type === "progress") {
+  if (message.type === "progress" || message.type === "collected") {
     toPage(message);
   } else if (message.type === "result") {
     clearTimeout(current.timer);

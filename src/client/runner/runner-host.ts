@@ -1,4 +1,4 @@
-import type { RunRequest, RunResults, RunUpdate } from "sandbox-engine/runner";
+import type { CollectedTests, RunRequest, RunResults, RunUpdate } from "sandbox-engine/runner";
 import type { FrameToPage, PageToFrame, ParseOutcome, StopReason } from "sandbox-engine/runner/protocol";
 import { sandboxFrameHtml } from "./sandbox-frame.ts";
 
@@ -6,7 +6,7 @@ import { sandboxFrameHtml } from "./sandbox-frame.ts";
 interface PendingRun {
   runId: number;
   settle: (results: RunResults | undefined) => void;
-  onProgress: ((update: RunUpdate) => void) | undefined;
+  options: RunOptions;
   watchdog: ReturnType<typeof setTimeout> | undefined;
   timeLimitMs: number;
 }
@@ -14,6 +14,8 @@ interface PendingRun {
 export interface RunOptions {
   /** The harness's task updates (test-start, test-end, ...) as the run goes. */
   onProgress?: (update: RunUpdate) => void;
+  /** How many tests the run collected, once, before its first progress (a run of under 100 ms sends none). */
+  onCollected?: (tests: CollectedTests) => void;
 }
 
 /**
@@ -49,7 +51,7 @@ export class RunnerHost {
     this.supersede();
     const runId = this.nextRunId++;
     const answer = new Promise<RunResults | undefined>((resolve) => {
-      this.pending = { runId, settle: resolve, onProgress: options.onProgress, watchdog: undefined, timeLimitMs };
+      this.pending = { runId, settle: resolve, options, watchdog: undefined, timeLimitMs };
     });
     this.frameReady ??= this.createFrame();
     await this.frameReady;
@@ -100,9 +102,10 @@ export class RunnerHost {
     const message: FrameToPage = parsed.message;
     if (message.type === "frame-ready") return onReady();
     if (message.runId !== this.pending?.runId) return;
-    if (message.type === "progress") {
+    if (message.type === "progress" || message.type === "collected") {
       try {
-        for (const update of message.updates) this.pending.onProgress?.(update);
+        if (message.type === "collected") this.pending.options.onCollected?.(message.tests);
+        else for (const update of message.updates) this.pending.options.onProgress?.(update);
       } catch (error) {
         console.error(error);
       }

@@ -5,7 +5,17 @@
 // channel: the runner reports over a MessagePort that only this module's closure holds. After each run a realm
 // guard checks that nothing the next run would see has changed; if something has, this Worker retires.
 import * as chai from "chai";
-import { defaultModules, guardRealm, lockDownNetwork, moduleExports, runExercise, sealGlobalChannel, type RunRequest, type RunUpdate } from "sandbox-engine/runner";
+import {
+  defaultModules,
+  guardRealm,
+  lockDownNetwork,
+  moduleExports,
+  runExercise,
+  sealGlobalChannel,
+  type CollectedTests,
+  type RunRequest,
+  type RunUpdate,
+} from "sandbox-engine/runner";
 import { hardenBuiltIns, hardenHostObjects } from "./harden-realm.ts";
 import { connectMessageSchema, frameToWorkerSchema, parseMessage, type FrameToWorker, type WorkerToFrame } from "sandbox-engine/runner/protocol";
 
@@ -66,8 +76,11 @@ async function serve(port: MessagePort): Promise<void> {
     queue = queue.then(async () => {
       learnerRunWaiting = false;
       if (retired) return send({ type: "retired", runId });
-      const progress = batchProgress((updates) => send({ type: "progress", runId, updates }));
-      const results = await runExercise(request, { onUpdate: progress.add });
+      const progress = batchProgress(
+        (tests) => send({ type: "collected", runId, tests }),
+        (updates) => send({ type: "progress", runId, updates }),
+      );
+      const results = await runExercise(request, { onUpdate: progress.add, onCollected: progress.collected });
       progress.drop();
       send({ type: "result", runId, results });
       // After the result, so checking the realm never delays a verdict; the frame hears of it before the next run.
@@ -88,26 +101,38 @@ const progressIntervalMs = 100;
 /**
  * Collects task updates and sends them in batches, at most every `progressIntervalMs`. Each message crosses two
  * hops and is checked at both; sent one by one they took the page's main thread (and, on a busy machine, the CPU)
- * away from the run. A run shorter than the interval sends none: its result says it all.
+ * away from the run. A run shorter than the interval sends none: its result says it all. The collected tests go
+ * with the first batch, ahead of its updates, so the page can say "3 of 7 tests done".
  */
-function batchProgress(flush: (updates: RunUpdate[]) => void) {
+function batchProgress(flushCollected: (tests: CollectedTests) => void, flush: (updates: RunUpdate[]) => void) {
   let pending: RunUpdate[] = [];
+  let collected: CollectedTests | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      if (collected) flushCollected(collected);
+      collected = undefined;
+      const updates = pending;
+      pending = [];
+      if (updates.length) flush(updates);
+    }, progressIntervalMs);
+  };
   return {
+    collected(tests: CollectedTests) {
+      collected = tests;
+      schedule();
+    },
     add(update: RunUpdate) {
       pending.push(update);
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        const updates = pending;
-        pending = [];
-        flush(updates);
-      }, progressIntervalMs);
+      schedule();
     },
     /** The run is over: its result replaces whatever progress was still waiting. */
     drop() {
       clearTimeout(timer);
       timer = undefined;
       pending = [];
+      collected = undefined;
     },
   };
 }

@@ -98,6 +98,7 @@ function settle(ctx: SnsContext, job: Job, result: AttemptResult, attemptSeq: nu
   const { subscription, message } = job;
   const base = { subscription: subscription.arn, messageId: message.messageId, protocol: subscription.protocol, endpoint: subscription.endpoint, attempt: job.attempts };
   if (result.kind === "delivered") {
+    ctx.usage.delivered[subscription.protocol] += 1;
     ctx.trace.record("sns", "delivered", message.topic.arn, { ...base, ...(result.detail === undefined ? {} : { detail: result.detail }) }, attemptSeq);
     return;
   }

@@ -3,6 +3,7 @@ import { fail, ok } from "../../core/outcome.ts";
 import type { Caller } from "../../iam/index.ts";
 import { authorize } from "../access.ts";
 import { asParams, isPlainRecord, required, show } from "../params.ts";
+import { publishRequests } from "../billing/sns-bill.ts";
 import { BATCH_ID, type PreparedPublish, commit, prepare } from "../publish.ts";
 import type { SnsContext } from "../sns-context.ts";
 import type { SnsOutcome } from "../sns-faults.ts";
@@ -44,6 +45,8 @@ export function publishBatch(ctx: SnsContext, input: unknown, caller: Caller): S
   }
   const max = Number(topic.value.attributes.get("MaximumMessageSize") ?? DEFAULT_MAXIMUM_MESSAGE_SIZE);
   if (total > max) return fail("BatchRequestTooLongException", "The length of all the messages put together is more than the limit.", { queryCode: "BatchRequestTooLong" });
+  // The service counted the call as one request; each further 64 KB chunk of the batch is one more (sns-bill.ts).
+  ctx.usage.requests += publishRequests(total) - 1;
   const successful: PublishBatchResultEntry[] = [];
   const failed: BatchResultErrorEntry[] = [];
   prepared.forEach((one, index) => {

@@ -3,6 +3,7 @@ import { ok } from "../../core/outcome.ts";
 import type { Caller } from "../../iam/index.ts";
 import { authorize } from "../access.ts";
 import { asParams, required } from "../params.ts";
+import { publishRequests } from "../billing/sns-bill.ts";
 import { commit, prepare } from "../publish.ts";
 import { invalidParameter, type SnsContext } from "../sns-context.ts";
 import type { SnsOutcome } from "../sns-faults.ts";
@@ -22,5 +23,7 @@ export function publish(ctx: SnsContext, input: unknown, caller: Caller): SnsOut
   if (!allowed.ok) return allowed;
   const prepared = prepare(topic.value, params);
   if (!prepared.ok) return prepared;
+  // The service counted the call as one request; each further 64 KB chunk is one more (sns-bill.ts).
+  ctx.usage.requests += publishRequests(prepared.value.size) - 1;
   return ok(commit(ctx, topic.value, prepared.value));
 }
