@@ -2,7 +2,7 @@
 // sb.apigateway.fetch: a REST API proxy resource ({proxy+}, payload 1.0) and an HTTP API route (GET /orders/{id},
 // payload 2.0), the REST resource behind a TOKEN Lambda authorizer and the HTTP route behind a REQUEST Lambda
 // authorizer (TTL 0: the authorizer runs on every request), and the HTTP route behind a JWT authorizer (a token of
-// sb.world.identity, its RS256 signature checked on every request). The virtual clock moves 100 ms every 500
+// sb.world.identity: its claims checked on every request, its RS256 signature once). The virtual clock moves 100 ms every 500
 // requests so the account's 10,000 rps bucket never throttles. Measured, never asserted. Prints numbers only.
 import { createSandbox, type Sandbox } from "../sandbox-engine/src/index.ts";
 
@@ -109,4 +109,4 @@ console.log(`api gateway REST proxy resource -> lambda (sb.apigateway.fetch): ${
 console.log(`api gateway HTTP route GET /orders/{id} -> lambda (sb.apigateway.fetch): ${best(http)} requests/s`);
 console.log(`api gateway REST proxy resource with a TOKEN authorizer (TTL 0) -> lambda (sb.apigateway.fetch): ${best(authorized)} requests/s`);
 console.log(`api gateway HTTP route with a REQUEST Lambda authorizer (simple responses, TTL 0) -> lambda (sb.apigateway.fetch): ${best(httpLambdaAuthorized)} requests/s`);
-console.log(`api gateway HTTP route with a JWT authorizer (RS256 checked per request) -> lambda (sb.apigateway.fetch): ${best(httpJwtAuthorized)} requests/s`);
+console.log(`api gateway HTTP route with a JWT authorizer (claims checked per request, the RS256 signature once per token) -> lambda (sb.apigateway.fetch): ${best(httpJwtAuthorized)} requests/s`);
