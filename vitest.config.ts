@@ -1,4 +1,22 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+
+/**
+ * Exercise code imports `@aws-sdk/client-x`; inside a run that is sandbox-engine's client module (the real SDK with
+ * sandbox defaults, src/runner/module-map.ts). The unit project imports exercise files too (the capstone's property
+ * test runs the reference solutions), so it resolves those ids the same way for files under src/content/exercises/;
+ * sandbox-engine's own imports of the real packages are left alone.
+ */
+function exerciseSdkModules(): Plugin {
+  return {
+    name: "eventlab-exercise-sdk-modules",
+    enforce: "pre",
+    resolveId(id, importer) {
+      const sdkModule = /^@aws-sdk\/(client-[a-z0-9-]+)$/.exec(id)?.[1];
+      if (sdkModule === undefined || !(importer ?? "").includes("/src/content/exercises/")) return null;
+      return this.resolve(`sandbox-engine/aws/${sdkModule}`, importer, { skipSelf: true });
+    },
+  };
+}
 
 /**
  * `npm test` runs four projects: fast unit tests of the engine, harness and site code; exercise validation
@@ -10,6 +28,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [exerciseSdkModules()],
         test: {
           name: "unit",
           include: ["tests/engine/**/*.test.ts", "tests/endpoint/**/*.test.ts", "tests/harness/**/*.test.ts", "tests/runner/**/*.test.ts", "tests/site/**/*.test.ts"],
@@ -19,6 +38,7 @@ export default defineConfig({
         test: {
           name: "exercises",
           include: ["tests/exercises/**/*.test.ts"],
+          setupFiles: ["tests/support/sandbox-fetch.setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -27,6 +47,8 @@ export default defineConfig({
         test: {
           name: "workshop",
           include: ["tests/workshop/**/*.test.ts"],
+          // The downloaded-project test runs the in-page harness here, next to real vitest.
+          setupFiles: ["tests/support/sandbox-fetch.setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
         },

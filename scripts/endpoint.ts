@@ -9,5 +9,5 @@ const { region, accountId } = endpoint.sandbox;
 console.log(`EventLab sandbox endpoint at ${endpoint.url} (region ${region}, account ${accountId}); Ctrl+C stops it.`);
 console.log(`  aws --endpoint-url ${endpoint.url} --region ${region} sqs create-queue --queue-name orders`);
 console.log(`  new SQSClient({ endpoint: "${endpoint.url}", region: "${region}", credentials: { accessKeyId: "test", secretAccessKey: "test" } })`);
-console.log("Lambda answers too, but functions are deployed only in code (sb.lambda.createFunction): CreateFunction is not simulated.");
+console.log("Lambda: CreateFunction takes a Node.js function as a .zip file's bytes (Code.ZipFile), run by this Node process.");
 process.on("SIGINT", () => void endpoint.close().then(() => process.exit(0)));

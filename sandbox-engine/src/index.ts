@@ -15,6 +15,7 @@ export {
   type SandboxBaseOptions,
   type SandboxOptions,
 } from "./sandbox.ts";
+export { installSandboxFetch } from "./sandbox-fetch.ts";
 export { serviceDefinitions, sdkModuleIds, type SdkModuleId, type ServiceName, type ServiceOptionsByName, type ServicesByName } from "./services.ts";
 export { defineService, type ServiceDefinition, type ServiceEnvironment } from "./core/service-definition.ts";
 export type { ServiceDeps } from "./core/service-deps.ts";

@@ -7,7 +7,7 @@ import { AwsError } from "./core/aws-error.ts";
 import { createDeliveryRouter } from "./core/delivery-router.ts";
 import type { ServiceEnvironment } from "./core/service-definition.ts";
 import { createRandom, type Seed, type SeededRandom } from "./random/seeded-random.ts";
-import { serviceDefinitions, type ServiceOptionsByName, type ServicesByName } from "./services.ts";
+import { serviceDefinitions, type ServiceFaultsByName, type ServiceOptionsByName, type ServicesByName } from "./services.ts";
 import { createTrace, type Trace } from "./trace/trace.ts";
 import { createWorld, type World } from "./world/world.ts";
 
@@ -24,6 +24,12 @@ export interface SandboxBaseOptions {
   loopLimit?: number;
   /** The clock's no-deadlock rule (default true); false when a driver moves the clock, e.g. in real time. */
   autoAdvance?: boolean;
+  /**
+   * Seeded, reproducible fault injection, per service (sandbox-engine/README.md, "Faults"):
+   * `{ sqs: { duplicates: 0.1 }, lambda: { errorRate: { fn: 0.1 }, throttle: { fn: 0.2 } }, ses: { bounce: ["a@example.com"] } }`.
+   * Each injected fault shows in the trace.
+   */
+  faults?: ServiceFaultsByName;
 }
 
 /**
@@ -87,6 +93,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const trace = createTrace(clock);
   const world = createWorld(clock);
   const router = createDeliveryRouter();
+  const faults = options.faults ?? {};
+  if (typeof faults !== "object" || faults === null) throw badOption(`faults must be an object, got ${String(faults)}`);
+  // A service takes faults when its definition's create declares the third parameter (ServiceDefinition.create).
+  const faultServices: string[] = serviceDefinitions.filter((definition) => definition.create.length >= 3).map((definition) => definition.name);
+  const unknownFaults = Object.keys(faults).filter((name) => !faultServices.includes(name));
+  if (unknownFaults.length > 0) throw badOption(`faults: no faults for ${unknownFaults.join(", ")} (services with faults: ${faultServices.join(", ")})`);
   const services = new Map<string, unknown>();
   const env: ServiceEnvironment = {
     clock,
@@ -104,7 +116,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   for (const definition of serviceDefinitions) {
     let created: ReturnType<typeof definition.create>;
     try {
-      created = definition.create(env, options[definition.name] as never);
+      created = definition.create(env, options[definition.name] as never, (faults as Record<string, unknown>)[definition.name] as never);
     } catch (error) {
       throw badOption(error instanceof Error ? error.message : String(error));
     }

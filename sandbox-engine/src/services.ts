@@ -18,12 +18,22 @@ export type ServiceName = Definitions["name"];
 
 /** `sb.sqs`, `sb.lambda`, ...: each service's type, by name. */
 export type ServicesByName = {
-  readonly [D in Definitions as D["name"]]: D extends ServiceDefinition<string, infer Service, never, readonly `client-${string}`[]> ? Service : never;
+  readonly [D in Definitions as D["name"]]: D extends ServiceDefinition<string, infer Service, never, readonly `client-${string}`[], never> ? Service : never;
 };
 
 /** `createSandbox({ sqs: {...}, lambda: {...} })`: each service's options, by name. */
 export type ServiceOptionsByName = {
-  [D in Definitions as D["name"]]?: D extends ServiceDefinition<string, unknown, infer Options, readonly `client-${string}`[]> ? Options : never;
+  [D in Definitions as D["name"]]?: D extends ServiceDefinition<string, unknown, infer Options, readonly `client-${string}`[], never> ? Options : never;
+};
+
+type FaultsOf<D> = D extends ServiceDefinition<string, unknown, never, readonly `client-${string}`[], infer Faults> ? Faults : never;
+
+/**
+ * `createSandbox({ faults: { sqs: {...}, lambda: {...}, ses: {...} } })`: the faults each service can inject, by name
+ * (services without faults are left out, so naming one is a type error).
+ */
+export type ServiceFaultsByName = {
+  [D in Definitions as [FaultsOf<D>] extends [undefined] ? never : D["name"]]?: Exclude<FaultsOf<D>, undefined>;
 };
 
 /** Every SDK module id ("client-sqs", ...) some service answers. */

@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createSandbox, type Sandbox, type SandboxOptions } from "../../sandbox-engine/src/index.ts";
 import { answerRequest } from "../../sandbox-engine/src/wire/wire-router.ts";
-import type { WireRequest } from "../../sandbox-engine/src/wire/wire-message.ts";
+import type { WireHost, WireRequest } from "../../sandbox-engine/src/wire/wire-message.ts";
+import { functionCodeStore } from "./function-code.ts";
 
 export interface EndpointOptions {
   /** Default 4566 (0: any free port). */
@@ -29,8 +30,11 @@ export interface Endpoint {
 export async function startEndpoint(options: EndpointOptions = {}): Promise<Endpoint> {
   const sandbox = createSandbox({ ...options.sandbox, now: Date.now(), autoAdvance: false });
   const stopClock = followRealTime(sandbox, options.tickMs ?? 20);
+  // CreateFunction with a .zip: the endpoint runs in Node, so it can unpack and import a deployment package.
+  const functionCode = functionCodeStore();
+  const codeHost: WireHost = { loadFunctionCode: functionCode.load };
   const server = createServer((request, response) => {
-    serve(sandbox, request, response).catch((error: unknown) => {
+    serve(sandbox, codeHost, request, response).catch((error: unknown) => {
       response.writeHead(500, { "content-type": "application/json" });
       response.end(JSON.stringify({ message: `The sandbox failed: ${String(error)}` }));
     });
@@ -48,6 +52,7 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
       stopClock();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await functionCode.close();
     },
   };
 }
@@ -67,7 +72,7 @@ function followRealTime(sandbox: Sandbox, tickMs: number): () => void {
   return () => clearInterval(timer);
 }
 
-async function serve(sandbox: Sandbox, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(sandbox: Sandbox, host: WireHost, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const url = new URL(request.url ?? "/", "http://endpoint");
@@ -86,7 +91,7 @@ async function serve(sandbox: Sandbox, request: IncomingMessage, response: Serve
     headers,
     body: new Uint8Array(Buffer.concat(chunks)),
   };
-  const answer = await answerRequest(sandbox, wire);
+  const answer = await answerRequest(sandbox, wire, undefined, host);
   response.writeHead(answer.statusCode, { ...answer.headers, "content-length": String(answer.body.byteLength) });
   response.end(answer.body);
 }

@@ -3,7 +3,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CreateQueueCommand, DeleteMessageCommand, QueueDoesNotExist, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
-import { InvokeCommand, LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { CreateFunctionCommand, InvalidParameterValueException, InvokeCommand, LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { strToU8, zipSync } from "fflate";
 import { startEndpoint, type Endpoint } from "../../scripts/endpoint/http-endpoint.ts";
 import { childEnvironment } from "../support/child-environment.ts";
 
@@ -62,6 +63,44 @@ describe("the sandbox over HTTP, with the real SDK", () => {
     expect(Functions?.map((fn) => fn.FunctionName)).toContain("echo");
     const out = await lambda.send(new InvokeCommand({ FunctionName: "echo", Payload: JSON.stringify({ n: 1 }) }));
     expect(JSON.parse(out.Payload!.transformToString())).toEqual({ echoed: { n: 1 } });
+  });
+});
+
+describe("CreateFunction over HTTP, from a .zip file's bytes", () => {
+  const deploy = (FunctionName: string, files: Record<string, string>, Handler = "index.handler") =>
+    new LambdaClient(config()).send(
+      new CreateFunctionCommand({
+        FunctionName,
+        Runtime: "nodejs22.x",
+        Role: "arn:aws:iam::123456789012:role/lambda-role",
+        Handler,
+        Code: { ZipFile: zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))) },
+      }),
+    );
+  const invoke = async (FunctionName: string, event: unknown) => {
+    const out = await new LambdaClient(config()).send(new InvokeCommand({ FunctionName, Payload: JSON.stringify(event) }));
+    return { error: out.FunctionError, payload: JSON.parse(out.Payload!.transformToString()) as unknown };
+  };
+
+  it("given an ES module and a CommonJS one in folders, when deployed and invoked, then each handler runs", async () => {
+    const created = await deploy("doubler", { "index.mjs": "export const handler = async (event) => ({ doubled: event.n * 2 });" });
+    expect(created).toMatchObject({ FunctionName: "doubler", Runtime: "nodejs22.x", Handler: "index.handler", $metadata: { httpStatusCode: 201 } });
+    expect(await invoke("doubler", { n: 21 })).toEqual({ error: undefined, payload: { doubled: 42 } });
+    await deploy("greeter", { "src/app.js": "exports.greet = async (event) => `hello ${event.name}`;" }, "src/app.greet");
+    expect(await invoke("greeter", { name: "Ana" })).toEqual({ error: undefined, payload: "hello Ana" });
+  });
+
+  it("given a package without the handler's file, then the deployment works and each invocation fails as the runtime does", async () => {
+    await deploy("empty", { "README.md": "no code" });
+    expect(await invoke("empty", {})).toMatchObject({ error: "Unhandled", payload: { errorType: "Runtime.ImportModuleError", errorMessage: "Error: Cannot find module 'index'" } });
+  });
+
+  it("given bytes that are not a .zip file, then InvalidParameterValueException with AWS's message", async () => {
+    const error = await new LambdaClient(config())
+      .send(new CreateFunctionCommand({ FunctionName: "broken", Runtime: "nodejs22.x", Role: "arn:aws:iam::123456789012:role/r", Handler: "index.handler", Code: { ZipFile: strToU8("not a zip") } }))
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidParameterValueException);
+    expect(error).toMatchObject({ message: "Could not unzip uploaded file. Please check your file, then try to upload again." });
   });
 });
 

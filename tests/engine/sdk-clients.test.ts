@@ -15,6 +15,7 @@ import {
 } from "sandbox-engine/aws/client-sqs";
 import { CreateTopicCommand, NotFoundException, paginateListTopics, PublishCommand, SNSClient } from "sandbox-engine/aws/client-sns";
 import {
+  CreateFunctionCommand,
   InvocationType,
   InvokeCommand,
   LambdaClient,
@@ -194,6 +195,52 @@ describe("errors, as the SDK builds them from AWS's wire answers", () => {
     expect(await delays()).toEqual(await delays());
   });
 
+  it("given a throttle whose answer says Retry-After: 3, then each retry waits 3 s of virtual time, as the SDK does", async () => {
+    const sb = createSandbox();
+    sb.lambda.createFunction({ FunctionName: "f", handler: async () => 1, ReservedConcurrentExecutions: 0 });
+    const error = await errorOf(withAnswerHeader(new LambdaClient({}), "Retry-After", "3").send(new InvokeCommand({ FunctionName: "f" })));
+    const retries = sb.trace.events.filter((event) => event.service === "sdk");
+    expect(retries.map((event) => [event.details.retryAfterMs, event.details.delayMs])).toEqual([[3_000, 3_000], [3_000, 3_000]]);
+    expect(error.$metadata).toMatchObject({ attempts: 3, totalRetryDelay: 6_000 });
+    expect(sb.clock.now() - start).toBe(6_000);
+  });
+
+  it("given a Retry-After of a minute, then the SDK waits at most 5 s longer than its own backoff", async () => {
+    const sb = createSandbox();
+    sb.lambda.createFunction({ FunctionName: "f", handler: async () => 1, ReservedConcurrentExecutions: 0 });
+    await errorOf(withAnswerHeader(new LambdaClient({ maxAttempts: 2 }), "Retry-After", "60").send(new InvokeCommand({ FunctionName: "f" })));
+    const [retry] = sb.trace.events.filter((event) => event.service === "sdk");
+    // First retry of a throttle: backoff random(0, 1) * 1 s, so the wait is in [5 s, 6 s).
+    expect(retry?.details).toMatchObject({ retryAfterMs: 60_000 });
+    expect(retry?.details.delayMs).toBeGreaterThanOrEqual(5_000);
+    expect(retry?.details.delayMs).toBeLessThan(6_000);
+  });
+
+  it("given retryMode adaptive, when a call is throttled, then the SDK's rate limiter waits on the virtual clock, and later calls wait their turn", async () => {
+    const sb = createSandbox();
+    sb.lambda.createFunction({ FunctionName: "busy", handler: async () => 1, ReservedConcurrentExecutions: 0 });
+    sb.lambda.createFunction({ FunctionName: "free", handler: async () => 1 });
+    const lambda = new LambdaClient({ retryMode: "adaptive" });
+    expect((await lambda.send(new InvokeCommand({ FunctionName: "free" }))).StatusCode, "no throttle yet: no wait").toBe(200);
+    expect(sb.clock.now() - start).toBe(0);
+    const error = await errorOf(lambda.send(new InvokeCommand({ FunctionName: "busy" })));
+    expect(error.$metadata).toMatchObject({ attempts: 3 });
+    const throttled = sb.clock.now() - start;
+    expect(throttled, "the backoff plus the limiter's waits for a token").toBeGreaterThan((error.$metadata as { totalRetryDelay: number }).totalRetryDelay);
+    await lambda.send(new InvokeCommand({ FunctionName: "free" }));
+    expect(sb.clock.now() - start, "after throttles, a first attempt waits for a token too").toBeGreaterThan(throttled);
+  });
+
+  it("given CreateFunction with a .zip in memory, then InvalidParameterValueException says to deploy the function in code", async () => {
+    createSandbox();
+    const error = await errorOf(
+      new LambdaClient({}).send(new CreateFunctionCommand({ FunctionName: "f", Runtime: "nodejs22.x", Role: "arn:aws:iam::123456789012:role/r", Handler: "index.handler", Code: { ZipFile: new Uint8Array([1]) } })),
+    );
+    expect(error).toMatchObject({ name: "InvalidParameterValueException", $metadata: { httpStatusCode: 400 } });
+    expect(error.message).toMatch(/npm run endpoint/);
+    expect((error as { hint?: string }).hint).toMatch(/sb\.lambda\.createFunction/);
+  });
+
   it("given an SNS client calling as another account, then the topic policy refuses it (AuthorizationErrorException 403)", async () => {
     createSandbox();
     const { TopicArn } = await new SNSClient({}).send(new CreateTopicCommand({ Name: "t" }));
@@ -209,3 +256,17 @@ describe("errors, as the SDK builds them from AWS's wire answers", () => {
     expect(error.message).toMatch(/account id \("111122223333"\) or an IAM ARN/);
   });
 });
+
+/** The client, with `name: value` added to every answer it receives (as a service could send it). */
+function withAnswerHeader<Client extends LambdaClient>(client: Client, name: string, value: string): Client {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const out = await next(args);
+      (out.response as { headers: Record<string, string> }).headers[name] = value;
+      return out;
+    },
+    // Inside the deserializer, so the header is there when the SDK reads the answer and classifies the error.
+    { step: "deserialize", priority: "low", name: "answerHeader" },
+  );
+  return client;
+}

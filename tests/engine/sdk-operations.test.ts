@@ -6,6 +6,7 @@ import * as lambdaSdk from "sandbox-engine/aws/client-lambda";
 import { sqsOperationNames } from "../../sandbox-engine/src/sqs/wire/sqs-json-protocol.ts";
 import { snsOperationNames } from "../../sandbox-engine/src/sns/wire/sns-query-protocol.ts";
 import { lambdaOperationNames } from "../../sandbox-engine/src/lambda/wire/lambda-rest-protocol.ts";
+import { InMemoryRequestHandler } from "../../sandbox-engine/src/wire/in-memory-request-handler.ts";
 import { droppedFields } from "./sdk-fields.ts";
 
 /**
@@ -45,7 +46,10 @@ async function check(sent: Exchange[], values: Values, operation: string, call: 
   const output = (await call) as Record<string, unknown>;
   sent.push({ operation, output });
   expect(output.$metadata, operation).toMatchObject({ attempts: 1 });
-  const engine = operation === "GetFunctionConfiguration" ? (values.get("GetFunction") as { Configuration?: unknown })?.Configuration : values.get(operation);
+  const engine =
+    operation === "GetFunctionConfiguration" ? (values.get("GetFunction") as { Configuration?: unknown })?.Configuration
+    : operation === "CreateFunction" ? values.get("DeployFunction")
+    : values.get(operation);
   const { $metadata: _, ...sdkFields } = output;
   expect(droppedFields(engine, sdkFields), `${operation}: engine fields the SDK did not deliver`).toEqual([]);
   return output;
@@ -137,7 +141,15 @@ describe("every implemented operation through the real SDK", () => {
     const sent: Exchange[] = [];
     const c = new lambdaSdk.LambdaClient({});
     const run = (operation: string, command: object) => check(sent, values, operation, c.send(command as never));
-    sb.lambda.createFunction({ FunctionName: "worker", handler: async (event: unknown) => ({ event }), Environment: { Variables: { MODE: "test" } } } as never);
+    // CreateFunction needs a host that loads a .zip (npm run endpoint); here one that answers the same handler.
+    const deploying = new lambdaSdk.LambdaClient({
+      requestHandler: new InMemoryRequestHandler({ host: { loadFunctionCode: async () => async (event: unknown) => ({ event }) } }),
+    });
+    const created = await check(sent, values, "CreateFunction", deploying.send(new lambdaSdk.CreateFunctionCommand({
+      FunctionName: "worker", Runtime: "nodejs22.x", Role: "arn:aws:iam::123456789012:role/worker", Handler: "index.handler",
+      Code: { ZipFile: new Uint8Array([0x50, 0x4b, 0x05, 0x06]) }, Environment: { Variables: { MODE: "test" } },
+    })));
+    expect(created).toMatchObject({ FunctionName: "worker", Runtime: "nodejs22.x", Handler: "index.handler", $metadata: { httpStatusCode: 201 } });
     sb.sqs.createQueue({ QueueName: "jobs" });
     const invoked = await run("Invoke", new lambdaSdk.InvokeCommand({ FunctionName: "worker", Payload: JSON.stringify({ a: 1 }), LogType: "Tail" }));
     expect(invoked).toMatchObject({ StatusCode: 200, ExecutedVersion: "$LATEST" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { channelMessage, lockDownNetwork, offlineMessage, sealGlobalChannel } from "../../sandbox-engine/src/runner/index.ts";
-import { createSandbox } from "../../sandbox-engine/src/index.ts";
+import { createSandbox, installSandboxFetch } from "../../sandbox-engine/src/index.ts";
 import { valueOf } from "../engine/lambda-helpers.ts";
 
 /** A stand-in for a WorkerGlobalScope: APIs on a prototype, as in browsers. */
@@ -100,5 +100,22 @@ describe("sealGlobalChannel", () => {
     }).toThrow(channelMessage("onmessage"));
     expect(() => Object.defineProperty(scope, "postMessage", { value: (m: unknown) => sent.push(m) })).toThrow(TypeError);
     expect(sent).toEqual([]);
+  });
+});
+
+describe("installSandboxFetch (Node: the parity check, the exercise validation, a downloaded project)", () => {
+  it("answers the current sandbox's execute-api URLs, passes every other URL to the fetch it wrapped, and wraps once", async () => {
+    const passed: string[] = [];
+    const scope = { fetch: (async (input: string | URL | Request) => (passed.push(String(input)), new Response("from the network"))) as typeof fetch };
+    installSandboxFetch(scope);
+    installSandboxFetch(scope);
+    const sb = createSandbox();
+    const api = valueOf(sb.apigateway.v2.createApi({ Name: "hello", ProtocolType: "HTTP" }));
+    valueOf(sb.apigateway.v2.createStage({ ApiId: api.ApiId, StageName: "$default", AutoDeploy: true }));
+    const answered = await scope.fetch(`${api.ApiEndpoint}/nothing-here`);
+    expect(answered.status).toBe(404);
+    expect(await answered.json()).toEqual({ message: "Not Found" });
+    expect(await (await scope.fetch("https://example.com/")).text()).toBe("from the network");
+    expect(passed).toEqual(["https://example.com/"]);
   });
 });

@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultModules, runExercise } from "../../sandbox-engine/src/runner/index.ts";
 import { childEnvironment } from "../support/child-environment.ts";
+import { sandboxFetchSetup } from "../../src/lib/project-tree/project-tree.ts";
 import type { RunRequest, RunResults } from "../../sandbox-engine/src/runner/index.ts";
 
 /**
@@ -100,6 +101,7 @@ export async function writeVitestProject(request: RunRequest): Promise<VitestPro
   // So "vitest" and "sandbox-engine" resolve from the temporary folder as from the repo.
   await symlink(join(repoRoot, "node_modules"), join(dir, "node_modules"), "dir");
   await writeFile(join(dir, "vitest.config.mjs"), vitestConfig(request.testFiles));
+  await writeFile(join(dir, sandboxFetchSetup.file), sandboxFetchSetup.source);
   return {
     dir,
     args: (outputFile) => [
@@ -189,7 +191,7 @@ function vitestConfig(testFiles: string[]): string {
       .filter((id) => id.startsWith("@aws-sdk/"))
       .map((id) => [id, id.replace("@aws-sdk/", "sandbox-engine/aws/")]),
   );
-  const test = { include: testFiles, watch: false, allowOnly: true };
+  const test = { include: testFiles, watch: false, allowOnly: true, setupFiles: [`./${sandboxFetchSetup.file}`] };
   return [
     `const aliases = ${JSON.stringify(aliases)};`,
     "export default {",

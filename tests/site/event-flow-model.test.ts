@@ -23,6 +23,20 @@ describe("the event flow of a test, as data", () => {
     expect(linked.map((flowEvent) => flowEvent.causeIndex)).toEqual([send, send, send]);
   });
 
+  it("marks what a test's faults injected (here a Lambda invocation error, traced before the invoke it fails)", async () => {
+    const { createSandbox } = await import("sandbox-engine");
+    const sb = createSandbox({ faults: { lambda: { errorRate: { fn: 1 } } } });
+    sb.lambda.createFunction({ FunctionName: "fn", handler: async () => "ok" });
+    await sb.lambda.invoke({ FunctionName: "fn" });
+    const flow = buildFlow(sb.trace.events as FlowTraceEvent[]);
+    expect(flow.events.map((flowEvent) => [flowEvent.event.kind, flowEvent.highlight ?? ""])).toEqual([
+      ["create-function", ""],
+      ["fault", "fault"],
+      ["invoke", ""],
+      ["invoke-end", "failure"],
+    ]);
+  });
+
   it("links an event to its cause by seq, and leaves it unlinked when the cause is not in the trace", () => {
     const event = (seq: number, kind: string, cause?: number): FlowTraceEvent => ({
       time: 1000 + seq,

@@ -27,6 +27,7 @@ export interface ServiceDefinition<
   Service = unknown,
   Options = unknown,
   Modules extends readonly `client-${string}`[] = readonly `client-${string}`[],
+  Faults = undefined,
 > {
   /** `sb.<name>` and `createSandbox({ <name>: options })`; also the ARN service its receiver answers for. */
   readonly name: Name;
@@ -36,13 +37,21 @@ export interface ServiceDefinition<
    * imported as `@aws-sdk/<id>`.
    */
   readonly sdkModules: Modules;
-  /** Builds the service; throws (a RangeError) on bad options, which createSandbox reports. */
-  create(env: ServiceEnvironment, options: Options | undefined): { readonly service: Service; readonly receive?: DeliveryReceiver };
+  /**
+   * Builds the service; throws (a RangeError) on bad options or faults, which createSandbox reports. `faults` is
+   * `createSandbox({ faults: { <name>: ... } })`: seeded fault injection (sandbox-engine/README.md, "Faults"). A
+   * service without faults leaves the parameter out: createSandbox then refuses faults for it.
+   */
+  create(
+    env: ServiceEnvironment,
+    options: Options | undefined,
+    faults: Faults | undefined,
+  ): { readonly service: Service; readonly receive?: DeliveryReceiver };
 }
 
 /** Keeps a definition's literal name and types (so the Sandbox type can be derived from the list). */
-export function defineService<const Name extends string, Service, Options, const Modules extends readonly `client-${string}`[]>(
-  definition: ServiceDefinition<Name, Service, Options, Modules>,
-): ServiceDefinition<Name, Service, Options, Modules> {
+export function defineService<const Name extends string, Service, Options, const Modules extends readonly `client-${string}`[], Faults = undefined>(
+  definition: ServiceDefinition<Name, Service, Options, Modules, Faults>,
+): ServiceDefinition<Name, Service, Options, Modules, Faults> {
   return definition;
 }

@@ -11,6 +11,7 @@ import type { SqsService } from "../sqs/sqs-service.ts";
 import { faultToError } from "../core/aws-error.ts";
 import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
 import { resolveFunctionName } from "./arn.ts";
+import { createLambdaFaultInjector, type LambdaFaults } from "./fault-injection.ts";
 import { createEventSourceMapping } from "./operations/create-event-source-mapping.ts";
 import { deleteEventSourceMapping } from "./operations/delete-event-source-mapping.ts";
 import { getEventSourceMapping } from "./operations/get-event-source-mapping.ts";
@@ -74,6 +75,8 @@ type Empty = Record<string, never>;
 export interface LambdaService {
   /** Deploys a function from a function value. Throws an AwsError (ResourceConflictException, InvalidParameterValueException). */
   createFunction(input: CreateFunctionRequest): FunctionConfiguration;
+  /** The same as the API operation answers it, an Outcome (CreateFunction over the wire, its handler loaded from a .zip). */
+  deployFunction(input: CreateFunctionRequest): LambdaOutcome<FunctionConfiguration>;
   updateFunctionConfiguration(input: UpdateFunctionConfigurationRequest): LambdaOutcome<FunctionConfiguration>;
   getFunction(input: GetFunctionRequest): LambdaOutcome<GetFunctionResult>;
   listFunctions(input?: ListFunctionsRequest): LambdaOutcome<ListFunctionsResult>;
@@ -115,6 +118,8 @@ export interface LambdaServiceDeps extends ServiceDeps {
   /** Where destinations go (the sandbox's delivery router). */
   readonly targets: DeliveryTargets;
   readonly options?: LambdaOptions | undefined;
+  /** createSandbox({ faults: { lambda } }). */
+  readonly faults?: LambdaFaults | undefined;
 }
 
 export function createLambdaService(deps: LambdaServiceDeps): LambdaService {
@@ -143,6 +148,7 @@ export function createLambda(deps: LambdaServiceDeps): { service: LambdaService;
     nextEnvironmentId: 1,
     sqsWatches: new Map(),
     targets: deps.targets,
+    faults: createLambdaFaultInjector(deps.faults, deps.random.fork("lambda-faults")),
   };
   const nameOf = (given: string): string => {
     const resolved = typeof given === "string" ? resolveFunctionName(state, given) : undefined;
@@ -155,6 +161,7 @@ export function createLambda(deps: LambdaServiceDeps): { service: LambdaService;
       if (!created.ok) throw faultToError(created.fault, undefined);
       return created.value;
     },
+    deployFunction: (input) => createFunction(state, input),
     updateFunctionConfiguration: (input) => updateFunctionConfiguration(state, input),
     getFunction: (input) => getFunction(state, input),
     listFunctions: (input) => listFunctions(state, input ?? {}),

@@ -7,6 +7,7 @@ import type { DeliveryAttribute, DeliveryTargets } from "../core/delivery.ts";
 import type { SeededRandom } from "../random/seeded-random.ts";
 import type { SqsService } from "../sqs/sqs-service.ts";
 import type { Trace } from "../trace/trace.ts";
+import type { LambdaFaultInjector } from "./fault-injection.ts";
 import type { ThrottleReason } from "./lambda-faults.ts";
 import type { DestinationConfig, FunctionResponseType, LambdaHandler } from "./lambda-types.ts";
 import type { ResourcePolicy } from "./policy-types.ts";
@@ -147,4 +148,6 @@ export interface LambdaState {
   readonly sqsWatches: Map<string, () => void>;
   /** Where destinations that are not functions go (the sandbox's delivery router). */
   readonly targets: DeliveryTargets;
+  /** createSandbox({ faults: { lambda } }): injected errors and throttles (fault-injection.ts). */
+  readonly faults: LambdaFaultInjector;
 }

@@ -16,6 +16,7 @@
  * (see billing) but not spent on the virtual clock, so cold starts do not shift a test's timing.
  */
 import { BILL_INIT_PHASE } from "./billing/lambda-prices.ts";
+import { injectedError } from "./fault-injection.ts";
 import type { ThrottleReason } from "./lambda-faults.ts";
 import {
   BASE_DURATION_MS,
@@ -209,8 +210,12 @@ function iso(ms: number): string {
  */
 export async function runInvocation(state: LambdaState, fn: LambdaFunction, event: unknown, options: InvokeOptions): Promise<InvocationOutcome> {
   const { clock, trace } = state;
-  const reason = throttleReason(state, fn);
+  let reason = throttleReason(state, fn);
   const requestId = options.requestId ?? state.ids.uuid();
+  // Injected faults (fault-injection.ts) are drawn only when the function could run, and traced before their effect.
+  const injected = reason === undefined ? state.faults.draw(fn.name) : undefined;
+  if (injected !== undefined) trace.record("lambda", "fault", fn.arn, { requestId, fault: injected.fault, rate: injected.rate }, options.cause);
+  if (injected?.fault === "throttle") reason = fn.reserved !== undefined ? "ReservedFunctionConcurrentInvocationLimitExceeded" : "ConcurrentInvocationLimitExceeded";
   if (reason !== undefined) {
     const now = clock.now();
     state.invocations.push({
@@ -296,6 +301,7 @@ export async function runInvocation(state: LambdaState, fn: LambdaFunction, even
   const callbackStyle = handler.length >= 3 && !isAsyncFunction(handler);
   withSink(sink, () => {
     try {
+      if (injected?.fault === "invocation-error") throw injectedError(fn.name, injected.rate);
       const returned = handler(event, context, callback);
       if (isThenable(returned)) {
         Promise.resolve(returned).then(succeed, (error: unknown) => failWith(error ?? new Error("The handler rejected with no reason")));

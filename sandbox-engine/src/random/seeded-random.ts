@@ -96,15 +96,46 @@ function create(seed: Seed, stream: string): SeededRandom {
       return hex(length);
     },
     uuid() {
-      // RFC 4122 section 4.4: version nibble 4, variant bits 10xx.
-      const h = hex(32);
-      const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+      return uuidOf(nextUint32(), nextUint32(), nextUint32(), nextUint32());
     },
     fork(label) {
       return create(seed, `${stream}/${label}`);
     },
   };
+}
+
+/** Character codes of "0"-"9", "a"-"f". */
+const HEX_CODES = Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
+const DASH = 0x2d;
+/** One reused buffer (fromCharCode.apply reads the whole array). */
+const uuidCodes: number[] = new Array<number>(36).fill(0);
+
+/**
+ * The UUID of four random words, aaaaaaaa-bbbb-4bbb-cccc-ccccdddddddd, with RFC 4122 section 4.4's version nibble 4
+ * and variant bits 10xx. Ids are made on every SDK request and message: written as character codes into a reused
+ * buffer and made into one flat string (slicing and concatenating pieces costs several times more).
+ */
+function uuidOf(a: number, b: number, c: number, d: number): string {
+  const codes = uuidCodes;
+  putHex(codes, 0, a, 8);
+  codes[8] = DASH;
+  putHex(codes, 9, b >>> 16, 4);
+  codes[13] = DASH;
+  putHex(codes, 14, ((b & 0x0fff) | 0x4000) >>> 0, 4);
+  codes[18] = DASH;
+  putHex(codes, 19, (((c & 0x3fffffff) | 0x80000000) >>> 0) >>> 16, 4);
+  codes[23] = DASH;
+  putHex(codes, 24, c & 0xffff, 4);
+  putHex(codes, 28, d, 8);
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Writes the low `digits` hex digits of `word` into `out` (character codes) from `at`. */
+export function putHex(out: number[], at: number, word: number, digits: number): void {
+  for (let k = at + digits - 1; k >= at; k--) {
+    out[k] = HEX_CODES[word & 15]!;
+    word >>>= 4;
+  }
 }
 
 /** Creates a generator; the same seed always yields the same sequence. */

@@ -6,9 +6,9 @@
  * Each name is replaced on the scope and on every prototype that defines it (a learner could
  * otherwise reach `WorkerGlobalScope.prototype.fetch`), as a non-writable, non-configurable
  * value that throws whether called or constructed. One exception: `fetch` still answers the current
- * sandbox's API Gateway URLs (sandbox-fetch.ts), which never leave the Worker.
+ * sandbox's API Gateway URLs (../sandbox-fetch.ts), which never leave the Worker.
  */
-import { answerSandboxFetch } from "./sandbox-fetch.ts";
+import { answerSandboxFetch } from "../sandbox-fetch.ts";
 
 const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "WebTransport", "importScripts"];
 /** Not network, but ways out of the sandbox to the site's storage or other contexts. */

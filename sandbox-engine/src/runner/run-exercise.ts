@@ -51,7 +51,7 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
   const harness = createHarness();
   const loader = createModuleLoader({
     files: request.files,
-    builtins: { ...toInteropModules(options.modules), vitest: harness.api },
+    builtins: toInteropModules(options.modules, { vitest: harness.api }),
     console: output.console,
   });
   const isUserFile = (file: string) => Object.prototype.hasOwnProperty.call(request.files, file);
@@ -105,15 +105,25 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
  * Sucrase's `_interopRequireWildcard` / `_interopRequireDefault` pass objects marked
  * `__esModule` through unchanged; an ES module namespace is not marked, so mark a copy. A copy
  * per run also means `vi.spyOn(module, "fn")` in one run cannot leak into the next.
+ * Each copy is made when the run first imports that id: the SDK modules export some 4,400 names in all (a few
+ * ms to copy on every run), and a run imports one or two of them.
  */
-function toInteropModules(modules: ModuleMap): Record<string, unknown> {
+function toInteropModules(modules: ModuleMap, extra: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [id, namespace] of Object.entries(modules)) {
-    const copy: Record<string, unknown> = { __esModule: true };
-    for (const key of Object.keys(namespace)) copy[key] = (namespace as Record<string, unknown>)[key];
-    out[id] = copy;
+    let copy: Record<string, unknown> | undefined;
+    Object.defineProperty(out, id, {
+      enumerable: true,
+      get: () => {
+        if (copy === undefined) {
+          copy = { __esModule: true };
+          for (const key of Object.keys(namespace)) copy[key] = (namespace as Record<string, unknown>)[key];
+        }
+        return copy;
+      },
+    });
   }
-  return out;
+  return Object.assign(out, extra);
 }
 
 /** Every test declared (vitest's count), and those whose mode lets them run (`.only` already applied per file). */

@@ -4,11 +4,12 @@
  * delivers to SES.
  */
 import { defineService } from "../core/service-definition.ts";
+import type { SesFaults } from "./fault-injection.ts";
 import { createSes } from "./ses-service.ts";
 
 export const sesDefinition = defineService({
   name: "ses",
   sdkModules: ["client-ses", "client-sesv2"],
-  // No options: `createSandbox({ ses: ... })` is a type error.
-  create: (env, _options: undefined) => createSes(env),
+  // No options: `createSandbox({ ses: ... })` is a type error. Faults: `createSandbox({ faults: { ses: { bounce } } })`.
+  create: (env, _options: undefined, faults: SesFaults | undefined) => createSes({ ...env, faults }),
 });

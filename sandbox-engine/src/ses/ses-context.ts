@@ -106,6 +106,8 @@ export interface SesContext {
   readonly quota: SendingQuota;
   /** Outside addresses a test made bounce or complain (sb.ses.simulateRecipient). */
   readonly recipientBehaviour: Map<string, "bounce" | "complaint">;
+  /** Addresses that bounce by createSandbox({ faults: { ses: { bounce } } }): their bounces are traced as faults. */
+  readonly injectedBounces: ReadonlySet<string>;
   /** Counters for the bill. */
   readonly usage: { sent: number; received: number; receivedChunks: number };
 }

@@ -20,6 +20,7 @@ import type { DeliveryTargets } from "../core/delivery.ts";
 import type { Outcome } from "../core/outcome.ts";
 import type { World } from "../world/world.ts";
 import { sesBill, type SesBill } from "./billing/ses-bill.ts";
+import { readBounceFaults, type SesFaults } from "./fault-injection.ts";
 import { isAddress } from "./mime.ts";
 import * as account from "./operations/account.ts";
 import * as identities from "./operations/identities.ts";
@@ -109,6 +110,8 @@ export interface SesService {
 export interface SesServiceDeps extends ServiceDeps {
   readonly targets: DeliveryTargets;
   readonly world: World;
+  /** createSandbox({ faults: { ses } }). */
+  readonly faults?: SesFaults | undefined;
 }
 
 function orThrow<T>(outcome: SesOutcome<T>): T {
@@ -139,6 +142,7 @@ function readInbound(input: ReceiveEmailInput): SesOutcome<Parameters<typeof rec
 }
 
 export function createSes(deps: SesServiceDeps): { service: SesService } {
+  const injectedBounces = readBounceFaults(deps.faults);
   const ctx: SesContext = {
     clock: deps.clock,
     trace: deps.trace,
@@ -155,7 +159,8 @@ export function createSes(deps: SesServiceDeps): { service: SesService } {
     activeRuleSet: undefined,
     filters: new Map(),
     quota: createSendingQuota(),
-    recipientBehaviour: new Map(),
+    recipientBehaviour: new Map([...injectedBounces].map((address) => [address, "bounce"] as const)),
+    injectedBounces,
     usage: { sent: 0, received: 0, receivedChunks: 0 },
   };
   const bind = <T>(operation: (context: SesContext, input: unknown) => SesOutcome<T>): Op<T> => (input) => operation(ctx, input);

@@ -10,6 +10,8 @@
  * server"), which a later receive returns again with the same MessageId and body. Both come from
  * the sandbox seed (a separate stream, so message ids do not change), so a run is reproducible.
  */
+import { checkFaultKeys, readFaultRate } from "../core/fault-rate.ts";
+
 export type StandardQueueDelivery = "once-in-order" | "at-least-once";
 
 export interface SqsOptions {
@@ -19,6 +21,24 @@ export interface SqsOptions {
   duplicateProbability?: number;
   /** "at-least-once" only: a receive picks among this many more visible messages than it returns, shuffled. Default 4. */
   reorderWindow?: number;
+}
+
+/**
+ * `createSandbox({ faults: { sqs: { duplicates: 0.1 } } })`: the chaos switch for at-least-once delivery. It turns on
+ * `standardQueueDelivery: "at-least-once"` with `duplicates` as the duplicateProbability (reordering within
+ * `reorderWindow` comes with it); each copy left behind is traced as `sqs` / `duplicate`.
+ */
+export interface SqsFaults {
+  /** Chance (0-1) that a received message of a standard queue leaves a copy that a later receive returns again. */
+  duplicates?: number;
+}
+
+/** The options with the faults applied (faults win over `duplicateProbability`). */
+export function withSqsFaults(options: SqsOptions | undefined, faults: SqsFaults | undefined): SqsOptions | undefined {
+  if (faults === undefined) return options;
+  checkFaultKeys("faults.sqs", faults, ["duplicates"]);
+  if (faults.duplicates === undefined) return options;
+  return { ...options, standardQueueDelivery: "at-least-once", duplicateProbability: readFaultRate("faults.sqs.duplicates", faults.duplicates) };
 }
 
 export interface DeliveryBehaviour {

@@ -67,6 +67,8 @@ export interface LambdaTraceDetails {
   /** It ended (cause: its invoke). */
   "invoke-end": Request & { readonly status: string; readonly durationMs: number; readonly billedDurationMs: number; readonly trigger: string };
   throttle: Request & { readonly reason: string; readonly trigger: string };
+  /** An injected fault (createSandbox({ faults: { lambda } })), before the throttle or failed invoke it causes. */
+  fault: Request & { readonly fault: "invocation-error" | "throttle"; readonly rate: number };
   "environment-expired": { readonly logStreamName: string };
   /** An asynchronous event accepted (cause: e.g. the SNS publish that delivered it). */
   "async-queued": Request;
@@ -141,6 +143,8 @@ export interface SesTraceDetails {
   /** The mail reached a recipient's mailbox (cause: the send). */
   delivery: SesMessage;
   bounce: SesMessage & { readonly bounceType: string; readonly bounceSubType: string };
+  /** An injected fault (createSandbox({ faults: { ses: { bounce } } })), before the bounce it causes. */
+  fault: SesMessage & { readonly fault: "bounce" };
   complaint: SesMessage;
   /** Accepted, not delivered: the address is on the account suppression list. */
   suppressed: SesMessage & { readonly reason: string };
@@ -183,10 +187,17 @@ export interface ApiGatewayTraceDetails {
 /**
  * The AWS SDK's own behaviour as a client of the sandbox (resource: the service the client talks to, "sqs" |
  * "sns" | "lambda"). `retry`: a call failed with a retryable error and the client waits `delayMs` of virtual time
- * before attempt `attempt`.
+ * before attempt `attempt`; `retryAfterMs`: the wait the answer asked for (Retry-After), if it did.
  */
 export interface SdkTraceDetails {
-  retry: { readonly error: string; readonly status: number | null; readonly attempt: number; readonly maxAttempts: number; readonly delayMs: number };
+  retry: {
+    readonly error: string;
+    readonly status: number | null;
+    readonly attempt: number;
+    readonly maxAttempts: number;
+    readonly delayMs: number;
+    readonly retryAfterMs: number | null;
+  };
 }
 
 export interface TraceDetailsByService {

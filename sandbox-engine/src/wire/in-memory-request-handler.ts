@@ -9,12 +9,14 @@ import type { HttpHandlerOptions, RequestHandler } from "@smithy/types";
 import { currentSandbox, type Sandbox } from "../sandbox.ts";
 import { parseCaller } from "./caller.ts";
 import { answerRequest } from "./wire-router.ts";
-import { utf8, type WireRequest } from "./wire-message.ts";
+import { utf8, type WireHost, type WireRequest } from "./wire-message.ts";
 
 export interface InMemoryHandlerOptions {
   readonly sandbox?: Sandbox | undefined;
   /** Who calls (SNS topic policies): an account id or an IAM ARN; checked per request, so a client never throws while being created. */
   readonly caller?: string | undefined;
+  /** What the host can do besides (load a function's .zip); none by default: functions are deployed in code. */
+  readonly host?: WireHost | undefined;
 }
 
 export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> {
@@ -32,7 +34,7 @@ export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpR
 
   async handle(request: HttpRequest, _options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
     const sandbox = this.sandbox();
-    const hostRegion = /\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com$/.exec(request.hostname)?.[1];
+    const hostRegion = regionOfHost(request.hostname);
     if (hostRegion !== undefined && hostRegion !== sandbox.region) {
       throw Object.assign(
         new Error(
@@ -43,7 +45,7 @@ export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpR
       );
     }
     const caller = this.options.caller === undefined ? undefined : parseCaller(this.options.caller);
-    const answer = await answerRequest(sandbox, toWireRequest(request), caller);
+    const answer = await answerRequest(sandbox, toWireRequest(request), caller, this.options.host);
     return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: answer.body }) };
   }
 
@@ -56,9 +58,21 @@ export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpR
   destroy(): void {}
 }
 
+/** The region in an AWS hostname (sqs.us-east-1.amazonaws.com), remembered for the last host (one per client). */
+let lastHost = "";
+let lastHostRegion: string | undefined;
+function regionOfHost(hostname: string): string | undefined {
+  if (hostname !== lastHost) {
+    lastHost = hostname;
+    lastHostRegion = /\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com$/.exec(hostname)?.[1];
+  }
+  return lastHostRegion;
+}
+
 export function toWireRequest(request: HttpRequest): WireRequest {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  const given = request.headers;
+  for (const name in given) headers[name.toLowerCase()] = given[name]!;
   const body = request.body;
   return {
     method: request.method,

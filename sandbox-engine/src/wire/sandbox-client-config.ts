@@ -4,8 +4,9 @@
  * clock. Anything the learner sets explicitly wins, as with the real client (`maxAttempts: 1`, `region`, ...).
  */
 import { currentSandbox, DEFAULT_REGION, type Sandbox } from "../sandbox.ts";
+import { withFastProperties } from "./fast-properties.ts";
 import { InMemoryRequestHandler } from "./in-memory-request-handler.ts";
-import { DEFAULT_MAX_ATTEMPTS, VirtualClockRetryStrategy, type SandboxClientService } from "./virtual-clock-retry-strategy.ts";
+import { DEFAULT_MAX_ATTEMPTS, VirtualClockRetryStrategy, type RetryMode, type SandboxClientService } from "./virtual-clock-retry-strategy.ts";
 
 /** Options only the sandbox's clients understand. */
 export interface SandboxClientOptions {
@@ -30,6 +31,7 @@ const unsignedSigV4 = {
 
 interface SdkClientConfigLike {
   cacheMiddleware?: boolean;
+  ignoreConfiguredEndpointUrls?: boolean;
   httpAuthSchemes?: unknown;
   region?: unknown;
   credentials?: unknown;
@@ -50,6 +52,11 @@ export function sandboxClientConfig<Config extends SdkClientConfigLike>(
     const value = typeof sdkConfig.maxAttempts === "function" ? await (sdkConfig.maxAttempts as () => unknown)() : sdkConfig.maxAttempts;
     return typeof value === "number" ? value : DEFAULT_MAX_ATTEMPTS;
   };
+  const retryMode = async (): Promise<RetryMode> => {
+    const value = typeof sdkConfig.retryMode === "function" ? await (sdkConfig.retryMode as () => unknown)() : sdkConfig.retryMode;
+    // As the SDK's resolveRetryConfig: "adaptive" is adaptive, anything else standard.
+    return value === "adaptive" ? "adaptive" : "standard";
+  };
   return {
     ...(sdkConfig as Config),
     region: sdkConfig.region ?? (async () => (sandbox ?? currentSandboxOrUndefined())?.region ?? DEFAULT_REGION),
@@ -60,13 +67,15 @@ export function sandboxClientConfig<Config extends SdkClientConfigLike>(
     // (a third faster in memory). Its one effect: middleware added after the first send of a command class is not
     // used; `cacheMiddleware: false` restores the SDK's default.
     cacheMiddleware: sdkConfig.cacheMiddleware ?? true,
+    // A documented client option: do not look for an endpoint in AWS_ENDPOINT_URL_* or ~/.aws/config. In Node the
+    // SDK reads them for every new client (a tenth of a short test run); the sandbox answers in memory whatever
+    // the endpoint, so a developer's setting for LocalStack or the like must not matter here anyway.
+    ignoreConfiguredEndpointUrls: sdkConfig.ignoreConfiguredEndpointUrls ?? true,
     // In memory nobody checks a signature, so the SDK signs nothing (SigV4 is a third of a call's cost); a client
     // given its own request handler (a real endpoint) signs as usual.
     ...(sdkConfig.requestHandler === undefined && sdkConfig.httpAuthSchemes === undefined ? { httpAuthSchemes: [unsignedSigV4] } : {}),
-    // A custom strategy or the adaptive mode is the learner's choice, and waits in real time as on AWS.
-    ...(sdkConfig.retryStrategy === undefined && sdkConfig.retryMode === undefined
-      ? { retryStrategy: new VirtualClockRetryStrategy(maxAttempts, sandboxNow, service) }
-      : {}),
+    // The SDK's standard or adaptive mode on the virtual clock; a retry strategy of one's own waits in real time.
+    ...(sdkConfig.retryStrategy === undefined ? { retryStrategy: new VirtualClockRetryStrategy(maxAttempts, sandboxNow, service, retryMode) } : {}),
   };
 }
 
@@ -92,6 +101,7 @@ export function sandboxClient<Base extends ClientClass>(
   const Client = class extends (Concrete as new (config: unknown) => object) {
     constructor(...[config]: [] | [SandboxClientOptions]) {
       super(sandboxClientConfig(config as SdkClientConfigLike & SandboxClientOptions, service));
+      withFastProperties((this as unknown as { config: object }).config);
     }
   };
   // Named as the SDK's class, so messages and stack traces say "SQSClient".

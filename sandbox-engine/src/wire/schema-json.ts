@@ -18,18 +18,23 @@ const codecs: Readonly<Record<JsonDialect, JsonCodec2>> = {
   awsJson: new JsonCodec2({ timestampFormat: { useTrait: true, default: 7 }, jsonName: false }),
   restJson: new JsonCodec2({ timestampFormat: { useTrait: true, default: 7 }, jsonName: true }),
 };
+// One serializer and one deserializer per dialect, made once (each new serializer allocates a 2 KB buffer): the
+// deserializer keeps no state between reads, and the serializer's write + flush run synchronously, flush handing over
+// its buffer and taking a new one.
+const deserializers = { awsJson: codecs.awsJson.createDeserializer(), restJson: codecs.restJson.createDeserializer() };
+const serializers = { awsJson: codecs.awsJson.createSerializer(), restJson: codecs.restJson.createSerializer() };
 
 /** The operation's input structure, read from a JSON body (empty body: no members). */
 export async function readJson(schema: Schema, body: Uint8Array | string, dialect: JsonDialect = "awsJson"): Promise<Record<string, unknown>> {
   const text = typeof body === "string" ? body : utf8.decode(body);
   if (text.trim() === "") return {};
-  const value = await codecs[dialect].createDeserializer().read(NormalizedSchema.of(schema), text);
+  const value = await deserializers[dialect].read(NormalizedSchema.of(schema), text);
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 /** A structure as JSON bytes. */
 export function writeJson(schema: Schema, value: object, dialect: JsonDialect = "awsJson"): Uint8Array {
-  const serializer = codecs[dialect].createSerializer();
+  const serializer = serializers[dialect];
   serializer.write(NormalizedSchema.of(schema), value);
   const out = serializer.flush();
   return typeof out === "string" ? utf8.encode(out) : out;

@@ -4,6 +4,7 @@
  */
 import type { Sandbox } from "../sandbox.ts";
 import type { Caller } from "../iam/index.ts";
+import type { LambdaHandler } from "../lambda/lambda-types.ts";
 
 export interface WireRequest {
   readonly method: string;
@@ -23,10 +24,27 @@ export interface WireResponse {
 }
 
 /** What an adapter needs besides the request: the cloud it talks to and who is calling (the signer's identity). */
-export interface WireContext {
+export interface WireContext extends WireHost {
   readonly sandbox: Sandbox;
   readonly caller: Caller;
   readonly requestId: string;
+}
+
+/** A function's code as CreateFunction uploads it: a .zip file's bytes, and which module export to run. */
+export interface FunctionCode {
+  readonly zipFile: Uint8Array;
+  /** "index.handler": the module (file name without extension, maybe in a folder) and its export. */
+  readonly handler: string;
+  readonly runtime: string;
+}
+
+/**
+ * What the host of the wire layer can do that the engine cannot: load code. The HTTP endpoint (Node) loads a zip's
+ * modules; in memory (the browser, vitest) functions are deployed as function values, so there is no loader.
+ */
+export interface WireHost {
+  /** The handler of a deployment package; rejects with a message AWS would give for an unreadable zip. */
+  readonly loadFunctionCode?: ((code: FunctionCode) => Promise<LambdaHandler>) | undefined;
 }
 
 export const utf8 = {

@@ -14,7 +14,7 @@ import { answerSesV2Rest, isSesV2Request } from "../ses/wire/sesv2-rest-protocol
 import { answerSnsQuery, isSnsQueryRequest } from "../sns/wire/sns-query-protocol.ts";
 import { answerSqsJson, isSqsJsonRequest } from "../sqs/wire/sqs-json-protocol.ts";
 import type { Caller } from "../iam/index.ts";
-import { utf8, type WireContext, type WireRequest, type WireResponse } from "./wire-message.ts";
+import { utf8, type WireContext, type WireHost, type WireRequest, type WireResponse } from "./wire-message.ts";
 
 interface WireService {
   readonly accepts: (request: WireRequest) => boolean;
@@ -33,7 +33,7 @@ export const wireServices: Readonly<Record<"sqs" | "sns" | "lambda" | "ses" | "s
 };
 
 /** The answer of `sandbox` to `request`, made as `caller` (default: the sandbox account's root user). */
-export async function answerRequest(sandbox: Sandbox, request: WireRequest, caller?: Caller): Promise<WireResponse> {
+export async function answerRequest(sandbox: Sandbox, request: WireRequest, caller?: Caller, host: WireHost = {}): Promise<WireResponse> {
   const requestId = nextRequestId(sandbox);
   const service = Object.values(wireServices).find((candidate) => candidate.accepts(request));
   if (service === undefined) {
@@ -44,7 +44,7 @@ export async function answerRequest(sandbox: Sandbox, request: WireRequest, call
     };
   }
   const who = caller ?? { type: "AWS", arn: `arn:aws:iam::${sandbox.accountId}:root`, accountId: sandbox.accountId };
-  return service.answer(request, { sandbox, caller: who, requestId });
+  return service.answer(request, { ...host, sandbox, caller: who, requestId });
 }
 
 const requestIdStreams = new WeakMap<Sandbox, SeededRandom>();

@@ -27,7 +27,7 @@ export interface FlowTraceEvent {
  * - dead-letter: moved to a dead-letter queue (or redriven out of one);
  * - failure: an invocation, delivery or batch that failed, or a call that was refused.
  */
-export type Highlight = "retry" | "expiry" | "throttle" | "dead-letter" | "failure";
+export type Highlight = "retry" | "expiry" | "throttle" | "dead-letter" | "failure" | "fault";
 
 export const highlightLabels: Record<Highlight, string> = {
   retry: "retry",
@@ -35,6 +35,7 @@ export const highlightLabels: Record<Highlight, string> = {
   throttle: "throttled",
   "dead-letter": "dead-letter queue",
   failure: "failure",
+  fault: "injected fault",
 };
 
 export function highlightOf(event: FlowTraceEvent): Highlight | undefined {
@@ -58,6 +59,10 @@ export function highlightOf(event: FlowTraceEvent): Highlight | undefined {
       return "dead-letter";
     case "invoke-end":
       return details.status === "success" ? undefined : "failure";
+    // createSandbox({ faults }): what the test switched on (a Lambda or SES fault, an SQS copy left behind).
+    case "fault":
+    case "duplicate":
+      return "fault";
     case "esm-batch-result":
       // Lambda's LastProcessingResult: "OK", or "PROBLEM: ..." (a failed call or an invalid response).
       return String(details.result).startsWith("PROBLEM") ? "failure" : undefined;

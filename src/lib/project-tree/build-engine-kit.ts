@@ -33,13 +33,15 @@ export async function buildEngineKit(): Promise<EngineKit> {
   const rootManifest = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as Manifest;
   const vitestRange = rootManifest.devDependencies?.vitest ?? rootManifest.dependencies?.vitest;
   if (!vitestRange) throw new Error("package.json: vitest is not a dependency, so a downloaded project cannot name its version");
+  const lambdaTypesRange = rootManifest.devDependencies?.["@types/aws-lambda"] ?? rootManifest.dependencies?.["@types/aws-lambda"];
+  if (!lambdaTypesRange) throw new Error("package.json: @types/aws-lambda is not a dependency, so a downloaded project cannot name its version");
 
-  const key = await sourceHash(engineManifest, vitestRange);
+  const key = await sourceHash(engineManifest, `${vitestRange} ${lambdaTypesRange}`);
   const cached = join(cacheDir, `${key}.json`);
   const found = await readFile(cached, "utf8").catch(() => undefined);
   if (found) return JSON.parse(found) as EngineKit;
 
-  const kit = await packEngine(engineManifest, vitestRange);
+  const kit = { ...(await packEngine(engineManifest, vitestRange)), lambdaTypesRange };
   await mkdir(cacheDir, { recursive: true });
   // Written whole, then renamed: a reader never sees half a kit.
   const partial = `${cached}.${process.pid}.tmp`;
@@ -48,7 +50,7 @@ export async function buildEngineKit(): Promise<EngineKit> {
   return kit;
 }
 
-async function packEngine(manifest: Manifest, vitestRange: string): Promise<EngineKit> {
+async function packEngine(manifest: Manifest, vitestRange: string): Promise<Omit<EngineKit, "lambdaTypesRange">> {
   const subpaths = Object.keys(manifest.exports).filter((subpath) => subpath === "." || subpath.startsWith("./aws/"));
   const entryName = (subpath: string) => (subpath === "." ? "index" : subpath.slice(2));
   const out = await mkdtemp(join(tmpdir(), "eventlab-engine-kit-"));
@@ -125,8 +127,8 @@ function packageOf(specifier: string): string {
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
 }
 
-async function sourceHash(manifest: Manifest, vitestRange: string): Promise<string> {
-  const hash = createHash("sha256").update(JSON.stringify(manifest)).update(vitestRange);
+async function sourceHash(manifest: Manifest, ranges: string): Promise<string> {
+  const hash = createHash("sha256").update(JSON.stringify(manifest)).update(ranges);
   const sources = join(engineRoot, "src");
   for (const path of (await listFiles(sources)).sort()) hash.update(path).update(await readFile(join(sources, path)));
   return hash.digest("hex").slice(0, 16);

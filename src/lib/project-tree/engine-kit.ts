@@ -11,6 +11,8 @@ export interface EngineKit {
   sdkIds: string[];
   /** The version range of vitest the course grades with; the project's package.json asks for the same. */
   vitestRange: string;
+  /** The version range of @types/aws-lambda, whose event types learner handlers import (`import type ... from "aws-lambda"`). */
+  lambdaTypesRange: string;
 }
 
 /** Where the site serves the kit (built by src/pages/project-kit/sandbox-engine.json.ts). */

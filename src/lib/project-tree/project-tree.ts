@@ -35,11 +35,28 @@ export function buildProjectTree(input: ProjectInput): ProjectTree {
   for (const [path, text] of Object.entries(input.kit.files)) tree[`${engineFolder}/${path}`] = text;
   tree["package.json"] = projectPackageJson(input);
   tree["vitest.config.mjs"] = vitestConfig(input.kit.sdkIds);
+  tree[sandboxFetchSetup.file] = sandboxFetchSetup.source;
   tree["tsconfig.json"] = tsconfig();
   tree[".gitignore"] = "node_modules/\n";
   tree["README.md"] = readme(input);
   return tree;
 }
+
+/**
+ * A vitest setup file: the global `fetch` answers the sandbox's API Gateway URLs (execute-api) as it does in the
+ * page's runner, so learner code that calls its API with `fetch` gets the same verdicts under real vitest.
+ */
+export const sandboxFetchSetup = {
+  file: "sandbox-fetch.setup.mjs",
+  source: [
+    "// The global fetch answers the simulated API Gateway URLs (https://{api}.execute-api.{region}.amazonaws.com/...)",
+    "// as it does on the course page; every other URL goes to Node's own fetch.",
+    'import { installSandboxFetch } from "sandbox-engine";',
+    "",
+    "installSandboxFetch();",
+    "",
+  ].join("\n"),
+};
 
 /** `sqs/first-consumer` -> `eventlab-sqs-first-consumer`: a valid npm name, also the folder name of the zip. */
 export function projectName(id: string): string {
@@ -55,7 +72,7 @@ function projectPackageJson(input: ProjectInput): string {
     type: "module",
     scripts: { test: "vitest run", "test:watch": "vitest" },
     dependencies: { [engineFolder]: `file:./${engineFolder}` },
-    devDependencies: { vitest: input.kit.vitestRange },
+    devDependencies: { vitest: input.kit.vitestRange, "@types/aws-lambda": input.kit.lambdaTypesRange },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
@@ -81,7 +98,7 @@ function vitestConfig(sdkIds: string[]): string {
     "      },",
     "    },",
     "  ],",
-    '  test: { include: ["src/**/*.test.ts"] },',
+    `  test: { include: ["src/**/*.test.ts"], setupFiles: ["./${sandboxFetchSetup.file}"] },`,
     "};",
     "",
   ].join("\n");
@@ -140,5 +157,7 @@ ${tests.join("\n")}
   \`@aws-sdk/client-sqs\` (and the other clients) as on AWS; \`vitest.config.mjs\` points those imports at
   \`${engineFolder}/aws/client-*\`, which give every client the sandbox's region, test credentials and an in-memory
   connection to the simulated cloud. Nothing leaves your machine.
+- \`${sandboxFetchSetup.file}\`: makes \`fetch\` answer the simulated API Gateway URLs
+  (\`https://{api}.execute-api.us-east-1.amazonaws.com/...\`) as on the course page.
 `;
 }

@@ -21,6 +21,8 @@ const declarationPackages = [
   "tinyrainbow",
   "@types/chai",
   "@types/deep-eql",
+  // Learner handlers type their events with it: `import type { APIGatewayProxyEventV2 } from "aws-lambda"`.
+  "@types/aws-lambda",
 ];
 
 /**

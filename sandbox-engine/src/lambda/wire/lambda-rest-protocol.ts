@@ -8,6 +8,7 @@ import * as lambda from "@aws-sdk/client-lambda";
 import type { Fault } from "../../core/outcome.ts";
 import type { LambdaFault, LambdaOutcome } from "../lambda-faults.ts";
 import type { LambdaService } from "../lambda-service.ts";
+import { createFunctionFromZip } from "./create-function-from-zip.ts";
 import { faultStatus } from "../../wire/error-kind.ts";
 import { matchRoute, readRestInput, restRoute, writeRestOutput } from "../../wire/rest-json.ts";
 import { operationTable } from "../../wire/schema-json.ts";
@@ -17,10 +18,11 @@ import { utf8, type WireContext, type WireRequest, type WireResponse } from "../
  * (https://docs.aws.amazon.com/lambda/latest/api/API_DeleteFunction.html), the model says 200. */
 const STATUS_OVERRIDES: Readonly<Record<string, number>> = { DeleteFunction: 204 };
 
-type Run = (service: LambdaService, input: never) => LambdaOutcome<object> | Promise<LambdaOutcome<object>>;
+type Run = (service: LambdaService, input: never, context: WireContext) => LambdaOutcome<object> | Promise<LambdaOutcome<object>>;
 
 const operations = [
   ...operationTable<Run>([
+    [lambda.CreateFunction$, (s, i, context) => createFunctionFromZip(s, i, context)],
     [lambda.Invoke$, (s, i) => s.invoke(i)],
     [lambda.GetFunction$, (s, i) => s.getFunction(i)],
     [lambda.GetFunctionConfiguration$, (s, i) => configurationOf(s, i)],
@@ -64,7 +66,7 @@ export async function answerLambdaRest(request: WireRequest, context: WireContex
     const labels = matchRoute(operation.route, request);
     if (labels === undefined) continue;
     const input = await readRestInput(operation.input, request, labels);
-    const outcome = await operation.run(context.sandbox.lambda, input as never);
+    const outcome = await operation.run(context.sandbox.lambda, input as never, context);
     if (!outcome.ok) return lambdaError(context, outcome.fault);
     const output = writeRestOutput(operation.output, outcome.value as Record<string, unknown>, operation.route.status);
     // An Invoke answers with its invocation's request id (context.awsRequestId, the logs): a non-enumerable requestId.

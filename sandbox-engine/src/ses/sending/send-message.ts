@@ -147,6 +147,7 @@ function deliver(ctx: SesContext, mail: OutgoingMail, messageId: string, cause: 
     }
     const simulated = isSimulator(address) ? local : ctx.recipientBehaviour.get(lower);
     if (simulated === "bounce" || simulated === "suppressionlist") {
+      if (ctx.injectedBounces.has(lower)) ctx.trace.record("ses", "fault", address, { messageId, fault: "bounce" }, cause);
       bounced.push({ address, subType: simulated === "bounce" ? "General" : "Suppressed" });
       if (!isSimulator(address)) addSuppression(ctx, lower, "BOUNCE");
       continue;

@@ -5,7 +5,6 @@
  */
 import { fail, ok, type Outcome } from "../sqs-outcome.ts";
 import { contentDeduplicationId, deduplicationKey, findDuplicate, nextSequenceNumber, rememberDeduplication, validateFifoId } from "../fifo.ts";
-import { randomUuid } from "../ids.ts";
 import { md5Hex } from "../md5.ts";
 import {
   attributesMd5,
@@ -191,7 +190,7 @@ export function commitSend(ctx: SqsContext, queue: Queue, send: PreparedSend, ca
   // gets it (LS validated test_fifo_queue_send_message_with_zero_delay_defaults_to_queue_delay).
   const delaySeconds = queue.fifo ? queue.settings.DelaySeconds : send.delaySeconds ?? queue.settings.DelaySeconds;
   const message = newStoredMessage(ctx, queue, {
-    messageId: randomUuid(ctx.random),
+    messageId: ctx.random.uuid(),
     body: send.body,
     md5OfBody,
     attributes: send.attributes,

@@ -6,7 +6,6 @@
  * the simulated behaviour.
  */
 import { fail, ok, type Outcome } from "../sqs-outcome.ts";
-import { randomUuid } from "../ids.ts";
 import { countVisible, startMoveTask } from "../move-task.ts";
 import { asParams, optionalInteger, optionalString, requiredString } from "../params.ts";
 import { queueByArn, type SqsContext } from "../sqs-context.ts";
@@ -48,7 +47,7 @@ export function startMessageMoveTask(ctx: SqsContext, input: unknown): Outcome<S
       hint: "Wait for it to finish (ListMessageMoveTasks) or cancel it (CancelMessageMoveTask).",
     });
   }
-  const taskHandle = btoa(JSON.stringify({ taskId: randomUuid(ctx.random), sourceArn: source.arn }));
+  const taskHandle = btoa(JSON.stringify({ taskId: ctx.random.uuid(), sourceArn: source.arn }));
   startMoveTask(ctx, {
     taskHandle,
     sourceArn: source.arn,
