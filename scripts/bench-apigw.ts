@@ -1,8 +1,9 @@
 // `node scripts/bench-apigw.ts`: requests per second through API Gateway to a Lambda function, in Node, with
 // sb.apigateway.fetch: a REST API proxy resource ({proxy+}, payload 1.0) and an HTTP API route (GET /orders/{id},
-// payload 2.0), and the REST resource behind a TOKEN Lambda authorizer (TTL 0: the authorizer runs on every
-// request). The virtual clock moves 100 ms every 500 requests so the account's 10,000 rps bucket never
-// throttles. HTTP API authorizers are not simulated yet. Measured, never asserted. Prints numbers only.
+// payload 2.0), the REST resource behind a TOKEN Lambda authorizer and the HTTP route behind a REQUEST Lambda
+// authorizer (TTL 0: the authorizer runs on every request), and the HTTP route behind a JWT authorizer (a token of
+// sb.world.identity: its claims checked on every request, its RS256 signature once). The virtual clock moves 100 ms every 500
+// requests so the account's 10,000 rps bucket never throttles. Measured, never asserted. Prints numbers only.
 import { createSandbox, type Sandbox } from "../sandbox-engine/src/index.ts";
 
 const fnArn = (sb: Sandbox) => `arn:aws:lambda:${sb.region}:${sb.accountId}:function:orders`;
@@ -53,14 +54,28 @@ function restApi(withAuthorizer = false): { sb: Sandbox; url: (i: number) => str
   return { sb, url: (i) => `https://${api.id}.execute-api.${sb.region}.amazonaws.com/prod/orders/${i}`, ...(withAuthorizer ? { headers: { authorization: "Bearer t" } } : {}) };
 }
 
-function httpApi(): { sb: Sandbox; url: (i: number) => string } {
+function httpApi(authorizer: "none" | "lambda" | "jwt" = "none"): { sb: Sandbox; url: (i: number) => string; headers?: Record<string, string> } {
   const sb = setUpFunction();
   const api = must(sb.apigateway.v2.createApi({ Name: "orders", ProtocolType: "HTTP" }));
   allow(sb, api.ApiId);
+  let auth: { AuthorizationType: "CUSTOM" | "JWT"; AuthorizerId: string } | undefined;
+  let headers: Record<string, string> | undefined;
+  if (authorizer === "lambda") {
+    sb.lambda.createFunction({ FunctionName: "auth", handler: async () => ({ isAuthorized: true, context: { user: "u" } }) });
+    must(sb.lambda.addPermission({ FunctionName: "auth", StatementId: "api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:${sb.region}:${sb.accountId}:${api.ApiId}/*` }));
+    const created = must(sb.apigateway.v2.createAuthorizer({ ApiId: api.ApiId, Name: "keys", AuthorizerType: "REQUEST", AuthorizerUri: lambdaUri(sb, `arn:aws:lambda:${sb.region}:${sb.accountId}:function:auth`), AuthorizerPayloadFormatVersion: "2.0", EnableSimpleResponses: true, IdentitySource: ["$request.header.Authorization"] }));
+    auth = { AuthorizationType: "CUSTOM", AuthorizerId: created.AuthorizerId };
+    headers = { authorization: "Bearer t" };
+  } else if (authorizer === "jwt") {
+    const issuer = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_EventLab";
+    const created = must(sb.apigateway.v2.createAuthorizer({ ApiId: api.ApiId, Name: "users", AuthorizerType: "JWT", JwtConfiguration: { Issuer: issuer, Audience: ["shop"] } }));
+    auth = { AuthorizationType: "JWT", AuthorizerId: created.AuthorizerId };
+    headers = { authorization: `Bearer ${sb.world.identity.issueJwt({ issuer, audience: "shop", expiresIn: 86_400 })}` };
+  }
   const integration = must(sb.apigateway.v2.createIntegration({ ApiId: api.ApiId, IntegrationType: "AWS_PROXY", IntegrationUri: fnArn(sb), PayloadFormatVersion: "2.0" }));
-  must(sb.apigateway.v2.createRoute({ ApiId: api.ApiId, RouteKey: "GET /orders/{id}", Target: `integrations/${integration.IntegrationId}` }));
+  must(sb.apigateway.v2.createRoute({ ApiId: api.ApiId, RouteKey: "GET /orders/{id}", Target: `integrations/${integration.IntegrationId}`, ...auth }));
   must(sb.apigateway.v2.createStage({ ApiId: api.ApiId, StageName: "$default", AutoDeploy: true }));
-  return { sb, url: (i) => `${api.ApiEndpoint}/orders/${i}` };
+  return { sb, url: (i) => `${api.ApiEndpoint}/orders/${i}`, ...(headers === undefined ? {} : { headers }) };
 }
 
 async function rate(setUp: () => { sb: Sandbox; url: (i: number) => string; headers?: Record<string, string> }, requests: number): Promise<number> {
@@ -81,11 +96,17 @@ await rate(() => restApi(), 500); // warm-up
 const rest: number[] = [];
 const http: number[] = [];
 const authorized: number[] = [];
+const httpLambdaAuthorized: number[] = [];
+const httpJwtAuthorized: number[] = [];
 for (let r = 0; r < rounds; r++) {
   rest.push(await rate(() => restApi(), 3_000));
-  http.push(await rate(httpApi, 3_000));
+  http.push(await rate(() => httpApi(), 3_000));
   authorized.push(await rate(() => restApi(true), 3_000));
+  httpLambdaAuthorized.push(await rate(() => httpApi("lambda"), 3_000));
+  httpJwtAuthorized.push(await rate(() => httpApi("jwt"), 3_000));
 }
 console.log(`api gateway REST proxy resource -> lambda (sb.apigateway.fetch): ${best(rest)} requests/s`);
 console.log(`api gateway HTTP route GET /orders/{id} -> lambda (sb.apigateway.fetch): ${best(http)} requests/s`);
 console.log(`api gateway REST proxy resource with a TOKEN authorizer (TTL 0) -> lambda (sb.apigateway.fetch): ${best(authorized)} requests/s`);
+console.log(`api gateway HTTP route with a REQUEST Lambda authorizer (simple responses, TTL 0) -> lambda (sb.apigateway.fetch): ${best(httpLambdaAuthorized)} requests/s`);
+console.log(`api gateway HTTP route with a JWT authorizer (claims checked per request, the RS256 signature once per token) -> lambda (sb.apigateway.fetch): ${best(httpJwtAuthorized)} requests/s`);

@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox } from "sandbox-engine";
+import * as rest from "sandbox-engine/aws/client-api-gateway";
 import * as v2 from "sandbox-engine/aws/client-apigatewayv2";
-import { allowApi, fnArn } from "./apigw-helpers.ts";
+import { allowApi, fnArn, proxyUri } from "./apigw-helpers.ts";
 import { errorOf } from "./sqs-helpers.ts";
 
 const ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_EventLab";
@@ -88,5 +89,39 @@ describe("HTTP API JWT authorizers", () => {
     expect(custom.message).toMatch(/a CUSTOM route needs the AuthorizerId of a Lambda \(REQUEST\) authorizer/);
     const scopesWithoutJwt = await errorOf(apigw.send(new v2.CreateRouteCommand({ ApiId: apiId, RouteKey: "GET /y", AuthorizationScopes: ["a"] })));
     expect(scopesWithoutJwt.message).toBe("AuthorizationScopes are supported only for JWT authorizers");
+  });
+});
+
+describe("REST COGNITO_USER_POOLS authorizers", () => {
+  it("accept the pool's tokens (ID tokens, or access tokens with a method scope), pass the claims, and answer 401 otherwise", async () => {
+    const sb = createSandbox();
+    sb.lambda.createFunction({ FunctionName: "orders", handler: async (event: any) => ({ statusCode: 200, body: JSON.stringify(event.requestContext.authorizer) }) });
+    const apigw = new rest.APIGatewayClient({ maxAttempts: 1 });
+    const { id: restApiId, rootResourceId } = await apigw.send(new rest.CreateRestApiCommand({ name: "orders" }));
+    allowApi(sb, "orders", restApiId!);
+    const authorizer = await apigw.send(new rest.CreateAuthorizerCommand({ restApiId, name: "pool", type: "COGNITO_USER_POOLS", providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_EventLab"], identitySource: "method.request.header.Authorization" }));
+    expect(authorizer).toMatchObject({ type: "COGNITO_USER_POOLS", providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_EventLab"] });
+    for (const [pathPart, scopes] of [["profile", []], ["orders", ["orders/read"]]] as const) {
+      const { id: resourceId } = await apigw.send(new rest.CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart }));
+      const method = await apigw.send(new rest.PutMethodCommand({ restApiId, resourceId, httpMethod: "GET", authorizationType: "COGNITO_USER_POOLS", authorizerId: authorizer.id, ...(scopes.length === 0 ? {} : { authorizationScopes: [...scopes] }) }));
+      expect(method.authorizationType).toBe("COGNITO_USER_POOLS");
+      await apigw.send(new rest.PutIntegrationCommand({ restApiId, resourceId, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: proxyUri("orders") }));
+    }
+    await apigw.send(new rest.CreateDeploymentCommand({ restApiId, stageName: "prod" }));
+    const base = `https://${restApiId}.execute-api.us-east-1.amazonaws.com/prod`;
+    const idToken = sb.world.identity.issueJwt({ audience: "web-client", sub: "ana", claims: { email: "ana@example.com" } });
+    const accessToken = sb.world.identity.issueJwt({ clientId: "web-client", sub: "ana", scopes: ["orders/read"] });
+    const otherPool = sb.world.identity.issueJwt({ issuer: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other", audience: "web-client" });
+    const status = async (path: string, token?: string) => (await call(sb, `${base}${path}`, token)).status;
+    const profile = await call(sb, `${base}/profile`, idToken);
+    expect(profile.status).toBe(200);
+    expect(await profile.json()).toMatchObject({ claims: { sub: "ana", email: "ana@example.com", aud: "web-client", token_use: "id" } });
+    expect(await status("/orders", accessToken)).toBe(200);
+    expect(await status("/orders", idToken), "an ID token has no scope").toBe(401);
+    expect(await status("/profile", otherPool)).toBe(401);
+    expect(await status("/profile")).toBe(401);
+    expect(await (await call(sb, `${base}/profile`)).json()).toEqual({ message: "Unauthorized" });
+    const badPool = await errorOf(apigw.send(new rest.CreateAuthorizerCommand({ restApiId, name: "bad", type: "COGNITO_USER_POOLS", providerARNs: ["us-east-1_EventLab"] })));
+    expect(badPool).toBeInstanceOf(rest.BadRequestException);
   });
 });

@@ -108,9 +108,21 @@ describe("WebSocket APIs", () => {
       apiId: chat.apiId,
     };
     const [connect] = chat.events.$connect!;
+    const forwarded = {
+      Host: host,
+      "Sec-WebSocket-Extensions": "permessage-deflate; client_max_window_bits",
+      "Sec-WebSocket-Key": expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/),
+      "Sec-WebSocket-Version": "13",
+      Authorization: "Bearer t",
+      "User-Agent": "tests",
+      "X-Amzn-Trace-Id": expect.stringMatching(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/),
+      "X-Forwarded-For": "203.0.113.10",
+      "X-Forwarded-Port": "443",
+      "X-Forwarded-Proto": "https",
+    };
     expect(connect).toEqual({
-      headers: { Host: host, Authorization: "Bearer t", "User-Agent": "tests" },
-      multiValueHeaders: { Host: [host], Authorization: ["Bearer t"], "User-Agent": ["tests"] },
+      headers: forwarded,
+      multiValueHeaders: Object.fromEntries(Object.entries(forwarded).map(([name, value]) => [name, [value]])),
       queryStringParameters: { room: "blue", user: "ana" },
       multiValueQueryStringParameters: { room: ["blue"], user: ["ana"] },
       requestContext: { ...common, routeKey: "$connect", eventType: "CONNECT", requestTime: expect.stringMatching(/^\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000$/), requestTimeEpoch: connectedAt },

@@ -26,6 +26,8 @@ export interface RestMethod {
   readonly apiKeyRequired: boolean;
   /** With authorizationType CUSTOM: the Lambda authorizer. */
   readonly authorizerId: string | undefined;
+  /** With COGNITO_USER_POOLS: an access token must carry one of these scopes (none: an ID token is expected). */
+  readonly authorizationScopes: readonly string[];
   integration?: RestIntegration;
   /** Status codes declared with PutMethodResponse. */
   readonly methodResponses: Set<string>;
@@ -73,7 +75,7 @@ export interface RestDeployment {
   readonly description: string | undefined;
   /** The resources as they were when deployed. */
   readonly resources: readonly FrozenResource[];
-  readonly authorizers: ReadonlyMap<string, RestAuthorizer>;
+  readonly authorizers: ReadonlyMap<string, RestApiAuthorizer>;
   readonly gatewayResponses: ReadonlyMap<string, CustomGatewayResponse>;
 }
 
@@ -102,7 +104,7 @@ export interface RestApi {
   readonly resources: Map<string, RestResource>;
   readonly deployments: Map<string, RestDeployment>;
   readonly stages: Map<string, RestStage>;
-  readonly authorizers: Map<string, RestAuthorizer>;
+  readonly authorizers: Map<string, RestApiAuthorizer>;
   readonly gatewayResponses: Map<string, CustomGatewayResponse>;
 }
 
@@ -121,6 +123,23 @@ export interface RestAuthorizer {
   /** Cached policies by identity (authorizer id + identity source values), until `expiresAt`. */
   readonly cache: Map<string, { readonly expiresAt: number; readonly output: AuthorizerOutput }>;
 }
+
+/**
+ * A COGNITO_USER_POOLS authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html):
+ * tokens of these user pools (issuer https://cognito-idp.{region}.amazonaws.com/{userPoolId}) in one header.
+ */
+export interface CognitoAuthorizer {
+  readonly type: "COGNITO_USER_POOLS";
+  readonly id: string;
+  readonly name: string;
+  readonly providerArns: readonly string[];
+  /** The token's issuer for each user pool. */
+  readonly issuers: readonly string[];
+  /** e.g. "method.request.header.Authorization". */
+  readonly identitySource: string;
+}
+
+export type RestApiAuthorizer = RestAuthorizer | CognitoAuthorizer;
 
 export interface AuthorizerOutput {
   readonly principalId: string;

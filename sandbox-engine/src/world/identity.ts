@@ -39,7 +39,20 @@ export interface WorldIdentity {
 const utf8 = new TextEncoder();
 const text = new TextDecoder();
 
+/** Signature checks remembered per token (a check costs milliseconds of BigInt arithmetic; the answer never changes). */
+const MAX_REMEMBERED = 1_000;
+
 export function createIdentity(now: () => number, defaultIssuer: string): WorldIdentity {
+  const checked = new Map<string, boolean>();
+  const signatureHolds = (signingInput: string, signature: Uint8Array, token: string): boolean => {
+    let holds = checked.get(token);
+    if (holds === undefined) {
+      holds = verifyRs256(utf8.encode(signingInput), signature);
+      if (checked.size >= MAX_REMEMBERED) checked.clear();
+      checked.set(token, holds);
+    }
+    return holds;
+  };
   return Object.freeze({
     issueJwt(options: IssueJwtOptions = {}): string {
       const expiresIn = options.expiresIn ?? 3600;
@@ -82,7 +95,7 @@ export function createIdentity(now: () => number, defaultIssuer: string): WorldI
       } catch {
         return { error: "the token's signature could not be decoded" };
       }
-      if (!verifyRs256(utf8.encode(`${parts[0]}.${parts[1]}`), signature)) return { error: "the token's signature does not match the issuer's key" };
+      if (!signatureHolds(`${parts[0]}.${parts[1]}`, signature, token)) return { error: "the token's signature does not match the issuer's key" };
       return { header, claims };
     },
   });

@@ -13,6 +13,7 @@ export interface MethodSummary {
   authorizationType: string;
   apiKeyRequired: boolean;
   authorizerId?: string;
+  authorizationScopes?: string[];
 }
 
 export function putMethod(context: ApiGatewayContext, input: unknown): ApiGatewayOutcome<MethodSummary> {
@@ -29,16 +30,21 @@ export function putMethod(context: ApiGatewayContext, input: unknown): ApiGatewa
   if (typeof authorizationType !== "string" || !AUTHORIZATION_TYPES.includes(authorizationType)) {
     return badRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS");
   }
-  if (authorizationType === "AWS_IAM" || authorizationType === "COGNITO_USER_POOLS") {
+  if (authorizationType === "AWS_IAM") {
     // Not simulated yet: refuse rather than let every caller through.
-    return badRequest(`authorizationType ${authorizationType} is not simulated yet; use NONE or CUSTOM (a Lambda authorizer)`);
+    return badRequest(`authorizationType ${authorizationType} is not simulated yet; use NONE, CUSTOM (a Lambda authorizer) or COGNITO_USER_POOLS`);
   }
-  const authorizerId = authorizationType === "CUSTOM" && typeof params.authorizerId === "string" ? params.authorizerId : undefined;
-  if (authorizationType === "CUSTOM" && (authorizerId === undefined || !api.value.authorizers.has(authorizerId))) {
+  const needsAuthorizer = authorizationType === "CUSTOM" || authorizationType === "COGNITO_USER_POOLS";
+  const authorizerId = needsAuthorizer && typeof params.authorizerId === "string" ? params.authorizerId : undefined;
+  const authorizer = authorizerId === undefined ? undefined : api.value.authorizers.get(authorizerId);
+  if (needsAuthorizer && (authorizer === undefined || (authorizer.type === "COGNITO_USER_POOLS") !== (authorizationType === "COGNITO_USER_POOLS"))) {
     return badRequest("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
   }
+  const scopes = params.authorizationScopes ?? [];
+  if (!Array.isArray(scopes) || !scopes.every((scope): scope is string => typeof scope === "string")) return badRequest("authorizationScopes must be a list of scope names");
+  if (scopes.length > 0 && authorizationType !== "COGNITO_USER_POOLS") return badRequest("Authorization scopes are supported only for COGNITO_USER_POOLS authorizers");
   if (resource.value.methods.has(httpMethod)) return conflict("Method already exists for this resource");
   const apiKeyRequired = params.apiKeyRequired === true;
-  resource.value.methods.set(httpMethod, { httpMethod, authorizationType, apiKeyRequired, authorizerId, methodResponses: new Set() });
-  return ok({ httpMethod, authorizationType, apiKeyRequired, ...(authorizerId === undefined ? {} : { authorizerId }) });
+  resource.value.methods.set(httpMethod, { httpMethod, authorizationType, apiKeyRequired, authorizerId, authorizationScopes: scopes, methodResponses: new Set() });
+  return ok({ httpMethod, authorizationType, apiKeyRequired, ...(authorizerId === undefined ? {} : { authorizerId }), ...(scopes.length === 0 ? {} : { authorizationScopes: [...scopes] }) });
 }

@@ -54,7 +54,8 @@ export async function handleHttpRequest(context: ApiGatewayContext, api: HttpApi
   let facts = baseFacts;
   const authorizer = route.authorizerId === undefined ? undefined : api.authorizers.get(route.authorizerId);
   if (authorizer?.type === "JWT") {
-    const verdict = authorizeJwt(context.identity, authorizer, request, route.authorizationScopes ?? [], context.clock.now());
+    const rules = { header: authorizer.identitySource.slice("$request.header.".length), issuers: [authorizer.issuer], audience: authorizer.audience, scopes: route.authorizationScopes ?? [] };
+    const verdict = authorizeJwt(context.identity, rules, request, context.clock.now());
     context.trace.record("apigateway", "authorize", api.id, { authorizer: authorizer.name, result: verdict.kind === "allow" ? "allow" : verdict.response, cached: false }, seq);
     if (verdict.kind === "refuse") {
       const refused = gatewayResponse("HTTP", verdict.response, start.requestId);

@@ -12,6 +12,7 @@ import { checkApiKey } from "../throttling/api-key-check.ts";
 import { customizeGatewayResponse } from "./custom-gateway-response.ts";
 import { authorize } from "./lambda-authorizer.ts";
 import { headerValue, jsonResponse, type GatewayRequest } from "./gateway-request.ts";
+import { authorizeJwt } from "./jwt-authorizer.ts";
 import { gatewayResponse } from "./gateway-responses.ts";
 import { callLambdaProxy, type Answered } from "./integration-answer.ts";
 import { lambdaFunctionOfUri, withStageVariables } from "./lambda-uri.ts";
@@ -44,8 +45,16 @@ async function answerRestRequest(context: ApiGatewayContext, api: RestApi, reque
   const baseFacts = requestFacts(context, api.id, start, request, stage, segments);
   const v1Target = { resourcePath: route.resource.path, resourceId: route.resource.id, pathParameters: route.pathParameters };
   let authorizerContext: Record<string, string | number | boolean> | undefined;
+  let jwt: RequestFacts["jwt"];
   const authorizer = route.method.authorizerId === undefined ? undefined : deployment.authorizers.get(route.method.authorizerId);
-  if (authorizer !== undefined) {
+  if (authorizer?.type === "COGNITO_USER_POOLS") {
+    // Every failure, scopes included, answers 401 Unauthorized on REST APIs (the UNAUTHORIZED gateway response).
+    const rules = { header: authorizer.identitySource.slice("method.request.header.".length), issuers: authorizer.issuers, audience: undefined, scopes: route.method.authorizationScopes };
+    const verdict = authorizeJwt(context.identity, rules, request, context.clock.now());
+    context.trace.record("apigateway", "authorize", api.id, { authorizer: authorizer.name, result: verdict.kind === "allow" ? "allow" : "UNAUTHORIZED", cached: false }, seq);
+    if (verdict.kind === "refuse") return { response: gatewayResponse("REST", "UNAUTHORIZED", start.requestId), reason: `Cognito authorizer ${authorizer.name}: ${verdict.reason}` };
+    jwt = verdict.grant;
+  } else if (authorizer !== undefined) {
     const verdict = await authorize(context, request, {
       authorizer,
       apiId: api.id,
@@ -80,7 +89,7 @@ async function answerRestRequest(context: ApiGatewayContext, api: RestApi, reque
     context.trace.record("apigateway", "cache", api.id, { requestId: start.requestId, result }, seq);
     if (cached !== undefined) return { response: { ...cached, headers: [...cached.headers.filter(([name]) => name !== "x-amzn-RequestId"), ["x-amzn-RequestId", start.requestId]] } };
   }
-  const answered = await integrate(context, api, stage, route, integration, request, { ...baseFacts, apiKey, authorizer: authorizerContext }, v1Target, start.requestId, seq);
+  const answered = await integrate(context, api, stage, route, integration, request, { ...baseFacts, apiKey, authorizer: authorizerContext, jwt }, v1Target, start.requestId, seq);
   if (slot !== undefined) storeResponse(stage, slot, answered.response, context.clock.now());
   return answered;
 }

@@ -6,10 +6,11 @@
  * and, when the route names scopes, `scope` (or `scp`) holds at least one. A bad token answers 401
  * {"message":"Unauthorized"}, missing scopes 403 {"message":"Forbidden"}, both with a `www-authenticate` header
  * saying why (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html).
- * The claims and scopes reach the integration (requestContext.authorizer.jwt).
+ * The claims and scopes reach the integration (requestContext.authorizer.jwt). REST COGNITO_USER_POOLS authorizers
+ * use the same checks with their user pools' issuers and no audience
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html).
  */
 import type { WorldIdentity } from "../../world/identity.ts";
-import type { JwtAuthorizer } from "../apigateway-types.ts";
 import { headerValue, type GatewayRequest } from "./gateway-request.ts";
 
 export interface JwtGrant {
@@ -32,17 +33,29 @@ function claimText(value: unknown): string {
   return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 }
 
-export function authorizeJwt(identity: WorldIdentity, authorizer: JwtAuthorizer, request: GatewayRequest, routeScopes: readonly string[], nowMs: number): JwtVerdict {
-  const header = headerValue(request, authorizer.identitySource.slice("$request.header.".length));
+/** What a token must satisfy: HTTP JWT authorizers name an issuer and audiences; REST Cognito authorizers user pools and no audience. */
+export interface TokenRules {
+  /** The header that holds the token. */
+  readonly header: string;
+  readonly issuers: readonly string[];
+  /** undefined: any audience (Cognito ID tokens of any app client of the pool). */
+  readonly audience: readonly string[] | undefined;
+  /** The route's or method's scopes (none: any valid token). */
+  readonly scopes: readonly string[];
+}
+
+export function authorizeJwt(identity: WorldIdentity, rules: TokenRules, request: GatewayRequest, nowMs: number): JwtVerdict {
+  const routeScopes = rules.scopes;
+  const header = headerValue(request, rules.header);
   const token = header?.replace(/^Bearer /, "").trim();
   if (token === undefined || token === "") return refuse("UNAUTHORIZED", "no token in the identity source", routeScopes);
   const verified = identity.verifyJwt(token);
   if ("error" in verified) return refuse("UNAUTHORIZED", verified.error, routeScopes);
   const { claims } = verified;
   const now = nowMs / 1000;
-  if (claims.iss !== authorizer.issuer) return refuse("UNAUTHORIZED", "the token does not have a valid issuer", routeScopes);
+  if (typeof claims.iss !== "string" || !rules.issuers.includes(claims.iss)) return refuse("UNAUTHORIZED", "the token does not have a valid issuer", routeScopes);
   const audiences = claims.aud === undefined ? [claims.client_id] : Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (!audiences.some((audience) => typeof audience === "string" && authorizer.audience.includes(audience))) return refuse("UNAUTHORIZED", "the token does not have a valid audience", routeScopes);
+  if (rules.audience !== undefined && !audiences.some((audience) => typeof audience === "string" && rules.audience!.includes(audience))) return refuse("UNAUTHORIZED", "the token does not have a valid audience", routeScopes);
   if (typeof claims.exp !== "number" || claims.exp <= now) return refuse("UNAUTHORIZED", "the token has expired", routeScopes);
   if (typeof claims.nbf === "number" && claims.nbf > now) return refuse("UNAUTHORIZED", "the token is not valid yet", routeScopes);
   if (typeof claims.iat === "number" && claims.iat > now) return refuse("UNAUTHORIZED", "the token was issued in the future", routeScopes);

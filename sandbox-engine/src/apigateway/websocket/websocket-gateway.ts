@@ -117,7 +117,18 @@ export async function connectWebSocket(context: ApiGatewayContext, input: string
     throw new WebSocketRefused(403, target);
   }
   const inbox = createInbox(context.clock);
-  const headers: [string, string][] = [["Host", apiHost(context, target.api.id)], ...Object.entries(options.headers ?? {})];
+  // The upgrade request as API Gateway forwards it: the WebSocket handshake headers, the caller's, then its own.
+  const headers: [string, string][] = [
+    ["Host", apiHost(context, target.api.id)],
+    ["Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"],
+    ["Sec-WebSocket-Key", btoa(String.fromCharCode(...(context.requestIds.hex(32).match(/../g) ?? []).map((byte) => parseInt(byte, 16))))],
+    ["Sec-WebSocket-Version", "13"],
+    ...Object.entries(options.headers ?? {}),
+    ["X-Amzn-Trace-Id", `Root=1-${Math.floor(context.clock.now() / 1000).toString(16)}-${context.requestIds.hex(24)}`],
+    ["X-Forwarded-For", CLIENT_IP],
+    ["X-Forwarded-Port", "443"],
+    ["X-Forwarded-Proto", "https"],
+  ];
   const connection: WebSocketConnection = {
     id: connectionId,
     apiId: target.api.id,
