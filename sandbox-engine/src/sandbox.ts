@@ -121,7 +121,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       throw badOption(error instanceof Error ? error.message : String(error));
     }
     services.set(definition.name, created.service);
-    if (created.receive !== undefined) router.register(definition.name, created.receive);
+    if (created.receive !== undefined) router.register(definition.name, created.receive, created.check);
   }
   const sandbox = Object.freeze({ clock, random, trace, world, ...Object.fromEntries(services), region, accountId }) as Sandbox;
   current = sandbox;

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox } from "sandbox-engine";
 import * as v1 from "sandbox-engine/aws/client-ses";
 import * as v2 from "sandbox-engine/aws/client-sesv2";
+import { AddPermissionCommand, LambdaClient, RemovePermissionCommand } from "sandbox-engine/aws/client-lambda";
+import { CreateTopicCommand, SNSClient } from "sandbox-engine/aws/client-sns";
 
 async function errorOf(promise: Promise<unknown>): Promise<Error & Record<string, any>> {
   try {
@@ -95,6 +97,40 @@ describe("@aws-sdk/client-ses", () => {
     expect(await errorOf(ses.send(new v1.CreateConfigurationSetCommand({ ConfigurationSet: { Name: "orders" } })))).toBeInstanceOf(v1.ConfigurationSetAlreadyExistsException);
     await ses.send(new v1.CreateConfigurationSetEventDestinationCommand({ ConfigurationSetName: "orders", EventDestination: { Name: "sns", Enabled: true, MatchingEventTypes: ["bounce", "delivery"], SNSDestination: { TopicARN: topic } } }));
     expect(await errorOf(ses.send(new v1.CreateConfigurationSetEventDestinationCommand({ ConfigurationSetName: "ghost", EventDestination: { Name: "sns", MatchingEventTypes: ["send"], SNSDestination: { TopicARN: topic } } })))).toBeInstanceOf(v1.ConfigurationSetDoesNotExistException);
+  });
+  it("CreateReceiptRule and UpdateReceiptRule refuse a Lambda SES may not invoke and a topic that does not exist, and accept them once they can", async () => {
+    const { sb, ses } = given();
+    const lambda = new LambdaClient({ sandbox: sb });
+    await ses.send(new v1.CreateReceiptRuleSetCommand({ RuleSetName: "inbound" }));
+    const functionArn = "arn:aws:lambda:us-east-1:123456789012:function:triage";
+    const lambdaRule = { Name: "triage", Enabled: true, Recipients: ["shop.example"], Actions: [{ LambdaAction: { FunctionArn: functionArn, InvocationType: "Event" as const } }] };
+    const missing = await errorOf(ses.send(new v1.CreateReceiptRuleCommand({ RuleSetName: "inbound", Rule: lambdaRule })));
+    expect(missing).toBeInstanceOf(v1.InvalidLambdaFunctionException);
+    expect(missing).toMatchObject({ name: "InvalidLambdaFunctionException", message: `Could not invoke Lambda function: ${functionArn}` });
+    sb.lambda.createFunction({ FunctionName: "triage", handler: async () => ({}) });
+    const unpermitted = await errorOf(ses.send(new v1.CreateReceiptRuleCommand({ RuleSetName: "inbound", Rule: lambdaRule })));
+    expect(unpermitted).toBeInstanceOf(v1.InvalidLambdaFunctionException);
+    expect(unpermitted.message).toBe(`Could not invoke Lambda function: ${functionArn}`);
+    expect((await ses.send(new v1.DescribeReceiptRuleSetCommand({ RuleSetName: "inbound" }))).Rules).toEqual([]);
+    await lambda.send(new AddPermissionCommand({ FunctionName: "triage", StatementId: "ses", Action: "lambda:InvokeFunction", Principal: "ses.amazonaws.com", SourceAccount: "123456789012" }));
+    await ses.send(new v1.CreateReceiptRuleCommand({ RuleSetName: "inbound", Rule: lambdaRule }));
+
+    const topicArn = "arn:aws:sns:us-east-1:123456789012:inbound-mail";
+    const withTopic = { ...lambdaRule, Actions: [{ SNSAction: { TopicArn: topicArn } }] };
+    const noTopic = await errorOf(ses.send(new v1.UpdateReceiptRuleCommand({ RuleSetName: "inbound", Rule: withTopic })));
+    expect(noTopic).toBeInstanceOf(v1.InvalidSnsTopicException);
+    expect(noTopic).toMatchObject({ name: "InvalidSnsTopicException", message: `Could not publish to SNS topic: ${topicArn}` });
+    // A Lambda action's own TopicArn is checked too.
+    const lambdaTopic = await errorOf(ses.send(new v1.UpdateReceiptRuleCommand({ RuleSetName: "inbound", Rule: { ...lambdaRule, Actions: [{ LambdaAction: { FunctionArn: functionArn, TopicArn: topicArn } }] } })));
+    expect(lambdaTopic).toBeInstanceOf(v1.InvalidSnsTopicException);
+    expect((await ses.send(new v1.DescribeReceiptRuleCommand({ RuleSetName: "inbound", RuleName: "triage" }))).Rule!.Actions).toEqual(lambdaRule.Actions);
+    await new SNSClient({ sandbox: sb }).send(new CreateTopicCommand({ Name: "inbound-mail" }));
+    await ses.send(new v1.UpdateReceiptRuleCommand({ RuleSetName: "inbound", Rule: withTopic }));
+    expect((await ses.send(new v1.DescribeReceiptRuleCommand({ RuleSetName: "inbound", RuleName: "triage" }))).Rule!.Actions).toEqual(withTopic.Actions);
+
+    // Update checks the permission as it is now: once removed, the Lambda rule is refused again.
+    await lambda.send(new RemovePermissionCommand({ FunctionName: "triage", StatementId: "ses" }));
+    expect(await errorOf(ses.send(new v1.UpdateReceiptRuleCommand({ RuleSetName: "inbound", Rule: lambdaRule })))).toBeInstanceOf(v1.InvalidLambdaFunctionException);
   });
   it("receipt rule sets, rules and filters, with AWS's exceptions", async () => {
     const { sb, ses } = given();

@@ -74,9 +74,23 @@ export type DeliveryStatus = DeliveryOutcome["status"];
 /** What a receiving service implements. Never throws. */
 export type DeliveryReceiver = (arn: string, payload: DeliveryPayload, source: DeliverySource) => DeliveryOutcome | Promise<DeliveryOutcome>;
 
+/**
+ * Whether a receiver would take a delivery from `source` now, without delivering: "allowed", or the
+ * "refused" (resource policy) or "rejected" (no such target) its delivery would answer.
+ */
+export type DeliveryVerdict = { readonly status: "allowed" } | Extract<DeliveryOutcome, { status: "refused" | "rejected" }>;
+
+/**
+ * A receiver's side-effect-free check: the same code its DeliveryReceiver runs before delivering, so a
+ * sender that must refuse a configuration up front (SES CreateReceiptRule) asks the receiver, never a copy of its policy logic.
+ */
+export type DeliveryCheck = (arn: string, source: DeliverySource) => DeliveryVerdict;
+
 /** The port senders use. */
 export interface DeliveryTargets {
   deliver(arn: string, payload: DeliveryPayload, source: DeliverySource): DeliveryOutcome | Promise<DeliveryOutcome>;
+  /** Asks the receiver whether `source` may deliver to `arn` now; delivers nothing, records nothing. */
+  mayDeliver(arn: string, source: DeliverySource): DeliveryVerdict;
 }
 
 export function isRetryable(outcome: DeliveryOutcome): boolean {

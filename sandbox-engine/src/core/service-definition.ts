@@ -6,7 +6,7 @@
  * package exports.
  */
 import type { World } from "../world/world.ts";
-import type { DeliveryReceiver, DeliveryTargets } from "./delivery.ts";
+import type { DeliveryCheck, DeliveryReceiver, DeliveryTargets } from "./delivery.ts";
 import type { ServiceDeps } from "./service-deps.ts";
 
 /** What every service factory gets. */
@@ -46,7 +46,7 @@ export interface ServiceDefinition<
     env: ServiceEnvironment,
     options: Options | undefined,
     faults: Faults | undefined,
-  ): { readonly service: Service; readonly receive?: DeliveryReceiver };
+  ): { readonly service: Service; readonly receive?: DeliveryReceiver; readonly check?: DeliveryCheck };
 }
 
 /** Keeps a definition's literal name and types (so the Sandbox type can be derived from the list). */

@@ -9,7 +9,7 @@ import type { ServiceDeps } from "../core/service-deps.ts";
 import { lambdaBill, type LambdaBill } from "./billing/lambda-bill.ts";
 import type { SqsService } from "../sqs/sqs-service.ts";
 import { faultToError } from "../core/aws-error.ts";
-import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
+import type { DeliveryCheck, DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
 import { resolveFunctionName } from "./arn.ts";
 import { createLambdaFaultInjector, type LambdaFaults } from "./fault-injection.ts";
 import { createEventSourceMapping } from "./operations/create-event-source-mapping.ts";
@@ -32,7 +32,7 @@ import { invoke } from "./invoke.ts";
 import { addPermission, type AddPermissionResult } from "./operations/add-permission.ts";
 import { getPolicy, type GetPolicyResult } from "./operations/get-policy.ts";
 import { removePermission } from "./operations/remove-permission.ts";
-import { lambdaDeliveryReceiver } from "./receive-delivery.ts";
+import { lambdaDeliveryCheck, lambdaDeliveryReceiver } from "./receive-delivery.ts";
 import type { LambdaOutcome } from "./lambda-faults.ts";
 import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED_CONCURRENCY } from "./lambda-limits.ts";
 import type { InvocationRecord, LambdaOptions, LambdaState, LogLine } from "./lambda-state.ts";
@@ -127,7 +127,7 @@ export function createLambdaService(deps: LambdaServiceDeps): LambdaService {
 }
 
 /** The service and its delivery receiver (what the service registry needs). */
-export function createLambda(deps: LambdaServiceDeps): { service: LambdaService; receive: DeliveryReceiver } {
+export function createLambda(deps: LambdaServiceDeps): { service: LambdaService; receive: DeliveryReceiver; check: DeliveryCheck } {
   const accountConcurrency = deps.options?.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
   if (!Number.isInteger(accountConcurrency) || accountConcurrency < MIN_UNRESERVED_CONCURRENCY) {
     throw new RangeError(`lambda.accountConcurrency must be a whole number >= ${MIN_UNRESERVED_CONCURRENCY}, got ${String(accountConcurrency)}`);
@@ -201,5 +201,5 @@ export function createLambda(deps: LambdaServiceDeps): { service: LambdaService;
     removePermission: (input) => removePermission(state, input),
     getPolicy: (input) => getPolicy(state, input),
   };
-  return { service, receive: lambdaDeliveryReceiver(state) };
+  return { service, receive: lambdaDeliveryReceiver(state), check: lambdaDeliveryCheck(state) };
 }

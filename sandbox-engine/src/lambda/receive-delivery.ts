@@ -5,7 +5,7 @@
  * or (payload.invocationType "RequestResponse", API Gateway) runs it and answers with its reply.
  * Throttling and service errors are server-side (the sender retries); the rest are client-side.
  */
-import type { DeliveryOutcome, DeliveryReceiver } from "../core/delivery.ts";
+import type { DeliveryCheck, DeliveryOutcome, DeliveryReceiver, DeliverySource, DeliveryVerdict } from "../core/delivery.ts";
 import { invoke } from "./invoke.ts";
 import { findFunction } from "./functions.ts";
 import type { LambdaState } from "./lambda-state.ts";
@@ -16,15 +16,28 @@ const decoder = new TextDecoder();
 
 const SERVER_SIDE: ReadonlySet<string> = new Set(["ServiceException", "ResourceNotReadyException", "EC2ThrottledException"]);
 
+/**
+ * What the receiver checks before invoking: the function exists and its resource policy lets the sender
+ * invoke it. A missing function is left to invoke, whose ResourceNotFoundException the sender sees.
+ */
+function admit(state: LambdaState, arn: string, source: DeliverySource): { readonly verdict: DeliveryVerdict; readonly functionArn: string } {
+  const found = findFunction(state, arn);
+  if (!found.ok) return { verdict: { status: "rejected", reason: `Lambda refused the invocation: ${found.fault.code}: ${found.fault.message}` }, functionArn: arn };
+  const permission = checkInvokePermission(found.value, state.accountId, source);
+  return { verdict: permission.allowed ? { status: "allowed" } : { status: "refused", reason: permission.reason }, functionArn: found.value.arn };
+}
+
+/** The receiver's own check, without invoking (for a sender that refuses a configuration up front). */
+export function lambdaDeliveryCheck(state: LambdaState): DeliveryCheck {
+  return (arn, source) => admit(state, arn, source).verdict;
+}
+
 export function lambdaDeliveryReceiver(state: LambdaState): DeliveryReceiver {
   return async (arn, payload, source): Promise<DeliveryOutcome> => {
-    const found = findFunction(state, arn);
-    if (found.ok) {
-      const verdict = checkInvokePermission(found.value, state.accountId, source);
-      if (!verdict.allowed) {
-        state.trace.record("lambda", "invoke-denied", found.value.arn, { principal: source.principal.type === "Service" ? source.principal.service : source.principal.accountId, sourceArn: source.sourceArn, reason: verdict.reason }, source.cause ?? -1);
-        return { status: "refused", reason: verdict.reason };
-      }
+    const { verdict, functionArn } = admit(state, arn, source);
+    if (verdict.status === "refused") {
+      state.trace.record("lambda", "invoke-denied", functionArn, { principal: source.principal.type === "Service" ? source.principal.service : source.principal.accountId, sourceArn: source.sourceArn, reason: verdict.reason }, source.cause ?? -1);
+      return verdict;
     }
     const body = payload.event === undefined ? payload.body : JSON.stringify(payload.event);
     const invocationType = payload.invocationType ?? "Event";

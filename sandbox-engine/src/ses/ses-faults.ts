@@ -12,8 +12,10 @@ export type SesFaultCode =
   | "ConfigurationSetAlreadyExistsException"
   | "ConfigurationSetDoesNotExistException"
   | "EventDestinationAlreadyExistsException"
+  | "InvalidLambdaFunctionException"
   | "InvalidParameterValue"
   | "InvalidRenderingParameterException"
+  | "InvalidSnsTopicException"
   | "InvalidTemplateException"
   | "LimitExceededException"
   | "MessageRejected"
@@ -35,3 +37,7 @@ export const ruleDoesNotExist = (name: string) => fail("RuleDoesNotExistExceptio
 export const templateDoesNotExist = (name: string) => fail("TemplateDoesNotExistException", `Template ${name} does not exist.`, { queryCode: "TemplateDoesNotExist" });
 export const messageRejected = (message: string, hint?: string) => fail("MessageRejected", message, hint === undefined ? {} : { hint });
 export const limitExceeded = (message: string) => fail("LimitExceededException", message, { queryCode: "LimitExceeded" });
+/** A rule's Lambda action SES could not invoke (https://docs.aws.amazon.com/ses/latest/APIReference/API_CreateReceiptRule.html). */
+export const invalidLambdaFunction = (functionArn: string, hint: string) => fail("InvalidLambdaFunctionException", `Could not invoke Lambda function: ${functionArn}`, { queryCode: "InvalidLambdaFunction", hint });
+/** A rule's topic SES could not publish to (same page). */
+export const invalidSnsTopic = (topicArn: string, hint: string) => fail("InvalidSnsTopicException", `Could not publish to SNS topic: ${topicArn}`, { queryCode: "InvalidSnsTopic", hint });

@@ -13,10 +13,11 @@
 import type { ServiceDeps } from "../core/service-deps.ts";
 import { ok } from "../core/outcome.ts";
 import type { Caller } from "../iam/index.ts";
-import type { DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
+import type { DeliveryCheck, DeliveryReceiver, DeliveryTargets } from "../core/delivery.ts";
 import type { World } from "../world/world.ts";
 import type { LambdaInvoker } from "./lambda-invoker.ts";
 import { publish } from "./operations/publish.ts";
+import { findTopic } from "./topics.ts";
 import { publishBatch } from "./operations/publish-batch.ts";
 import { invalidParameter, rootCaller, type SnsContext } from "./sns-context.ts";
 import type {
@@ -95,7 +96,7 @@ export function createSnsService(deps: SnsServiceDeps): SnsService {
  * The service and its delivery receiver: a delivery to a topic ARN (a Lambda destination) is a Publish
  * of the payload by the sender's account (topic policy: same account allowed).
  */
-export function createSns(deps: SnsServiceDeps): { service: SnsService; receive: DeliveryReceiver } {
+export function createSns(deps: SnsServiceDeps): { service: SnsService; receive: DeliveryReceiver; check: DeliveryCheck } {
   const random = deps.random.fork("sns");
   const ctx: SnsContext = {
     clock: deps.clock,
@@ -155,10 +156,16 @@ export function createSns(deps: SnsServiceDeps): { service: SnsService; receive:
       ctx.lambda.invoker = invoker;
     },
   };
+  // The receiver publishes as the sender's account (allowed by any topic policy of its own topic), so what it
+  // checks before publishing is that the topic exists: findTopic, the lookup Publish itself makes.
+  const check: DeliveryCheck = (arn) => {
+    const topic = findTopic(ctx, arn);
+    return topic.ok ? { status: "allowed" } : { status: "rejected", reason: `${topic.fault.code}: ${topic.fault.message}` };
+  };
   const receive: DeliveryReceiver = (arn, payload) => {
     // A Lambda dead-letter topic also gets the message attributes (RequestID, ErrorCode, ErrorMessage).
     const published = publish(ctx, { TopicArn: arn, Message: payload.body, ...(payload.attributes === undefined ? {} : { MessageAttributes: payload.attributes }) }, root);
     return published.ok ? { status: "delivered" } : { status: "rejected", reason: `${published.fault.code}: ${published.fault.message}` };
   };
-  return { service, receive };
+  return { service, receive, check };
 }

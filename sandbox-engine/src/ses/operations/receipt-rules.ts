@@ -6,6 +6,7 @@
  * 100 IP filters.
  */
 import { fail, ok } from "../../core/outcome.ts";
+import { checkRuleActions } from "../receiving/action-targets.ts";
 import { parseIpv4Cidr } from "../receiving/ipv4-cidr.ts";
 import { readReceiptRule } from "../receiving/receipt-rule-input.ts";
 import type { ReceiptRuleSetState, SesContext } from "../ses-context.ts";
@@ -105,6 +106,8 @@ export function createReceiptRule(ctx: SesContext, input: unknown): SesOutcome<E
   if (set.value.rules.length >= MAX_RULES) return limitExceeded(`A rule set can have at most ${MAX_RULES} rules.`);
   const index = after.value === undefined ? 0 : set.value.rules.findIndex((item) => item.name === after.value) + 1;
   if (after.value !== undefined && index === 0) return ruleDoesNotExist(after.value);
+  const deliverable = checkRuleActions(ctx, set.value.name, rule.value);
+  if (!deliverable.ok) return deliverable;
   set.value.rules.splice(index, 0, rule.value);
   ctx.trace.record("ses", "create-receipt-rule", set.value.name, { rule: rule.value.name, position: index });
   return ok({});
@@ -117,6 +120,8 @@ export function updateReceiptRule(ctx: SesContext, input: unknown): SesOutcome<E
   if (!rule.ok) return rule;
   const index = set.value.rules.findIndex((item) => item.name === rule.value.name);
   if (index === -1) return ruleDoesNotExist(rule.value.name);
+  const deliverable = checkRuleActions(ctx, set.value.name, rule.value);
+  if (!deliverable.ok) return deliverable;
   set.value.rules[index] = rule.value;
   return ok({});
 }

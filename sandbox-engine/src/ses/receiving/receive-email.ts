@@ -16,9 +16,10 @@
  * that fails (AWS-FACTS D.4 item 14: UNVERIFIED) is treated as CONTINUE, and its failure shows in the
  * result and the trace.
  */
-import type { DeliverySource } from "../../core/delivery.ts";
 import { buildMime } from "../mime.ts";
+import type { DeliverySource } from "../../core/delivery.ts";
 import { domainOf, type ReceiptAction, type ReceiptRuleState, type SesContext } from "../ses-context.ts";
+import { receiptRuleSource } from "./action-targets.ts";
 import { cidrContains } from "./ipv4-cidr.ts";
 import { recipientsOfRule } from "./recipient-match.ts";
 import { mailOf, receiptOf, sesEvent, type InboundMail, type VerdictStatus, type Verdicts } from "./ses-event.ts";
@@ -116,7 +117,7 @@ export async function receiveEmail(ctx: SesContext, input: Required<Omit<Receive
     if (rule.scanEnabled && !mail.headers.some(([name]) => name === "X-SES-Spam-Verdict")) {
       mail.headers.unshift(["X-SES-Spam-Verdict", input.spam], ["X-SES-Virus-Verdict", input.virus]);
     }
-    const source: DeliverySource = { principal: { type: "Service", service: "ses.amazonaws.com" }, sourceArn: ruleArn, sourceAccount: ctx.accountId, label: `receipt rule ${rule.name}`, cause: matched.seq };
+    const source = receiptRuleSource(ctx, set!.name, rule.name, matched.seq);
     for (const action of rule.actions) {
       const { outcome, detail } = await runAction(ctx, action, mail, recipients, verdicts, source, input.from, mime);
       result.actions.push({ rule: rule.name, type: action.type, outcome, ...(detail === undefined ? {} : { detail }) });
