@@ -5,6 +5,7 @@ import { PublishCommand, SubscribeCommand } from "sandbox-engine/aws/client-sns"
 import { CreateEventSourceMappingCommand } from "sandbox-engine/aws/client-lambda";
 import { ReceiveMessageCommand, SetQueueAttributesCommand } from "sandbox-engine/aws/client-sqs";
 import { allowTopic, givenQueue, givenTopic, type SnsFixture } from "./sns-helpers.ts";
+import { createDeliveryRouter } from "../../sandbox-engine/src/core/delivery-router.ts";
 
 const events = (f: SnsFixture, kind: string) => f.sb.trace.events.filter((event) => event.kind === kind);
 
@@ -132,5 +133,22 @@ describe("causal trace", () => {
     expect(chain).toEqual(["lambda.invoke", "lambda.esm-batch", "sqs.receive", "sqs.send", "sns.deliver", "sns.publish"]);
     const end = trace.find((event) => event.kind === "invoke-end");
     expect(end?.cause).toBe(invoke!.seq);
+  });
+});
+
+describe("delivery router: mayDeliver asks the receiver's check and delivers nothing", () => {
+  const source = { principal: { type: "Service", service: "ses.amazonaws.com" }, sourceArn: "arn:aws:ses:us-east-1:123456789012:receipt-rule-set/s:receipt-rule/r", sourceAccount: "123456789012", label: "receipt rule r" } as const;
+  it("answers the registered check's verdict without calling the receiver; a service without a check allows; an unknown service or a non-ARN is rejected", () => {
+    const router = createDeliveryRouter();
+    let delivered = 0;
+    const receiver = () => ((delivered += 1), { status: "delivered" as const });
+    router.register("lambda", receiver, (arn) => (arn.endsWith(":open") ? { status: "allowed" } : { status: "refused", reason: `no permission for ${arn}` }));
+    router.register("sqs", receiver);
+    expect(router.mayDeliver("arn:aws:lambda:us-east-1:123456789012:function:open", source)).toEqual({ status: "allowed" });
+    expect(router.mayDeliver("arn:aws:lambda:us-east-1:123456789012:function:closed", source)).toEqual({ status: "refused", reason: "no permission for arn:aws:lambda:us-east-1:123456789012:function:closed" });
+    expect(router.mayDeliver("arn:aws:sqs:us-east-1:123456789012:q", source)).toEqual({ status: "allowed" });
+    expect(router.mayDeliver("arn:aws:s3:::bucket", source)).toMatchObject({ status: "rejected" });
+    expect(router.mayDeliver("not-an-arn", source)).toMatchObject({ status: "rejected" });
+    expect(delivered).toBe(0);
   });
 });

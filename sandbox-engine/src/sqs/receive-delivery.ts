@@ -4,18 +4,30 @@
  * SendMessage would, with the sender's trace event as the send's cause.
  */
 import { arnName } from "../core/arn.ts";
-import type { DeliveryReceiver } from "../core/delivery.ts";
+import type { DeliveryCheck, DeliveryReceiver, DeliverySource, DeliveryVerdict } from "../core/delivery.ts";
 import { sendMessage } from "./operations/send-message.ts";
+import type { Queue } from "./queue.ts";
 import { queueByArn, type SqsContext } from "./sqs-context.ts";
 import { checkQueuePolicy, type PolicyCache } from "./queue-policy.ts";
 
-export function sqsDeliveryReceiver(ctx: SqsContext): DeliveryReceiver {
+/** What the receiver checks before sending: the queue exists and its policy lets the sender send to it. */
+function admit(ctx: SqsContext, policies: PolicyCache, arn: string, source: DeliverySource): { readonly status: "allowed"; readonly queue: Queue } | Exclude<DeliveryVerdict, { status: "allowed" }> {
+  const queue = queueByArn(ctx, arn);
+  if (queue === undefined || queue.deleted) return { status: "rejected", reason: `queue ${arnName(arn)} does not exist (was it deleted?)` };
+  const permission = checkQueuePolicy(policies, queue, source);
+  return permission.allowed ? { status: "allowed", queue } : { status: "refused", reason: permission.reason };
+}
+
+export function sqsDelivery(ctx: SqsContext): { readonly receive: DeliveryReceiver; readonly check: DeliveryCheck } {
   const policies: PolicyCache = new Map();
-  return (arn, payload, source) => {
-    const queue = queueByArn(ctx, arn);
-    if (queue === undefined || queue.deleted) return { status: "rejected", reason: `queue ${arnName(arn)} does not exist (was it deleted?)` };
-    const verdict = checkQueuePolicy(policies, queue, source);
-    if (!verdict.allowed) return { status: "refused", reason: verdict.reason };
+  const check: DeliveryCheck = (arn, source) => {
+    const admitted = admit(ctx, policies, arn, source);
+    return admitted.status === "allowed" ? { status: "allowed" } : admitted;
+  };
+  const receive: DeliveryReceiver = (arn, payload, source) => {
+    const admitted = admit(ctx, policies, arn, source);
+    if (admitted.status !== "allowed") return admitted;
+    const { queue } = admitted;
     const sent = sendMessage(
       ctx,
       {
@@ -30,4 +42,5 @@ export function sqsDeliveryReceiver(ctx: SqsContext): DeliveryReceiver {
     if (!sent.ok) return { status: "rejected", reason: `queue ${queue.name} refused the message: ${sent.fault.message}` };
     return { status: "delivered", detail: `SQS message ${sent.value.MessageId}` };
   };
+  return { receive, check };
 }

@@ -5,7 +5,7 @@
  * other services (SNS, Lambda event source mappings) call these methods directly.
  */
 import type { ServiceDeps } from "../core/service-deps.ts";
-import type { DeliveryReceiver } from "../core/delivery.ts";
+import type { DeliveryCheck, DeliveryReceiver } from "../core/delivery.ts";
 import type { Outcome } from "./sqs-outcome.ts";
 import { createSqsActivity, type ActivityCallback } from "./activity.ts";
 import { deliveryBehaviour, type SqsOptions } from "./delivery.ts";
@@ -30,7 +30,7 @@ import { setQueueAttributes } from "./operations/set-queue-attributes.ts";
 import { startMessageMoveTask } from "./operations/start-message-move-task.ts";
 import { tagQueue } from "./operations/tag-queue.ts";
 import { untagQueue } from "./operations/untag-queue.ts";
-import { sqsDeliveryReceiver } from "./receive-delivery.ts";
+import { sqsDelivery } from "./receive-delivery.ts";
 import { billedRequests, queueTypeOf, sqsBill, type SqsBill, type SqsUsage } from "./billing/sqs-bill.ts";
 import type { SqsContext } from "./sqs-context.ts";
 import type {
@@ -115,7 +115,7 @@ export function createSqsService(deps: SqsServiceDeps): SqsService {
 }
 
 /** The service and its delivery receiver (what the service registry needs). */
-export function createSqs(deps: SqsServiceDeps): { service: SqsService; receive: DeliveryReceiver } {
+export function createSqs(deps: SqsServiceDeps): { service: SqsService; receive: DeliveryReceiver; check: DeliveryCheck } {
   const activity = createSqsActivity(deps.trace, (trace) => (ctx.trace = trace));
   const ctx: SqsContext = {
     clock: deps.clock,
@@ -170,5 +170,5 @@ export function createSqs(deps: SqsServiceDeps): { service: SqsService; receive:
     onActivity: (queueArn, callback) => activity.onActivity(queueArn, callback),
     bill: () => sqsBill(usage),
   };
-  return { service, receive: sqsDeliveryReceiver(ctx) };
+  return { service, ...sqsDelivery(ctx) };
 }
