@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
-import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
-import { launchChromium } from "../support/chromium.ts";
 import { seriousAccessibilityViolations } from "./axe.ts";
-import { exerciseOn } from "./exercise-page.ts";
+import { exerciseOn, openSitePage, readLearnerFile } from "./exercise-page.ts";
 
-const siteUrl = inject("siteUrl");
 const exerciseId = "sqs/dead-letter";
-const exercise = await readExercise(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url).pathname, exerciseId);
-const editable = (variant: "starter" | "solution") => exercise[variant].find((file) => file.role === "editable")!.source;
+const { starter, solution } = await readLearnerFile(exerciseId);
 const poisonTest = "moves a poison message to the DLQ after maxReceiveCount failed receives";
 
 interface Row {
@@ -41,9 +37,7 @@ describe("what happened: the event flow of each test, in Chromium", () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
-    await page.goto(`${siteUrl}/sqs/dead-letter-queues/`);
+    ({ browser, page } = await openSitePage("/sqs/dead-letter-queues/", { viewport: { width: 1280, height: 1000 } }));
     await exerciseOn(page, exerciseId).openEditor();
   });
 
@@ -53,9 +47,7 @@ describe("what happened: the event flow of each test, in Chromium", () => {
 
   it("after the solution, shows the poison message's receives and then its move to the DLQ, in order, with cause links", async () => {
     // given the reference solution, run
-    const ex = exerciseOn(page, exerciseId);
-    await ex.paste(editable("solution"));
-    await expect(ex.run()).resolves.toBe("pass");
+    await expect(exerciseOn(page, exerciseId).runWith(solution)).resolves.toBe("pass");
     // when the learner opens what happened in the poison-message test
     const { flow, rows } = await openFlow(page, poisonTest);
     // then the source queue's lane holds the message's 3 receives, retries marked, then the dead-letter move
@@ -133,9 +125,7 @@ describe("what happened: the event flow of each test, in Chromium", () => {
 
   it("after the starter, the failing test's flow shows why nothing moved: retries and expiries, no dead-letter move", async () => {
     // given the starter, which never sets a redrive policy
-    const ex = exerciseOn(page, exerciseId);
-    await ex.paste(editable("starter"));
-    await expect(ex.run()).resolves.toBe("fail");
+    await expect(exerciseOn(page, exerciseId).runWith(starter)).resolves.toBe("fail");
     // when the learner opens what happened in the failing poison-message test
     const { flow, rows } = await openFlow(page, poisonTest);
     // then the message is received 6 times, 5 of them retries after an expiry, and never moved

@@ -1,33 +1,29 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
-import { launchChromium } from "../support/chromium.ts";
+import type { Browser, Page } from "playwright-core";
 import { seriousAccessibilityViolations } from "./axe.ts";
-import { exerciseOn, waitForVerdict } from "./exercise-page.ts";
+import { exerciseOn, openSitePage, readLearnerFile, waitForVerdict } from "./exercise-page.ts";
 
 const siteUrl = inject("siteUrl");
 const lessonPath = "/sqs/dead-letter-queues/";
 const exerciseId = "sqs/dead-letter";
-const exercise = await readExercise(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url).pathname, exerciseId);
-const starter = exercise.starter.find((file) => file.role === "editable")!.source;
+const { exercise, starter, solution } = await readLearnerFile(exerciseId);
 const myDraft = `// my own attempt: keep me\n${starter}`;
 
 describe("help while solving: hints, the solution, stopping a run", () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const dialogs: string[] = [];
   let answer: "accept" | "dismiss" = "dismiss";
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    page = await context.newPage();
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void (answer === "accept" ? dialog.accept() : dialog.dismiss());
-    });
-    await page.goto(siteUrl + lessonPath);
+    ({ browser, page } = await openSitePage(lessonPath, {
+      viewport: { width: 1280, height: 1000 },
+      beforeLoad: (context) =>
+        context.on("dialog", (dialog) => {
+          dialogs.push(dialog.message());
+          void (answer === "accept" ? dialog.accept() : dialog.dismiss());
+        }),
+    }));
   });
 
   afterAll(async () => {
@@ -55,9 +51,7 @@ describe("help while solving: hints, the solution, stopping a run", () => {
     const ex = exerciseOn(page, exerciseId);
     const show = ex.root.locator('button[data-action="solution"]');
     await expect(show.isVisible()).resolves.toBe(false);
-    await ex.openEditor();
-    await ex.paste(myDraft);
-    await expect(ex.run()).resolves.toBe("fail");
+    await expect(ex.runWith(myDraft)).resolves.toBe("fail");
     await expect(show.isVisible()).resolves.toBe(true);
     answer = "dismiss";
     await show.click();
@@ -87,9 +81,7 @@ describe("help while solving: hints, the solution, stopping a run", () => {
     // given a draft whose redrive never returns (it keeps waiting): the three tests before it finish, the last one hangs
     await page.goto(siteUrl + lessonPath);
     const ex = exerciseOn(page, exerciseId);
-    await ex.openEditor();
-    const solution = exercise.solution.find((file) => file.role === "editable")!.source;
-    await ex.paste(`${solution.replace("export async function redrive(", "async function unused(")}\nexport async function redrive(): Promise<never> {\n  for (;;) await new Promise((resolve) => setTimeout(resolve, 50));\n}\n`);
+    await ex.write(`${solution.replace("export async function redrive(", "async function unused(")}\nexport async function redrive(): Promise<never> {\n  for (;;) await new Promise((resolve) => setTimeout(resolve, 50));\n}\n`);
     await ex.runButton.click();
     // then the panel counts them against the total the runner collected
     await expect.poll(() => ex.results.textContent(), { timeout: 4_000 }).toContain("3 of 4 tests done");
@@ -100,8 +92,7 @@ describe("help while solving: hints, the solution, stopping a run", () => {
   it("stops a run with the Stop button, keeps the code, and runs again afterwards", async () => {
     await page.goto(siteUrl + lessonPath);
     const ex = exerciseOn(page, exerciseId);
-    await ex.openEditor();
-    await ex.paste(`${starter}\nwhile (true) {}\n`);
+    await ex.write(`${starter}\nwhile (true) {}\n`);
     await ex.runButton.click();
     const stop = ex.root.locator('button[data-action="stop"]');
     await stop.waitFor({ state: "visible" });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { inject } from "vitest";
+import { draftKey } from "../../src/client/exercise/draft-storage.ts";
 import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
 import type { ExerciseFolder } from "../../src/lib/exercises/schema.ts";
 import { launchChromium } from "../support/chromium.ts";
@@ -47,6 +48,45 @@ export async function openSitePage(
 export function exerciseOn(page: Page, id: string) {
   const root = page.locator(`[data-exercise="${id}"]`);
   const results = root.locator("[data-results]");
+
+  /** Scrolls the exercise into view and waits for Monaco to replace the static code. */
+  const openEditor = async (): Promise<void> => {
+    await root.scrollIntoViewIfNeeded();
+    await page.waitForSelector(`[data-exercise="${id}"][data-editor="ready"] .monaco-editor`, { timeout: 30_000 });
+  };
+
+  /**
+   * Selects everything in the editor and pastes `text` over it, as a learner pasting code would. Waits until
+   * the editor has focus first (a click can land while Monaco is still settling) and checks the result.
+   */
+  const paste = async (text: string): Promise<void> => {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await root.locator(".monaco-editor .view-lines").click();
+      await page.waitForFunction(
+        (exerciseId) => document.activeElement?.closest(`[data-exercise="${exerciseId}"] .monaco-editor`) != null,
+        id,
+        { timeout: 5_000 },
+      );
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.evaluate((content) => {
+        const clipboardData = new DataTransfer();
+        clipboardData.setData("text/plain", content);
+        document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+      }, text);
+      if ((await code()) === text) return;
+    }
+    throw new Error(`pasting into ${id}'s editor did not change its text`);
+  };
+
+  /** The active file's text as the exercise holds it (kept in sync with the editor). */
+  const code = () => root.locator("[data-static-code] code").textContent();
+
+  /** Clicks Run and waits for the verdict. */
+  const run = async (timeout = 15_000): Promise<string> => {
+    await root.locator('button[data-action="run"]').click();
+    return waitForVerdict(results, timeout);
+  };
+
   return {
     root,
     results,
@@ -54,43 +94,34 @@ export function exerciseOn(page: Page, id: string) {
     runButton: root.locator('button[data-action="run"]'),
     resetButton: root.locator('button[data-action="reset"]'),
     tab: (name: string) => root.locator(`[data-file-tab="${name}"]`),
+    openEditor,
+    paste,
+    code,
+    run,
 
-    /** Scrolls the exercise into view and waits for Monaco to replace the static code. */
-    async openEditor(): Promise<void> {
-      await root.scrollIntoViewIfNeeded();
-      await page.waitForSelector(`[data-exercise="${id}"][data-editor="ready"] .monaco-editor`, { timeout: 30_000 });
+    /** Opens the editor if it is not open yet and pastes `text` over the active file, as a learner would. */
+    async write(text: string): Promise<void> {
+      await openEditor();
+      await paste(text);
+    },
+
+    /** Writes `text` (see write), clicks Run and waits for the verdict: what most browser tests start with. */
+    async runWith(text: string, timeout?: number): Promise<string> {
+      await openEditor();
+      await paste(text);
+      return run(timeout);
     },
 
     /**
-     * Selects everything in the editor and pastes `text` over it, as a learner pasting code would. Waits until
-     * the editor has focus first (a click can land while Monaco is still settling) and checks the result.
+     * Waits until this browser's stored draft holds `text` (drafts are written a moment after the last edit), so
+     * a reload or another page finds it: no fixed wait.
      */
-    async paste(text: string): Promise<void> {
-      for (let attempt = 1; attempt <= 3; attempt++) {
-        await root.locator(".monaco-editor .view-lines").click();
-        await page.waitForFunction(
-          (exerciseId) => document.activeElement?.closest(`[data-exercise="${exerciseId}"] .monaco-editor`) != null,
-          id,
-          { timeout: 5_000 },
-        );
-        await page.keyboard.press("ControlOrMeta+A");
-        await page.evaluate((content) => {
-          const clipboardData = new DataTransfer();
-          clipboardData.setData("text/plain", content);
-          document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
-        }, text);
-        if ((await root.locator("[data-static-code] code").textContent()) === text) return;
-      }
-      throw new Error(`pasting into ${id}'s editor did not change its text`);
-    },
-
-    /** The active file's text as the exercise holds it (kept in sync with the editor). */
-    code: () => root.locator("[data-static-code] code").textContent(),
-
-    /** Clicks Run and waits for the verdict. */
-    async run(timeout = 15_000): Promise<string> {
-      await root.locator('button[data-action="run"]').click();
-      return waitForVerdict(results, timeout);
+    async draftSaved(text: string): Promise<void> {
+      await page.waitForFunction(
+        ([key, expected]) => Object.values((JSON.parse(localStorage.getItem(key!) ?? "{}") as { files?: object }).files ?? {}).includes(expected),
+        [draftKey(id), text],
+        { timeout: 5_000 },
+      );
     },
   };
 }

@@ -85,7 +85,7 @@ describe("a learner doing the sqs/first-consumer exercise in Chromium", () => {
     const ex = exerciseOn(page, exerciseId);
     const draft = `${solution}\n// my note: keep this\n`;
     await ex.paste(draft);
-    await page.waitForTimeout(1000); // drafts are saved within a second of the last edit
+    await ex.draftSaved(draft);
     await page.reload();
     await expect(exerciseOn(page, exerciseId).code()).resolves.toBe(draft);
     await exerciseOn(page, exerciseId).openEditor();

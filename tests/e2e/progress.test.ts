@@ -1,14 +1,12 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
 import { launchChromium } from "../support/chromium.ts";
-import { exerciseOn } from "./exercise-page.ts";
+import { exerciseOn, readLearnerFile } from "./exercise-page.ts";
 
 const siteUrl = inject("siteUrl");
 const exerciseId = "sqs/first-consumer";
-const exercise = await readExercise(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url).pathname, exerciseId);
-const solution = exercise.solution.find((file) => file.role === "editable")!.source;
+const { solution } = await readLearnerFile(exerciseId);
 
 describe("progress: a learner takes their work to another browser", () => {
   let browser: Browser;
@@ -24,10 +22,8 @@ describe("progress: a learner takes their work to another browser", () => {
     const page = await laptop.newPage();
     await page.goto(`${siteUrl}/sqs/producers-and-consumers/`);
     const ex = exerciseOn(page, exerciseId);
-    await ex.openEditor();
-    await ex.paste(solution);
-    await expect(ex.run()).resolves.toBe("pass");
-    await page.waitForTimeout(800); // the draft is saved within a second
+    await expect(ex.runWith(solution)).resolves.toBe("pass");
+    await ex.draftSaved(solution);
 
     await page.goto(`${siteUrl}/progress/`);
     const status = page.locator(`[data-progress-exercise="${exerciseId}"] [data-progress-status]`);

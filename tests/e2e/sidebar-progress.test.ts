@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
-import { launchChromium } from "../support/chromium.ts";
 import { seriousAccessibilityViolations } from "./axe.ts";
-import { exerciseOn } from "./exercise-page.ts";
+import { exerciseOn, openSitePage, readLearnerFile } from "./exercise-page.ts";
 
-const siteUrl = inject("siteUrl");
 const lessonPath = "/sqs/dead-letter-queues/";
 const exerciseId = "sqs/dead-letter";
-const exercise = await readExercise(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url).pathname, exerciseId);
-const solution = exercise.solution.find((file) => file.role === "editable")!.source;
+const { solution } = await readLearnerFile(exerciseId);
 
 describe("progress you can see in the sidebar", () => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
-    await page.goto(siteUrl + lessonPath);
+    ({ browser, page } = await openSitePage(lessonPath, { viewport: { width: 1280, height: 1000 } }));
   });
 
   afterAll(async () => {
@@ -36,10 +30,7 @@ describe("progress you can see in the sidebar", () => {
   });
 
   it("shows a check on the lesson and fuller bars after the lesson's exercise passes, and keeps them after a reload", async () => {
-    const ex = exerciseOn(page, exerciseId);
-    await ex.openEditor();
-    await ex.paste(solution);
-    await expect(ex.run()).resolves.toBe("pass");
+    await expect(exerciseOn(page, exerciseId).runWith(solution)).resolves.toBe("pass");
     await expect(lessonCheck().getAttribute("aria-label")).resolves.toBe("all exercises passed");
     await expect(sqsBar().textContent()).resolves.toMatch(/^Amazon SQS: 1 of \d+ exercises passed$/);
     await expect(sqsBar().locator("progress").evaluate((bar) => (bar as HTMLProgressElement).value)).resolves.toBe(1);

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { readExercise } from "../../src/lib/exercises/read-exercise.ts";
-import { launchChromium } from "../support/chromium.ts";
-import { exerciseOn } from "./exercise-page.ts";
+import { exerciseOn, openSitePage, readLearnerFile } from "./exercise-page.ts";
 
-const siteUrl = inject("siteUrl");
 const exerciseId = "sqs/first-consumer";
-const exercise = await readExercise(new URL(`../../src/content/exercises/${exerciseId}/`, import.meta.url).pathname, exerciseId);
-const solution = exercise.solution.find((file) => file.name === exercise.editable[0])!.source;
+const { solution } = await readLearnerFile(exerciseId);
 
 describe("the trace of each test, on the page", () => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${siteUrl}/sqs/producers-and-consumers/`);
+    ({ browser, page } = await openSitePage("/sqs/producers-and-consumers/"));
   });
 
   afterAll(async () => {
@@ -26,10 +20,8 @@ describe("the trace of each test, on the page", () => {
   it("shows every test its own trace: the queue its beforeEach created, and what the test did with it", async () => {
     // given the solution, whose tests each create a sandbox and an "orders" queue in beforeEach
     const ex = exerciseOn(page, exerciseId);
-    await ex.openEditor();
-    await ex.paste(solution);
     // when it runs
-    await expect(ex.run()).resolves.toBe("pass");
+    await expect(ex.runWith(solution)).resolves.toBe("pass");
     // then each test result carries a trace that starts with its own queue and holds its own sends and receives
     const tests = await ex.testResults.count();
     const traces = ex.root.locator("[data-test-result] details[data-trace]");
