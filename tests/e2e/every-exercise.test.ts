@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { readAllExercises } from "../../src/lib/exercises/read-exercise.ts";
 import { distDir } from "../support/build-site.ts";
 import { launchChromium } from "../support/chromium.ts";
@@ -24,12 +24,18 @@ const siteUrl = inject("siteUrl");
 const exercises = await readAllExercises(fileURLToPath(new URL("../../src/content/exercises/", import.meta.url)));
 const pages = exercisePages();
 
-describe("every exercise in real Chromium", () => {
+/**
+ * Each exercise in a page of its own, a few at a time (the browser project's maxConcurrency): most of an
+ * exercise's time is the page loading Monaco and the runner, which leaves a core free. The pages share one
+ * context, so Monaco, the runner and the site's files come from its cache after the first page, as they do for
+ * a learner going from lesson to lesson; each exercise's draft and verdict are stored under its own id.
+ */
+describe.concurrent("every exercise in real Chromium", () => {
   let browser: Browser;
-  let page: Page;
+  let context: BrowserContext;
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {
     await browser?.close();
@@ -39,24 +45,28 @@ describe("every exercise in real Chromium", () => {
     expect(exercises.filter((exercise) => !pages.has(exercise.id)).map((exercise) => exercise.id)).toEqual([]);
   });
 
-  it.each(exercises.map((exercise) => [exercise.id, exercise] as const))(
+  it.for(exercises.map((exercise) => [exercise.id, exercise] as const))(
     "%s: the pasted solution passes and the pasted starter fails",
-    async (id, exercise) => {
-      await page.goto(siteUrl + pages.get(id)!);
-      const ex = exerciseOn(page, id);
-      await ex.openEditor();
-      const pasteAll = async (files: typeof exercise.solution) => {
-        for (const file of files.filter((candidate) => candidate.role === "editable")) {
-          await ex.tab(file.name).click();
-          await ex.paste(file.source);
-          await expect(ex.code()).resolves.toBe(file.source);
-        }
-      };
-      await pasteAll(exercise.solution);
-      await expect(ex.run(), `${id}: solution`).resolves.toBe("pass");
-      await pasteAll(exercise.starter);
-      await expect(ex.run(), `${id}: starter`).resolves.toBe("fail");
+    async ([id, exercise], { expect }) => {
+      const page = await context.newPage();
+      try {
+        await page.goto(siteUrl + pages.get(id)!);
+        const ex = exerciseOn(page, id);
+        await ex.openEditor();
+        const pasteAll = async (files: typeof exercise.solution) => {
+          for (const file of files.filter((candidate) => candidate.role === "editable")) {
+            await ex.tab(file.name).click();
+            await ex.paste(file.source);
+            await expect(ex.code()).resolves.toBe(file.source);
+          }
+        };
+        await pasteAll(exercise.solution);
+        await expect(ex.run(), `${id}: solution`).resolves.toBe("pass");
+        await pasteAll(exercise.starter);
+        await expect(ex.run(), `${id}: starter`).resolves.toBe("fail");
+      } finally {
+        await page.close();
+      }
     },
-    60_000,
   );
 });
