@@ -201,7 +201,25 @@ export interface JwtAuthorizer {
   readonly identitySource: string;
 }
 
-export type HttpApiAuthorizer = HttpAuthorizer | JwtAuthorizer;
+/**
+ * A WebSocket API Lambda REQUEST authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-lambda-auth.html):
+ * it runs once per connection, on `$connect`, and answers an IAM policy for the route ARN
+ * `.../{apiId}/{stage}/$connect`. AuthorizerType REQUEST on the wire; its own tag here, so an HTTP route can never
+ * run it. No result cache: AuthorizerResultTtlInSeconds is "supported only for HTTP API Lambda authorizers" (API
+ * reference), and a connection is authorized once anyway.
+ */
+export interface WebSocketAuthorizer {
+  readonly type: "WEBSOCKET_REQUEST";
+  readonly id: string;
+  readonly name: string;
+  readonly functionUri: string;
+  /** e.g. ["route.request.header.Auth", "route.request.querystring.token"]. */
+  readonly identitySources: readonly string[];
+  readonly ttlSeconds: 0;
+  readonly cache: Map<string, { readonly expiresAt: number; readonly output: AuthorizerOutput }>;
+}
+
+export type HttpApiAuthorizer = HttpAuthorizer | JwtAuthorizer | WebSocketAuthorizer;
 
 export interface HttpStage {
   readonly stageName: string;

@@ -3,7 +3,8 @@
  * an upgrade request to `wss://{apiId}.execute-api.{region}.amazonaws.com/{stage}` runs `$connect` (a non-2xx
  * answer or a failed integration refuses the connection); each message picks its route with the API's route
  * selection expression (`$default` when it selects none, or is not JSON); a route with RouteResponseSelectionExpression
- * `$default` sends the function's answer back; `$disconnect` runs after the connection ended, best effort. Functions
+ * `$default` sends the function's answer back; `$disconnect` runs after the connection ended, best effort. A
+ * `$connect` route with a Lambda REQUEST authorizer runs it first (connect-authorizer.ts). Functions
  * are called through the router as apigateway.amazonaws.com with aws:SourceArn `.../{apiId}/{stage}/{routeKey}`.
  *
  * Decisions: a `$connect` answer without a statusCode accepts the connection (AWS's examples return
@@ -20,6 +21,7 @@ import { apiIdOf } from "../requests/execute-api.ts";
 import { invokeFunction, type FunctionAnswer } from "../requests/invoke-function.ts";
 import { lambdaFunctionOfUri, withStageVariables } from "../requests/lambda-uri.ts";
 import { pathSegments } from "../requests/path-template.ts";
+import { authorizeConnection, type Refusal } from "./connect-authorizer.ts";
 import { selectedRouteKey } from "./route-selection.ts";
 import { createInbox, type WebSocketClient } from "./websocket-client.ts";
 import { CLOSE, type CloseReason, type WebSocketConnection } from "./websocket-connection.ts";
@@ -84,7 +86,7 @@ async function callRoute(context: ApiGatewayContext, target: Target, connection:
 }
 
 /** What `$connect`'s answer means: undefined accepts, else the status and reason of the refusal. */
-function connectVerdict(answer: FunctionAnswer | undefined): { status: number; reason: string } | undefined {
+function connectVerdict(answer: FunctionAnswer | undefined): Refusal | undefined {
   if (answer === undefined) return undefined;
   if (answer.kind === "timeout") return { status: 504, reason: "the $connect integration timed out" };
   if (answer.kind === "not-invoked") return { status: 500, reason: `Execution failed due to configuration error: ${answer.reason}` };
@@ -150,7 +152,11 @@ export async function connectWebSocket(context: ApiGatewayContext, input: string
   context.connections.set(connectionId, connection);
   const seq = context.trace.record("apigateway", "connect", apiId, { connectionId, stage: connection.stageName, status: 0, reason: "$connect running" }).seq;
   const connectRoute = routeOf(servedRoutes(target.api, target.stage)!, "$connect");
-  const refusal = connectRoute === undefined ? undefined : connectVerdict(await callRoute(context, target, connection, connectRoute, { eventType: "CONNECT" }, seq));
+  const refusal =
+    connectRoute === undefined
+      ? undefined
+      : ((await authorizeConnection(context, target, connection, connectRoute, url, seq)) ??
+        connectVerdict(await callRoute(context, target, connection, connectRoute, { eventType: "CONNECT" }, seq)));
   if (refusal !== undefined) {
     context.connections.delete(connectionId);
     connection.state = "closed";
