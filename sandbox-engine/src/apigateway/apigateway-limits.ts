@@ -26,9 +26,12 @@ export const MAX_CACHE_TTL_SECONDS = 3600;
 /**
  * WebSocket APIs (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html):
  * integration timeout 50 ms to 29 s, idle connections closed after 10 minutes, every connection after 2 hours,
- * messages up to 128 KB (larger ones close the connection with code 1009).
+ * frames up to 32 KB and messages up to 128 KB: "a message larger than 32 KB must be split into multiple frames,
+ * each 32 KB or smaller. This applies to @connections commands. If a larger message (or larger frame size) is
+ * received, the connection is closed with code 1009."
  */
 export const WEBSOCKET_MAX_TIMEOUT_MS = 29_000;
 export const WEBSOCKET_IDLE_TIMEOUT_MS = 10 * 60_000;
 export const WEBSOCKET_MAX_DURATION_MS = 2 * 60 * 60_000;
 export const WEBSOCKET_MAX_MESSAGE_BYTES = 128 * 1024;
+export const WEBSOCKET_MAX_FRAME_BYTES = 32 * 1024;

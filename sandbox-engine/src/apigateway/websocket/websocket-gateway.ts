@@ -14,7 +14,7 @@
  * (`{"message": "Forbidden" | "Internal server error", "connectionId", "requestId"}`).
  */
 import { executeApiArn, apiHost, type ApiGatewayContext } from "../apigateway-context.ts";
-import { WEBSOCKET_IDLE_TIMEOUT_MS, WEBSOCKET_MAX_DURATION_MS, WEBSOCKET_MAX_MESSAGE_BYTES } from "../apigateway-limits.ts";
+import { WEBSOCKET_IDLE_TIMEOUT_MS, WEBSOCKET_MAX_DURATION_MS, WEBSOCKET_MAX_FRAME_BYTES, WEBSOCKET_MAX_MESSAGE_BYTES } from "../apigateway-limits.ts";
 import type { HttpApi, HttpRoute, HttpSnapshot, HttpStage } from "../apigateway-types.ts";
 import { servedRoutes } from "../requests/handle-http-request.ts";
 import { apiIdOf } from "../requests/execute-api.ts";
@@ -145,6 +145,7 @@ export async function connectWebSocket(context: ApiGatewayContext, input: string
     headers,
     query: [...url.searchParams.entries()],
     authorizer: undefined,
+    pending: undefined,
     client: inbox.end,
     idleTimer: undefined,
     durationTimer: undefined,
@@ -168,7 +169,7 @@ export async function connectWebSocket(context: ApiGatewayContext, input: string
   resetIdleTimer(context, target, connection);
   connection.durationTimer = context.clock.setTimer(() => void endConnection(context, target, connection, CLOSE.goingAway, "max-duration"), WEBSOCKET_MAX_DURATION_MS);
   return inbox.client(connectionId, {
-    send: (message) => receiveMessage(context, target, connection, message),
+    send: (frame, fin) => receiveFrame(context, target, connection, frame, fin),
     close: (close) => endConnection(context, target, connection, close, "client"),
   });
 }
@@ -179,20 +180,34 @@ function resetIdleTimer(context: ApiGatewayContext, target: Target, connection: 
   connection.idleTimer = context.clock.setTimer(() => void endConnection(context, target, connection, CLOSE.goingAway, "idle-timeout"), WEBSOCKET_IDLE_TIMEOUT_MS);
 }
 
-/** A message from the client: routed, integrated, perhaps answered. */
-async function receiveMessage(context: ApiGatewayContext, target: Target, connection: WebSocketConnection, message: string): Promise<void> {
+/** A frame from the client: over 32 KB, or taking its message over 128 KB, it closes the connection with 1009. */
+async function receiveFrame(context: ApiGatewayContext, target: Target, connection: WebSocketConnection, frame: string, fin: boolean): Promise<void> {
   if (connection.state !== "open") return;
-  const bytes = utf8.encode(message).length;
-  if (bytes > WEBSOCKET_MAX_MESSAGE_BYTES) {
+  const frameBytes = utf8.encode(frame).length;
+  if (frameBytes > WEBSOCKET_MAX_FRAME_BYTES) {
+    await endConnection(context, target, connection, CLOSE.tooBig, "frame-too-big");
+    return;
+  }
+  const pending = connection.pending ?? { frames: [], bytes: 0 };
+  pending.frames.push(frame);
+  pending.bytes += frameBytes;
+  if (pending.bytes > WEBSOCKET_MAX_MESSAGE_BYTES) {
     await endConnection(context, target, connection, CLOSE.tooBig, "message-too-big");
     return;
   }
   resetIdleTimer(context, target, connection);
+  connection.pending = fin ? undefined : pending;
+  if (fin) await receiveMessage(context, target, connection, pending);
+}
+
+/** A whole message from the client (its frames): routed, integrated, perhaps answered. */
+async function receiveMessage(context: ApiGatewayContext, target: Target, connection: WebSocketConnection, { frames, bytes }: { readonly frames: readonly string[]; readonly bytes: number }): Promise<void> {
+  const message = frames.join("");
   const snapshot = servedRoutes(target.api, target.stage);
   const selected = selectedRouteKey(target.api.routeSelectionExpression, message);
   const custom = selected === undefined || selected.startsWith("$") ? undefined : routeOf(snapshot!, selected);
   const route = custom ?? routeOf(snapshot!, "$default");
-  const seq = context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "in", route: route?.routeKey ?? null, bytes }).seq;
+  const seq = context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "in", route: route?.routeKey ?? null, bytes, frames: frames.length }).seq;
   const requestId = context.requestIds.uuid();
   if (route === undefined) {
     sendToClient(context, connection, JSON.stringify({ message: "Forbidden", connectionId: connection.id, requestId }));
@@ -223,9 +238,14 @@ function routeResponseOf(payload: string): string | undefined {
   return typeof body === "string" ? body : undefined;
 }
 
-/** A message to the client (PostToConnection, a route response, an error). */
+/**
+ * A message to the client (PostToConnection, a route response, an error). API Gateway splits it into frames of at
+ * most 32 KB (the trace counts them); the client reassembles them, as WebSocket clients do.
+ */
 export function sendToClient(context: ApiGatewayContext, connection: WebSocketConnection, message: string): void {
-  context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "out", route: null, bytes: utf8.encode(message).length });
+  const bytes = utf8.encode(message).length;
+  const frames = Math.max(1, Math.ceil(bytes / WEBSOCKET_MAX_FRAME_BYTES));
+  context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "out", route: null, bytes, frames });
   connection.client.receive(message);
 }
 
@@ -235,7 +255,7 @@ export async function endConnection(
   target: Target,
   connection: WebSocketConnection,
   close: CloseReason,
-  by: "client" | "server" | "idle-timeout" | "max-duration" | "message-too-big",
+  by: "client" | "server" | "idle-timeout" | "max-duration" | "frame-too-big" | "message-too-big",
 ): Promise<void> {
   if (connection.state === "closed") return;
   const wasOpen = connection.state === "open";
