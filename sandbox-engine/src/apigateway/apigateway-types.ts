@@ -4,6 +4,7 @@
  * deployed changes take effect ("You must deploy an API for changes to take effect",
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-deploy-api.html).
  */
+import type { CacheClusterSize } from "./cache-cluster.ts";
 import type { GatewayResponse } from "./requests/gateway-request.ts";
 
 export type RestIntegration =
@@ -56,6 +57,8 @@ export interface RestStage {
   readonly methodThrottling: Map<string, ThrottleLimits>;
   /** The stage cache (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html). */
   cacheClusterEnabled: boolean;
+  /** The cache's size in GB (what the cache hours cost; cache-cluster.ts). */
+  cacheClusterSize: CacheClusterSize;
   /** Method caching by "resourcePath/METHOD" ("*\/*" for every method); without an entry: GET methods, 300 s. */
   readonly methodCaching: Map<string, MethodCaching>;
   /** Cached responses by cache key, until `expiresAt`. */

@@ -26,6 +26,7 @@ import { selectedRouteKey } from "./route-selection.ts";
 import { createInbox, type WebSocketClient } from "./websocket-client.ts";
 import { CLOSE, type CloseReason, type WebSocketConnection } from "./websocket-connection.ts";
 import { webSocketEvent, type WebSocketEventKind } from "./websocket-event.ts";
+import { frameCount, meterEndedConnection, meterMessage } from "./websocket-meter.ts";
 
 export interface ConnectOptions {
   /** Headers of the upgrade request (they reach `$connect` and `$disconnect`). */
@@ -208,6 +209,7 @@ async function receiveMessage(context: ApiGatewayContext, target: Target, connec
   const custom = selected === undefined || selected.startsWith("$") ? undefined : routeOf(snapshot!, selected);
   const route = custom ?? routeOf(snapshot!, "$default");
   const seq = context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "in", route: route?.routeKey ?? null, bytes, frames: frames.length }).seq;
+  meterMessage(context, connection.apiId, bytes);
   const requestId = context.requestIds.uuid();
   if (route === undefined) {
     sendToClient(context, connection, JSON.stringify({ message: "Forbidden", connectionId: connection.id, requestId }));
@@ -244,8 +246,8 @@ function routeResponseOf(payload: string): string | undefined {
  */
 export function sendToClient(context: ApiGatewayContext, connection: WebSocketConnection, message: string): void {
   const bytes = utf8.encode(message).length;
-  const frames = Math.max(1, Math.ceil(bytes / WEBSOCKET_MAX_FRAME_BYTES));
-  context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "out", route: null, bytes, frames });
+  context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "out", route: null, bytes, frames: frameCount(bytes) });
+  meterMessage(context, connection.apiId, bytes);
   connection.client.receive(message);
 }
 
@@ -263,6 +265,7 @@ export async function endConnection(
   if (connection.idleTimer !== undefined) context.clock.clearTimer(connection.idleTimer);
   if (connection.durationTimer !== undefined) context.clock.clearTimer(connection.durationTimer);
   context.connections.delete(connection.id);
+  if (wasOpen) meterEndedConnection(context, connection.apiId, connection.connectedAt);
   connection.client.ended(close);
   const seq = context.trace.record("apigateway", "disconnect", connection.apiId, { connectionId: connection.id, code: close.code, reason: close.reason, by }).seq;
   const snapshot = servedRoutes(target.api, target.stage);
