@@ -72,7 +72,7 @@ describe("REST stage cache bill", () => {
     const { id: resourceId = "" } = await client.send(new rest.CreateResourceCommand({ restApiId, parentId: rootResourceId, pathPart: "prices" }));
     await client.send(new rest.PutMethodCommand({ restApiId, resourceId, httpMethod: "GET", authorizationType: "NONE" }));
     await client.send(new rest.PutIntegrationCommand({ restApiId, resourceId, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: proxyUri("prices") }));
-    const badSize = await errorOf(client.send(new rest.CreateDeploymentCommand({ restApiId, stageName: "prod", cacheClusterEnabled: true, cacheClusterSize: "2" })));
+    const badSize = await errorOf(client.send(new rest.CreateDeploymentCommand({ restApiId, stageName: "prod", cacheClusterEnabled: true, cacheClusterSize: "2" as rest.CacheClusterSize })));
     expect(badSize).toBeInstanceOf(rest.BadRequestException);
     expect(badSize.message).toMatch(/^Invalid cache cluster size specified/);
     const { id: deploymentId = "" } = await client.send(new rest.CreateDeploymentCommand({ restApiId, stageName: "prod", cacheClusterEnabled: true }));

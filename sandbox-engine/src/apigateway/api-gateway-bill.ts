@@ -7,8 +7,8 @@
  * cache ran on the virtual clock, not rounded to whole hours, so a short run shows what its minutes cost). Not
  * billed here: HTTP API metering in 512 KB steps (every request counts once) and data transfer.
  */
-import type { RequestRecord, WebSocketUsage } from "./apigateway-context.ts";
-import type { CacheClusterPeriod, CacheClusterSize } from "./cache-cluster.ts";
+import type { CacheClusterPeriod, RequestRecord, WebSocketUsage } from "./apigateway-context.ts";
+import type { CacheClusterSize } from "./apigateway-limits.ts";
 
 export const REST_PRICE_PER_MILLION_USD = 3.5;
 export const HTTP_PRICE_PER_MILLION_USD = 1.0;

@@ -4,7 +4,7 @@
  * deployed changes take effect ("You must deploy an API for changes to take effect",
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-deploy-api.html).
  */
-import type { CacheClusterSize } from "./cache-cluster.ts";
+import type { CacheClusterSize } from "./apigateway-limits.ts";
 import type { GatewayResponse } from "./requests/gateway-request.ts";
 
 export type RestIntegration =

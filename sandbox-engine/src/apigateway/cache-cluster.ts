@@ -5,27 +5,14 @@
  * stretch of time a stage's cluster ran at one size is one period; the bill adds them up.
  */
 import type { ApiGatewayContext } from "./apigateway-context.ts";
+import { CACHE_CLUSTER_SIZES, type CacheClusterSize } from "./apigateway-limits.ts";
 import type { RestStage } from "./apigateway-types.ts";
-
-/** The sizes in GB AWS offers (CreateStage's cacheClusterSize). */
-export const CACHE_CLUSTER_SIZES = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] as const;
-export type CacheClusterSize = (typeof CACHE_CLUSTER_SIZES)[number];
-export const DEFAULT_CACHE_CLUSTER_SIZE: CacheClusterSize = "0.5";
 
 export function isCacheClusterSize(value: unknown): value is CacheClusterSize {
   return typeof value === "string" && (CACHE_CLUSTER_SIZES as readonly string[]).includes(value);
 }
 
 export const INVALID_CACHE_SIZE = `Invalid cache cluster size specified. Valid values are ${CACHE_CLUSTER_SIZES.join(", ")}`;
-
-/** A stretch of time one stage's cache cluster ran at one size; `until` undefined while it still runs. */
-export interface CacheClusterPeriod {
-  readonly apiId: string;
-  readonly stage: string;
-  readonly size: CacheClusterSize;
-  readonly from: number;
-  until: number | undefined;
-}
 
 /** Records a change of a stage's cache: ends the running period if the cache went off or changed size, starts one if it runs. */
 export function meterCacheCluster(context: ApiGatewayContext, apiId: string, stage: RestStage): void {

@@ -6,9 +6,9 @@ import { ok } from "../../core/outcome.ts";
 import { asParams } from "../../core/params.ts";
 import type { ApiGatewayContext } from "../apigateway-context.ts";
 import { badRequest, conflict, limitExceeded, notFound, type ApiGatewayOutcome } from "../apigateway-faults.ts";
-import { MAX_STAGES_PER_API } from "../apigateway-limits.ts";
+import { DEFAULT_CACHE_CLUSTER_SIZE, MAX_STAGES_PER_API, type CacheClusterSize } from "../apigateway-limits.ts";
 import type { RestStage } from "../apigateway-types.ts";
-import { DEFAULT_CACHE_CLUSTER_SIZE, INVALID_CACHE_SIZE, isCacheClusterSize, meterCacheCluster, type CacheClusterSize } from "../cache-cluster.ts";
+import { INVALID_CACHE_SIZE, isCacheClusterSize, meterCacheCluster } from "../cache-cluster.ts";
 import { findRestApi, findRestStage } from "./rest-lookup.ts";
 import { checkStageVariables } from "./stage-variables.ts";
 
