@@ -69,7 +69,7 @@ describe("WebSocket $connect authorizers", () => {
     expect(input).toMatchObject({
       type: "REQUEST",
       methodArn: `arn:aws:execute-api:us-east-1:123456789012:${chat.apiId}/prod/$connect`,
-      headers: { Auth: "secret", Host: `${chat.apiId}.execute-api.us-east-1.amazonaws.com`, "Sec-WebSocket-Version": "13" },
+      headers: { Auth: "secret", Connection: "upgrade", Upgrade: "websocket", Host: `${chat.apiId}.execute-api.us-east-1.amazonaws.com`, "Sec-WebSocket-Version": "13" },
       multiValueHeaders: { Auth: ["secret"] },
       queryStringParameters: { token: "t1" },
       multiValueQueryStringParameters: { token: ["t1"] },
@@ -82,6 +82,7 @@ describe("WebSocket $connect authorizers", () => {
 
     const granted = { principalId: "ana", room: "blue", level: 3, admin: false, integrationLatency: 0 };
     expect(chat.events.$connect[0].requestContext.authorizer).toEqual(granted);
+    expect(chat.events.$connect[0].headers, "the integration's event has no Upgrade header; the authorizer's has").not.toHaveProperty("Upgrade");
     await client.send("hello");
     expect(chat.events.$default[0].requestContext.authorizer).toEqual(granted);
     const authorize = chat.sb.trace.events.filter((event) => event.service === "apigateway" && event.kind === "authorize");

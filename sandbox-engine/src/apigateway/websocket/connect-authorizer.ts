@@ -17,6 +17,12 @@ import { allowedContext, authorize } from "../requests/lambda-authorizer.ts";
 import type { WebSocketConnection } from "./websocket-connection.ts";
 import { webSocketEvent } from "./websocket-event.ts";
 
+const UPGRADE_HEADERS: readonly (readonly [string, string])[] = [
+  ["Connection", "upgrade"],
+  ["content-length", "0"],
+  ["Upgrade", "websocket"],
+];
+
 /** Why the upgrade request is refused, as the client sees it. */
 export interface Refusal {
   readonly status: number;
@@ -40,10 +46,11 @@ export async function authorizeConnection(
     apiId: target.api.id,
     methodArn: executeApiArn(context, target.api.id, target.stage.stageName, "$connect", ""),
     stageVariables: target.stage.variables,
-    // The authorizer's input shows `stageVariables: {}` when there are none.
+    // The authorizer's input, as the page shows it, has the upgrade request's Connection, content-length and Upgrade
+    // headers too (the $connect integration's event does not), and `stageVariables: {}` when there are none.
     requestEvent: () => ({
       stageVariables: {},
-      ...webSocketEvent(connection, { eventType: "CONNECT" }, { requestId: context.requestIds.uuid(), extendedRequestId: `${context.requestIds.hex(14)}=`, timeEpoch: context.clock.now() }),
+      ...webSocketEvent({ ...connection, headers: [...UPGRADE_HEADERS, ...connection.headers] }, { eventType: "CONNECT" }, { requestId: context.requestIds.uuid(), extendedRequestId: `${context.requestIds.hex(14)}=`, timeEpoch: context.clock.now() }),
     }),
     cause,
   });
