@@ -25,7 +25,8 @@ import { installedVitest, linkInstall, sharedInstall, typeErrorsByTree, writeTre
  * One tree also runs `npm test` on its own, exactly as its README tells a learner. And every tree type-checks as
  * tsc checks it with the tree's tsconfig.json, against the packed engine's declarations (one program for all).
  */
-type Variant = "solution" | "starter";
+const variants = ["solution", "starter"] as const;
+type Variant = (typeof variants)[number];
 
 const exercises = await readAllExercises(fileURLToPath(new URL("../../src/content/exercises/", import.meta.url)));
 const folders: string[] = [];
@@ -42,9 +43,11 @@ const treeOf = (exercise: ExerciseFolder, variant: Variant): ProjectTree =>
 beforeAll(async () => {
   kit = await buildEngineKit();
   installDir = await sharedInstall(kit);
-  for (const variant of ["solution", "starter"] as const) {
+  const roots: Record<Variant, string> = { solution: "", starter: "" };
+  for (const variant of variants) {
     const root = await mkdtemp(join(tmpdir(), `eventlab-downloads-${variant}-`));
     folders.push(root);
+    roots[variant] = root;
     const dirs = new Map(exercises.map((exercise) => [exercise.id, join(root, projectName(exercise.id))]));
     treeDirs[variant] = dirs;
     for (const exercise of exercises) {
@@ -52,17 +55,27 @@ beforeAll(async () => {
       await linkInstall(dirs.get(exercise.id)!, installDir);
     }
     await writeFile(join(root, "vitest.config.mjs"), `export default { test: { projects: ${JSON.stringify([...dirs.values()])} } };\n`);
-    const output = join(root, "results.json");
-    await node([installedVitest(installDir), "run", "--root", root, "--reporter=json", `--outputFile=${output}`], root);
+  }
+  // Both variants' real vitest at once, each in a child Node: a run spends much of its time in its main process
+  // (Vite transforms each tree's packed engine), so one alone leaves a core idle. This process meanwhile runs
+  // the in-page harness and the type check.
+  const realVitest = async (variant: Variant) => {
+    const output = join(roots[variant], "results.json");
+    await node([installedVitest(installDir), "run", "--root", roots[variant], "--reporter=json", `--outputFile=${output}`], roots[variant]);
     const json = JSON.parse(await readFile(output, "utf8")) as VitestJson;
-    for (const [id, dir] of dirs) {
+    for (const [id, dir] of treeDirs[variant]) {
       const testResults = json.testResults.filter((file) => file.name.startsWith(dir + sep));
       vitestRuns[variant].set(id, parseVitestJson({ testResults }, dir));
     }
+  };
+  const harnessAndTypes = async () => {
     // One at a time: the in-page harness's clients bind to the newest sandbox of this process.
-    for (const exercise of exercises) harnessRuns[variant].set(exercise.id, await runExercise(exerciseRequest(exercise, variant)));
-  }
-  typeErrors = typeErrorsByTree([...treeDirs.solution.values(), ...treeDirs.starter.values()]);
+    for (const variant of variants) {
+      for (const exercise of exercises) harnessRuns[variant].set(exercise.id, await runExercise(exerciseRequest(exercise, variant)));
+    }
+    typeErrors = typeErrorsByTree([...treeDirs.solution.values(), ...treeDirs.starter.values()]);
+  };
+  await Promise.all([...variants.map(realVitest), harnessAndTypes()]);
 });
 
 afterAll(async () => {
