@@ -92,7 +92,11 @@ describe("help while solving: hints, the solution, stopping a run", () => {
   it("stops a run with the Stop button, keeps the code, and runs again afterwards", async () => {
     await page.goto(siteUrl + lessonPath);
     const ex = exerciseOn(page, exerciseId);
-    await ex.write(`${starter}\nwhile (true) {}\n`);
+    const endless = `${starter}\nwhile (true) {}\n`;
+    await ex.write(endless);
+    // The draft is saved a moment after the edit, and saying so replaces the notice: let that happen first, so the
+    // notice read below is the one Stop gives.
+    await ex.draftSaved(endless);
     await ex.runButton.click();
     const stop = ex.root.locator('button[data-action="stop"]');
     await stop.waitFor({ state: "visible" });
