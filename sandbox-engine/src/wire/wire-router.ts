@@ -47,7 +47,8 @@ export function answerRequest(sandbox: Sandbox, request: WireRequest, caller?: C
       body: utf8.encode(JSON.stringify({ message: `The sandbox simulates SQS, SNS, Lambda, SES and API Gateway; it does not know ${request.method} ${request.path}.` })),
     });
   }
-  const context: WireContext = { loadFunctionCode: host?.loadFunctionCode, sandbox, caller: caller ?? wire.root, requestId };
+  const who = caller ?? wire.root;
+  const context: WireContext = host === undefined ? { sandbox, caller: who, requestId } : { ...host, sandbox, caller: who, requestId };
   return service.answer(request, context);
 }
 
