@@ -4,7 +4,8 @@
 //   - the same tests under `vitest run` as a whole process, and the ratio;
 //   - gzip bytes of the lesson page before the editor loads, and of the editor once it loads;
 //   - the event flow ("What happened" under a test): that its code is not loaded with the page or the editor, its
-//     gzip bytes, and the time to draw the flow of a 5,000-event trace recorded by the engine (median of 5).
+//     gzip bytes, and the time to draw the flow of a 5,000-event trace recorded by the engine (median of 5);
+//   - sqs/reminders in Node: the real macrotask hops its run takes (the virtual clock's auto-advance), and its time.
 // Pass --no-build to reuse an existing dist/.
 import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -20,6 +21,8 @@ import { childEnvironment } from "../tests/support/child-environment.ts";
 import { solutionRequest } from "../tests/exercises/exercise-requests.ts";
 import { readdirSync } from "node:fs";
 import { createSandbox, type TraceEvent } from "sandbox-engine";
+import { runExercise } from "sandbox-engine/runner";
+import { macrotaskHops } from "../sandbox-engine/src/clock/real-macrotask.ts";
 import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "sandbox-engine/aws/client-sqs";
 
 const exerciseId = "sqs/first-consumer";
@@ -172,11 +175,36 @@ async function vitestProcessMs(): Promise<number> {
   }
 }
 
+// --- warm-run section: the virtual clock's real macrotask hops ---
+const remindersId = "sqs/reminders";
+const remindersRuns = 5;
+
+/**
+ * sqs/reminders' solution, run in Node as the runner runs it: its workers long-poll (WaitTimeSeconds: 20) through
+ * 45 virtual minutes, so the clock auto-advances some 300 times. Each real macrotask hop is a task a busy browser
+ * may run late. Median hops per run and median time of `remindersRuns`.
+ */
+async function remindersNumbers() {
+  const exercise = await readExercise(`${repoRoot}src/content/exercises/${remindersId}`, remindersId);
+  const hops: number[] = [];
+  const times: number[] = [];
+  for (let index = 0; index < remindersRuns; index++) {
+    const hopsBefore = macrotaskHops();
+    const startedAt = performance.now();
+    const results = await runExercise(solutionRequest(exercise));
+    times.push(performance.now() - startedAt);
+    hops.push(macrotaskHops() - hopsBefore);
+    if (results.status !== "pass") throw new Error(`${remindersId}'s solution did not pass: ${results.message ?? results.status}`);
+  }
+  return { hops: median(hops), ms: median(times) };
+}
+
 if (!process.argv.includes("--no-build")) await buildSite().done;
 const server = await serveStatic(distDir);
 try {
   const browser = await browserNumbers(server.url);
   const vitestMs = await vitestProcessMs();
+  const reminders = await remindersNumbers();
   const rows: [string, string, string][] = [
     ["Run -> verdict, cold (first run after load)", ms(browser.cold.ms), "target <= 400 ms"],
     ["  first run at the instant of scrolling into view", ms(browser.instant.ms), "editor and runner still loading"],
@@ -186,6 +214,8 @@ try {
     ["Editor, loaded on demand (gzip)", kb(browser.editorBytes), "Monaco + TypeScript worker + typings"],
     ["Event flow code, loaded on opening (gzip)", kb(browser.flowBytes), browser.flowLoadedBeforeOpening ? "LOADED BEFORE OPENING" : "not loaded with page or editor"],
     [`Draw the flow of a ${browser.flowEvents}-event trace`, ms(browser.flowDrawMs), "target < 200 ms (median of 5, with layout)"],
+    [`${remindersId} in Node: real macrotask hops per run`, String(reminders.hops), "one per timer auto-advance fires (604 before)"],
+    [`${remindersId} in Node: run -> verdict (median of ${remindersRuns})`, ms(reminders.ms), "45 virtual minutes of 20 s long polls"],
   ];
   const width = Math.max(...rows.map((row) => row[0].length));
   console.log(`EventLab bench (${exerciseId}, headless Chromium)`);
