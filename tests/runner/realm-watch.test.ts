@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { guardRealm } from "../../sandbox-engine/src/runner/realm-guard.ts";
 import { guardRunnerRealm } from "../../sandbox-engine/src/runner/realm-watch.ts";
+import { defaultModules } from "../../sandbox-engine/src/runner/module-map.ts";
 import { runExerciseWith } from "../../sandbox-engine/src/runner/run-exercise.ts";
 import type { ModuleMap, RunRequest } from "../../sandbox-engine/src/runner/types.ts";
 
@@ -39,7 +40,7 @@ async function watchedRun(map: ModuleMap, watch: ReturnType<typeof guardRunnerRe
 }
 
 const test = (imports: string, body: string): RunRequest => ({
-  files: { "a.test.ts": `import { it, expect } from "vitest";\n${imports}\nit("runs", () => { ${body} expect(1).toBe(1); });` },
+  files: { "a.test.ts": `import { it, expect } from "vitest";\n${imports}\nit("runs", async () => { ${body} expect(1).toBe(1); });` },
   testFiles: ["a.test.ts"],
 });
 
@@ -110,5 +111,21 @@ describe("the runner's realm watch", () => {
       expect([run.before, run.imports, run.after, run.results?.status]).toEqual([[], [], [], "pass"]);
     }
     expect(guard.changes()).toEqual([]);
+  });
+
+  it("with the real SDK modules: a correct run of an SQS test finds nothing, one that replaces SQSClient's send is found after it", async () => {
+    const { guard, watch } = guardRunnerRealm({}, defaultModules);
+    const sqsTest = (body: string) =>
+      test('import { createSandbox } from "sandbox-engine";\nimport { CreateQueueCommand, SQSClient } from "@aws-sdk/client-sqs";', `createSandbox(); ${body}`);
+    expect(guard.sizeWith(["@aws-sdk/client-sqs"])).toBeLessThan(guard.size / 4);
+    const correct = await watchedRun(defaultModules, watch, sqsTest('await new SQSClient({}).send(new CreateQueueCommand({ QueueName: "q" }));'));
+    expect([correct.before, correct.imports, correct.after, correct.results?.status]).toEqual([[], [], [], "pass"]);
+    const { SQSClient } = defaultModules["@aws-sdk/client-sqs"] as { SQSClient: { prototype: Record<string, unknown> } };
+    try {
+      const hostile = await watchedRun(defaultModules, watch, sqsTest('(SQSClient.prototype as any).send = () => "fake";'));
+      expect(hostile.after).toEqual(["@aws-sdk/client-sqs.SQSClient.prototype.send was added"]);
+    } finally {
+      delete SQSClient.prototype["send"];
+    }
   });
 });
