@@ -3,7 +3,9 @@
 // payload 2.0), the REST resource behind a TOKEN Lambda authorizer and the HTTP route behind a REQUEST Lambda
 // authorizer (TTL 0: the authorizer runs on every request), and the HTTP route behind a JWT authorizer (a token of
 // sb.world.identity: its claims checked on every request, its RS256 signature once). The virtual clock moves 100 ms every 500
-// requests so the account's 10,000 rps bucket never throttles. Measured, never asserted. Prints numbers only.
+// requests so the account's 10,000 rps bucket never throttles. WebSocket APIs: connections per second (connect, then
+// close: $connect and $disconnect run; with and without a REQUEST authorizer on $connect) and messages per second on
+// one connection to a custom route. Measured, never asserted. Prints numbers only.
 import { createSandbox, type Sandbox } from "../sandbox-engine/src/index.ts";
 
 const fnArn = (sb: Sandbox) => `arn:aws:lambda:${sb.region}:${sb.accountId}:function:orders`;
@@ -78,6 +80,45 @@ function httpApi(authorizer: "none" | "lambda" | "jwt" = "none"): { sb: Sandbox;
   return { sb, url: (i) => `${api.ApiEndpoint}/orders/${i}`, ...(headers === undefined ? {} : { headers }) };
 }
 
+/** A WebSocket API with $connect, $disconnect and a "ping" route to the function, optionally an authorizer on $connect. */
+async function webSocketApi(withAuthorizer: boolean): Promise<{ sb: Sandbox; wss: string; options: { query?: Record<string, string> } }> {
+  const sb = setUpFunction();
+  const api = must(sb.apigateway.v2.createApi({ Name: "chat", ProtocolType: "WEBSOCKET", RouteSelectionExpression: "$request.body.action" }));
+  allow(sb, api.ApiId);
+  let guard: { AuthorizationType: "CUSTOM"; AuthorizerId: string } | undefined;
+  if (withAuthorizer) {
+    sb.lambda.createFunction({
+      FunctionName: "auth",
+      handler: async (event: { methodArn: string }) => ({ principalId: "u", policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn }] }, context: { user: "u" } }),
+    });
+    must(sb.lambda.addPermission({ FunctionName: "auth", StatementId: "api", Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:${sb.region}:${sb.accountId}:${api.ApiId}/*` }));
+    const created = must(sb.apigateway.v2.createAuthorizer({ ApiId: api.ApiId, Name: "tokens", AuthorizerType: "REQUEST", AuthorizerUri: lambdaUri(sb, `arn:aws:lambda:${sb.region}:${sb.accountId}:function:auth`), IdentitySource: ["route.request.querystring.token"] }));
+    guard = { AuthorizationType: "CUSTOM", AuthorizerId: created.AuthorizerId };
+  }
+  const integration = must(sb.apigateway.v2.createIntegration({ ApiId: api.ApiId, IntegrationType: "AWS_PROXY", IntegrationUri: fnArn(sb) }));
+  for (const routeKey of ["$connect", "$disconnect", "ping"]) {
+    must(sb.apigateway.v2.createRoute({ ApiId: api.ApiId, RouteKey: routeKey, Target: `integrations/${integration.IntegrationId}`, ...(routeKey === "$connect" ? guard : {}) }));
+  }
+  must(sb.apigateway.v2.createStage({ ApiId: api.ApiId, StageName: "prod", AutoDeploy: true }));
+  return { sb, wss: `${api.ApiEndpoint}/prod`, options: withAuthorizer ? { query: { token: "t" } } : {} };
+}
+
+async function connectionRate(withAuthorizer: boolean, connections: number): Promise<number> {
+  const { sb, wss, options } = await webSocketApi(withAuthorizer);
+  const started = performance.now();
+  for (let i = 0; i < connections; i++) await (await sb.apigateway.connect(wss, options)).close();
+  return connections / ((performance.now() - started) / 1000);
+}
+
+async function messageRate(messages: number): Promise<number> {
+  const { sb, wss } = await webSocketApi(false);
+  const client = await sb.apigateway.connect(wss);
+  const message = JSON.stringify({ action: "ping", text: "hello" });
+  const started = performance.now();
+  for (let i = 0; i < messages; i++) await client.send(message);
+  return messages / ((performance.now() - started) / 1000);
+}
+
 async function rate(setUp: () => { sb: Sandbox; url: (i: number) => string; headers?: Record<string, string> }, requests: number): Promise<number> {
   const { sb, url, headers } = setUp();
   const started = performance.now();
@@ -98,7 +139,13 @@ const http: number[] = [];
 const authorized: number[] = [];
 const httpLambdaAuthorized: number[] = [];
 const httpJwtAuthorized: number[] = [];
+const webSocketConnections: number[] = [];
+const webSocketAuthorizedConnections: number[] = [];
+const webSocketMessages: number[] = [];
 for (let r = 0; r < rounds; r++) {
+  webSocketConnections.push(await connectionRate(false, 1_000));
+  webSocketAuthorizedConnections.push(await connectionRate(true, 1_000));
+  webSocketMessages.push(await messageRate(3_000));
   rest.push(await rate(() => restApi(), 3_000));
   http.push(await rate(() => httpApi(), 3_000));
   authorized.push(await rate(() => restApi(true), 3_000));
@@ -110,3 +157,6 @@ console.log(`api gateway HTTP route GET /orders/{id} -> lambda (sb.apigateway.fe
 console.log(`api gateway REST proxy resource with a TOKEN authorizer (TTL 0) -> lambda (sb.apigateway.fetch): ${best(authorized)} requests/s`);
 console.log(`api gateway HTTP route with a REQUEST Lambda authorizer (simple responses, TTL 0) -> lambda (sb.apigateway.fetch): ${best(httpLambdaAuthorized)} requests/s`);
 console.log(`api gateway HTTP route with a JWT authorizer (claims checked per request, the RS256 signature once per token) -> lambda (sb.apigateway.fetch): ${best(httpJwtAuthorized)} requests/s`);
+console.log(`api gateway WebSocket connect + close ($connect and $disconnect -> lambda, sb.apigateway.connect): ${best(webSocketConnections)} connections/s`);
+console.log(`api gateway WebSocket connect + close with a REQUEST authorizer on $connect: ${best(webSocketAuthorizedConnections)} connections/s`);
+console.log(`api gateway WebSocket messages to a custom route -> lambda (ws.send): ${best(webSocketMessages)} messages/s`);

@@ -98,5 +98,5 @@ export * as filterPolicy from "./sns/filter-policy/index.ts";
 export * as iam from "./iam/index.ts";
 
 export type { ApiGatewayService, ApiGatewayV2Operations } from "./apigateway/apigateway-service.ts";
-export type { WebSocketClient } from "./apigateway/websocket/websocket-client.ts";
+export type { SendOptions, WebSocketClient } from "./apigateway/websocket/websocket-client.ts";
 export { WebSocketRefused, type ConnectOptions } from "./apigateway/websocket/websocket-gateway.ts";

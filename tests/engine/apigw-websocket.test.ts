@@ -1,7 +1,8 @@
 /**
  * WebSocket APIs: built with @aws-sdk/client-apigatewayv2, called with sb.apigateway.connect, pushed to with
  * @aws-sdk/client-apigatewaymanagementapi (endpoint: the stage's https URL). Lifecycles ($connect, routes,
- * $disconnect), the events field by field, refusals, gone connections, idle and maximum durations, size limits.
+ * $disconnect), the events field by field, refusals, gone connections, idle and maximum durations, frame and
+ * message size limits (authorizers: apigw-websocket-authorizer.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import { createSandbox, WebSocketRefused, type LambdaHandler, type Sandbox } from "sandbox-engine";
@@ -239,14 +240,56 @@ describe("WebSocket APIs", () => {
     expect(chat.sb.clock.now() - start).toBe(10 * 60_000);
   });
 
-  it("closes a connection that sends a message over 128 KB with code 1009", async () => {
+  it("takes frames of up to 32 KB: a larger frame closes the connection with code 1009, counted in UTF-8 bytes", async () => {
+    const chat = await givenChat({ $default: () => ({ statusCode: 200 }), $disconnect: () => ({ statusCode: 200 }) });
+    const client = await chat.sb.apigateway.connect(chat.wss);
+    await client.send("x".repeat(32 * 1024));
+    expect(client.isOpen).toBe(true);
+    await client.send("x".repeat(32 * 1024 + 1));
+    expect(await client.closed).toEqual({ code: 1009, reason: "Message too big" });
+    expect(chat.events.$default!.map((event) => event.body.length)).toEqual([32 * 1024]);
+    expect(chat.events.$disconnect![0].requestContext).toMatchObject({ disconnectStatusCode: 1009 });
+    // 11,000 euro signs are 11,000 characters but 33,000 bytes: over the limit.
+    const euros = await chat.sb.apigateway.connect(chat.wss);
+    await euros.send("\u20ac".repeat(11_000));
+    expect(await euros.closed).toMatchObject({ code: 1009 });
+    expect(chat.events.$default).toHaveLength(1);
+  });
+
+  it("reassembles a message sent in fragments ({ fin: false }) up to 128 KB, and closes with 1009 past it", async () => {
     const chat = await givenChat({ $default: () => ({ statusCode: 200 }) });
     const client = await chat.sb.apigateway.connect(chat.wss);
-    await client.send("x".repeat(128 * 1024));
-    expect(client.isOpen).toBe(true);
-    await client.send("x".repeat(128 * 1024 + 1));
+    const message = JSON.stringify({ action: "upload", data: "y".repeat(128 * 1024 - 30) });
+    const parts = message.match(/[^]{1,32768}/g)!;
+    expect(parts).toHaveLength(4);
+    for (const [index, part] of parts.entries()) await client.send(part, { fin: index === parts.length - 1 });
+    expect(chat.events.$default!.map((event) => event.body)).toEqual([message]);
+    const [arrived] = chat.sb.trace.events.filter((event) => event.kind === "message");
+    expect(arrived?.details).toMatchObject({ direction: "in", bytes: message.length, frames: 4 });
+    for (let i = 0; i < 4; i++) await client.send("z".repeat(32 * 1024), { fin: false });
+    expect(client.isOpen, "128 KB of fragments is still one allowed message").toBe(true);
+    await client.send("z");
     expect(await client.closed).toEqual({ code: 1009, reason: "Message too big" });
     expect(chat.events.$default).toHaveLength(1);
+    await expect(client.send("late")).rejects.toThrow(/is closed \(code 1009\)/);
+    const typo = await chat.sb.apigateway.connect(chat.wss);
+    await expect(typo.send("x", { fin: "no" as never })).rejects.toThrow(TypeError);
+  });
+
+  it("PostToConnection sends up to 128 KB, which API Gateway frames in 32 KB pieces and the client receives whole", async () => {
+    let endpoint = "";
+    const chat = await givenChat({ $connect: (event) => ((endpoint = `https://${event.requestContext.domainName}/${event.requestContext.stage}`), { statusCode: 200 }) });
+    const client = await chat.sb.apigateway.connect(chat.wss);
+    const api = new management.ApiGatewayManagementApiClient({ endpoint, maxAttempts: 1 });
+    const big = "p".repeat(100 * 1024);
+    await api.send(new management.PostToConnectionCommand({ ConnectionId: client.connectionId, Data: big }));
+    expect(await client.next()).toBe(big);
+    const sent = chat.sb.trace.events.filter((event) => event.kind === "message").map((event) => event.details);
+    expect(sent).toEqual([{ connectionId: client.connectionId, direction: "out", route: null, bytes: 100 * 1024, frames: 4 }]);
+    const tooBig = await errorOf(api.send(new management.PostToConnectionCommand({ ConnectionId: client.connectionId, Data: "p".repeat(128 * 1024 + 1) })));
+    expect(tooBig).toBeInstanceOf(management.PayloadTooLargeException);
+    expect(tooBig).toMatchObject({ $metadata: { httpStatusCode: 413 } });
+    expect(client.messages).toEqual([big]);
   });
 
   it("validates WebSocket APIs, routes and integrations with AWS's exceptions", async () => {

@@ -5,6 +5,7 @@ import type { SeededRandom } from "../random/seeded-random.ts";
 import type { Trace } from "../trace/trace.ts";
 import type { WorldIdentity } from "../world/identity.ts";
 import type { AnyApi, ApiKey, UsagePlan } from "./apigateway-types.ts";
+import type { CacheClusterSize } from "./apigateway-limits.ts";
 import type { TokenBucket } from "./throttling/token-bucket.ts";
 import type { WebSocketConnection } from "./websocket/websocket-connection.ts";
 
@@ -30,6 +31,24 @@ export interface ApiGatewayContext {
   readonly connections: Map<string, WebSocketConnection>;
   /** One record per request answered: what the metrics are computed from. */
   readonly requests: RequestRecord[];
+  /** WebSocket messages (in 32 KB units) and connection minutes of ended connections, by API id: what the bill counts. */
+  readonly webSocketUsage: Map<string, WebSocketUsage>;
+  /** When each REST stage's cache cluster ran, at which size: what the bill counts. */
+  readonly cacheClusters: CacheClusterPeriod[];
+}
+
+/** A stretch of time one REST stage's cache cluster ran at one size; `until` undefined while it still runs. */
+export interface CacheClusterPeriod {
+  readonly apiId: string;
+  readonly stage: string;
+  readonly size: CacheClusterSize;
+  readonly from: number;
+  until: number | undefined;
+}
+
+export interface WebSocketUsage {
+  messages: number;
+  connectionMinutes: number;
 }
 
 export interface RequestRecord {

@@ -43,6 +43,7 @@ import { apiIdOf, executeApi } from "./requests/execute-api.ts";
 import { createTokenBucket } from "./throttling/token-bucket.ts";
 import type { WebSocketClient } from "./websocket/websocket-client.ts";
 import { connectWebSocket, type ConnectOptions } from "./websocket/websocket-gateway.ts";
+import { webSocketUsageNow } from "./websocket/websocket-meter.ts";
 
 /**
  * HTTP and WebSocket APIs (@aws-sdk/client-apigatewayv2 names and members), and the @connections management API
@@ -121,6 +122,8 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     buckets: new Map(),
     connections: new Map(),
     requests: [],
+    webSocketUsage: new Map(),
+    cacheClusters: [],
   };
   const http = createHttp({ answers: (url) => apiIdOf(context, url) !== undefined, execute: (request) => executeApi(context, request) });
   const service: ApiGatewayService = {
@@ -150,7 +153,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
       if (!Number.isFinite(periodSeconds) || periodSeconds <= 0) throw new RangeError("metrics: periodSeconds must be > 0");
       return apiMetrics(context.requests, apiId, options.stage, periodSeconds * 1000);
     },
-    bill: () => apiGatewayBill(context.requests),
+    bill: () => apiGatewayBill({ requests: context.requests, webSocket: webSocketUsageNow(context), cacheClusters: context.cacheClusters, now: context.clock.now() }),
     v2: Object.freeze({
       createApi: (input: unknown) => createApi(context, input),
       getApis: () => getApis(context),

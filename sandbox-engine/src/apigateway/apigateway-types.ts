@@ -4,6 +4,7 @@
  * deployed changes take effect ("You must deploy an API for changes to take effect",
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-deploy-api.html).
  */
+import type { CacheClusterSize } from "./apigateway-limits.ts";
 import type { GatewayResponse } from "./requests/gateway-request.ts";
 
 export type RestIntegration =
@@ -56,6 +57,8 @@ export interface RestStage {
   readonly methodThrottling: Map<string, ThrottleLimits>;
   /** The stage cache (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html). */
   cacheClusterEnabled: boolean;
+  /** The cache's size in GB (what the cache hours cost; cache-cluster.ts). */
+  cacheClusterSize: CacheClusterSize;
   /** Method caching by "resourcePath/METHOD" ("*\/*" for every method); without an entry: GET methods, 300 s. */
   readonly methodCaching: Map<string, MethodCaching>;
   /** Cached responses by cache key, until `expiresAt`. */
@@ -201,7 +204,25 @@ export interface JwtAuthorizer {
   readonly identitySource: string;
 }
 
-export type HttpApiAuthorizer = HttpAuthorizer | JwtAuthorizer;
+/**
+ * A WebSocket API Lambda REQUEST authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-lambda-auth.html):
+ * it runs once per connection, on `$connect`, and answers an IAM policy for the route ARN
+ * `.../{apiId}/{stage}/$connect`. AuthorizerType REQUEST on the wire; its own tag here, so an HTTP route can never
+ * run it. No result cache: AuthorizerResultTtlInSeconds is "supported only for HTTP API Lambda authorizers" (API
+ * reference), and a connection is authorized once anyway.
+ */
+export interface WebSocketAuthorizer {
+  readonly type: "WEBSOCKET_REQUEST";
+  readonly id: string;
+  readonly name: string;
+  readonly functionUri: string;
+  /** e.g. ["route.request.header.Auth", "route.request.querystring.token"]. */
+  readonly identitySources: readonly string[];
+  readonly ttlSeconds: 0;
+  readonly cache: Map<string, { readonly expiresAt: number; readonly output: AuthorizerOutput }>;
+}
+
+export type HttpApiAuthorizer = HttpAuthorizer | JwtAuthorizer | WebSocketAuthorizer;
 
 export interface HttpStage {
   readonly stageName: string;

@@ -56,6 +56,11 @@ export function sandboxBill(sandbox: BillableSandbox): SandboxBill {
   for (const line of ses?.lines ?? []) add("SES", ses!.prices.source, line.item, line.quantity, line.costUsd);
   const apigateway = sandbox.apigateway?.bill();
   for (const line of apigateway?.lines ?? []) add("API Gateway", apigateway!.prices.source, `${line.protocol} API ${line.apiId} requests`, line.requests, line.totalUsd);
+  for (const line of apigateway?.webSocket ?? []) {
+    add("API Gateway", apigateway!.prices.source, `WebSocket API ${line.apiId} messages (32 KB units)`, line.messages, line.messagesUsd);
+    add("API Gateway", apigateway!.prices.source, `WebSocket API ${line.apiId} connection minutes`, line.connectionMinutes, line.connectionMinutesUsd);
+  }
+  for (const line of apigateway?.cache ?? []) add("API Gateway", apigateway!.prices.source, `cache hours, ${line.sizeGb} GB, ${line.apiId}/${line.stage}`, line.hours, line.totalUsd);
   return { currency: "USD", lines, totalUsd: lines.reduce((sum, line) => sum + line.costUsd, 0) };
 }
 

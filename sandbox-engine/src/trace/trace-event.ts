@@ -178,10 +178,10 @@ export interface ApiGatewayTraceDetails {
   response: { readonly requestId: string; readonly status: number; readonly latencyMs: number; readonly reason: string | null };
   /** A WebSocket upgrade request: status 101 when the connection opened, else the refusal's status and reason. */
   connect: { readonly connectionId: string; readonly stage: string; readonly status: number; readonly reason: string | null };
-  /** A WebSocket message: "in" from the client (route: the route it selected, null for none), "out" to it. */
-  message: { readonly connectionId: string; readonly direction: "in" | "out"; readonly route: string | null; readonly bytes: number };
+  /** A WebSocket message: "in" from the client (route: the route it selected, null for none), "out" to it; frames: the WebSocket frames it took (at most 32 KB each). */
+  message: { readonly connectionId: string; readonly direction: "in" | "out"; readonly route: string | null; readonly bytes: number; readonly frames: number };
   /** A WebSocket connection ended (code and reason of the close; by: who ended it). */
-  disconnect: { readonly connectionId: string; readonly code: number; readonly reason: string; readonly by: "client" | "server" | "idle-timeout" | "max-duration" | "message-too-big" };
+  disconnect: { readonly connectionId: string; readonly code: number; readonly reason: string; readonly by: "client" | "server" | "idle-timeout" | "max-duration" | "frame-too-big" | "message-too-big" };
 }
 
 /**

@@ -10,7 +10,7 @@ import { badRequest, limitExceeded, type ApiGatewayOutcome } from "../apigateway
 import { MAX_STAGES_PER_API } from "../apigateway-limits.ts";
 import type { RestApi, RestDeployment, RestIntegration } from "../apigateway-types.ts";
 import { findRestApi } from "./rest-lookup.ts";
-import { newRestStage } from "./create-stage.ts";
+import { cacheSettingsOf, newRestStage } from "./create-stage.ts";
 import { checkStageVariables } from "./stage-variables.ts";
 
 export interface DeploymentSummary {
@@ -30,6 +30,8 @@ export function createDeployment(context: ApiGatewayContext, input: unknown): Ap
   }
   const variables = checkStageVariables(params.variables);
   if (!variables.ok) return variables;
+  const cache = cacheSettingsOf(params);
+  if (typeof cache === "string") return badRequest(cache);
   const stageName = params.stageName;
   if (stageName !== undefined && (typeof stageName !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(stageName))) {
     return badRequest("Stage name only allows a-zA-Z0-9_-");
@@ -56,7 +58,7 @@ export function createDeployment(context: ApiGatewayContext, input: unknown): Ap
   if (typeof stageName === "string") {
     const stage = api.value.stages.get(stageName);
     if (stage === undefined) {
-      api.value.stages.set(stageName, newRestStage(context, stageName, deployment.id, variables.value, params.cacheClusterEnabled === true));
+      api.value.stages.set(stageName, newRestStage(context, api.value.id, stageName, deployment.id, variables.value, cache));
     } else {
       stage.deploymentId = deployment.id;
       stage.variables = { ...stage.variables, ...variables.value };

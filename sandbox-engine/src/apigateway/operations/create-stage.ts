@@ -1,10 +1,14 @@
-/** CreateStage (https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html): a named stage of a deployment, with its variables. */
+/**
+ * CreateStage (https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html): a named stage of a deployment,
+ * with its variables and its cache (`cacheClusterEnabled`, `cacheClusterSize` in GB, default 0.5).
+ */
 import { ok } from "../../core/outcome.ts";
 import { asParams } from "../../core/params.ts";
 import type { ApiGatewayContext } from "../apigateway-context.ts";
 import { badRequest, conflict, limitExceeded, notFound, type ApiGatewayOutcome } from "../apigateway-faults.ts";
-import { MAX_STAGES_PER_API } from "../apigateway-limits.ts";
+import { DEFAULT_CACHE_CLUSTER_SIZE, MAX_STAGES_PER_API, type CacheClusterSize } from "../apigateway-limits.ts";
 import type { RestStage } from "../apigateway-types.ts";
+import { INVALID_CACHE_SIZE, isCacheClusterSize, meterCacheCluster } from "../cache-cluster.ts";
 import { findRestApi, findRestStage } from "./rest-lookup.ts";
 import { checkStageVariables } from "./stage-variables.ts";
 
@@ -13,6 +17,8 @@ export interface StageSummary {
   deploymentId: string;
   variables?: Record<string, string>;
   cacheClusterEnabled: boolean;
+  cacheClusterSize: CacheClusterSize;
+  cacheClusterStatus: "AVAILABLE" | "NOT_AVAILABLE";
   methodSettings: Record<string, { throttlingRateLimit?: number; throttlingBurstLimit?: number; cachingEnabled?: boolean; cacheTtlInSeconds?: number }>;
   createdDate: Date;
 }
@@ -23,13 +29,41 @@ export function summarizeStage(stage: RestStage): StageSummary {
     deploymentId: stage.deploymentId,
     ...(Object.keys(stage.variables).length === 0 ? {} : { variables: { ...stage.variables } }),
     cacheClusterEnabled: stage.cacheClusterEnabled,
+    cacheClusterSize: stage.cacheClusterSize,
+    cacheClusterStatus: stage.cacheClusterEnabled ? "AVAILABLE" : "NOT_AVAILABLE",
     methodSettings: methodSettingsOf(stage),
     createdDate: new Date(stage.createdDate),
   };
 }
 
-export function newRestStage(context: ApiGatewayContext, stageName: string, deploymentId: string, variables: Record<string, string>, cacheClusterEnabled: boolean): RestStage {
-  return { stageName, deploymentId, variables, methodThrottling: new Map(), cacheClusterEnabled, methodCaching: new Map(), cache: new Map(), createdDate: context.clock.now() };
+/** The cache settings of CreateStage and CreateDeployment, or why they are invalid. */
+export function cacheSettingsOf(params: Record<string, unknown>): { readonly enabled: boolean; readonly size: CacheClusterSize } | string {
+  const size = params.cacheClusterSize ?? DEFAULT_CACHE_CLUSTER_SIZE;
+  return isCacheClusterSize(size) ? { enabled: params.cacheClusterEnabled === true, size } : INVALID_CACHE_SIZE;
+}
+
+/** A new stage of `apiId`, its cache cluster (if on) metered from now. */
+export function newRestStage(
+  context: ApiGatewayContext,
+  apiId: string,
+  stageName: string,
+  deploymentId: string,
+  variables: Record<string, string>,
+  cache: { readonly enabled: boolean; readonly size: CacheClusterSize },
+): RestStage {
+  const stage: RestStage = {
+    stageName,
+    deploymentId,
+    variables,
+    methodThrottling: new Map(),
+    cacheClusterEnabled: cache.enabled,
+    cacheClusterSize: cache.size,
+    methodCaching: new Map(),
+    cache: new Map(),
+    createdDate: context.clock.now(),
+  };
+  meterCacheCluster(context, apiId, stage);
+  return stage;
 }
 
 export function createStage(context: ApiGatewayContext, input: unknown): ApiGatewayOutcome<StageSummary> {
@@ -43,7 +77,9 @@ export function createStage(context: ApiGatewayContext, input: unknown): ApiGate
   if (api.value.stages.size >= MAX_STAGES_PER_API) return limitExceeded(`Too many stages: an API has at most ${MAX_STAGES_PER_API}`);
   const variables = checkStageVariables(params.variables);
   if (!variables.ok) return variables;
-  const stage = newRestStage(context, stageName, deploymentId, variables.value, params.cacheClusterEnabled === true);
+  const cache = cacheSettingsOf(params);
+  if (typeof cache === "string") return badRequest(cache);
+  const stage = newRestStage(context, api.value.id, stageName, deploymentId, variables.value, cache);
   api.value.stages.set(stageName, stage);
   return ok(summarizeStage(stage));
 }

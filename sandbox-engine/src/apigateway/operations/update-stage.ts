@@ -4,7 +4,9 @@
  * (replace, remove), `/deploymentId`, and method throttling
  * `/{resourcePath}/{httpMethod}/throttling/rateLimit|burstLimit`, where the resource path escapes "/" as "~1"
  * and `/*\/*` means every method. A limit not set defaults to the account's (10,000 / 5,000). Caching:
- * `/cacheClusterEnabled`, `/{resourcePath}/{httpMethod}/caching/enabled|ttlInSeconds|requireAuthorizationForCacheControl`.
+ * `/cacheClusterEnabled`, `/cacheClusterSize` (GB: 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237),
+ * `/{resourcePath}/{httpMethod}/caching/enabled|ttlInSeconds|requireAuthorizationForCacheControl`. Resizing or
+ * turning the cache off empties it (a new cluster), and the bill meters each size from when it was set.
  */
 import { ok } from "../../core/outcome.ts";
 import { asParams } from "../../core/params.ts";
@@ -12,6 +14,7 @@ import type { ApiGatewayContext } from "../apigateway-context.ts";
 import { badRequest, type ApiGatewayOutcome } from "../apigateway-faults.ts";
 import { ACCOUNT_BURST_LIMIT, ACCOUNT_RATE_LIMIT, DEFAULT_CACHE_TTL_SECONDS, MAX_CACHE_TTL_SECONDS } from "../apigateway-limits.ts";
 import type { RestStage } from "../apigateway-types.ts";
+import { INVALID_CACHE_SIZE, isCacheClusterSize, meterCacheCluster } from "../cache-cluster.ts";
 import { summarizeStage, type StageSummary } from "./create-stage.ts";
 import { findRestStage } from "./rest-lookup.ts";
 import { stageVariableError } from "./stage-variables.ts";
@@ -37,8 +40,10 @@ export function updateStage(context: ApiGatewayContext, input: unknown): ApiGate
   for (const [key, limits] of draft.methodThrottling) stage.methodThrottling.set(key, limits);
   stage.methodCaching.clear();
   for (const [key, caching] of draft.methodCaching) stage.methodCaching.set(key, caching);
-  if (!draft.cacheClusterEnabled) stage.cache.clear();
+  if (!draft.cacheClusterEnabled || draft.cacheClusterSize !== stage.cacheClusterSize) stage.cache.clear();
   stage.cacheClusterEnabled = draft.cacheClusterEnabled;
+  stage.cacheClusterSize = draft.cacheClusterSize;
+  meterCacheCluster(context, api.id, stage);
   // New limits start new buckets.
   for (const key of [...context.buckets.keys()]) if (key.startsWith(`${api.id}/${stage.stageName}/`)) context.buckets.delete(key);
   return ok(summarizeStage(stage));
@@ -66,6 +71,11 @@ function applyPatch(stage: RestStage, patch: Readonly<Record<string, unknown>>, 
   }
   if (path === "/cacheClusterEnabled" && op === "replace" && (value === "true" || value === "false")) {
     stage.cacheClusterEnabled = value === "true";
+    return undefined;
+  }
+  if (path === "/cacheClusterSize" && op === "replace") {
+    if (!isCacheClusterSize(value)) return INVALID_CACHE_SIZE;
+    stage.cacheClusterSize = value;
     return undefined;
   }
   const caching = CACHING_PATH.exec(path);

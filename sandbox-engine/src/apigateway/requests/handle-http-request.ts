@@ -62,7 +62,7 @@ export async function handleHttpRequest(context: ApiGatewayContext, api: HttpApi
       return { response: { ...refused, headers: [...refused.headers, ["www-authenticate", verdict.wwwAuthenticate]] }, reason: `JWT authorizer ${authorizer.name}: ${verdict.reason}` };
     }
     facts = { ...baseFacts, jwt: verdict.grant };
-  } else if (authorizer !== undefined) {
+  } else if (authorizer?.type === "REQUEST") {
     const verdict = await authorizeHttp(context, request, {
       authorizer,
       apiId: api.id,

@@ -10,7 +10,7 @@ import type { RestApi, RestIntegration, RestStage } from "../apigateway-types.ts
 import { admit } from "../throttling/throttle.ts";
 import { checkApiKey } from "../throttling/api-key-check.ts";
 import { customizeGatewayResponse } from "./custom-gateway-response.ts";
-import { authorize } from "./lambda-authorizer.ts";
+import { allowedContext, authorize } from "./lambda-authorizer.ts";
 import { headerValue, jsonResponse, type GatewayRequest } from "./gateway-request.ts";
 import { authorizeJwt } from "./jwt-authorizer.ts";
 import { gatewayResponse } from "./gateway-responses.ts";
@@ -65,7 +65,7 @@ async function answerRestRequest(context: ApiGatewayContext, api: RestApi, reque
     });
     context.trace.record("apigateway", "authorize", api.id, { authorizer: authorizer.name, result: verdict.kind === "allow" ? "allow" : verdict.response, cached: verdict.kind === "allow" && verdict.cached }, seq);
     if (verdict.kind === "refuse") return { response: gatewayResponse("REST", verdict.response, start.requestId), reason: verdict.reason };
-    authorizerContext = { ...verdict.output.context, principalId: verdict.output.principalId, integrationLatency: 0 };
+    authorizerContext = allowedContext(verdict.output);
   }
   let apiKey: { readonly id: string; readonly value: string } | undefined;
   if (route.method.apiKeyRequired) {

@@ -6,22 +6,30 @@
  * apigateway.amazonaws.com with the authorizer's ARN as aws:SourceArn, and must answer `{ principalId,
  * policyDocument, context? }`. The policy is evaluated for `execute-api:Invoke` on the request's method ARN (the
  * actual path, so a cached policy naming one path does not cover another). Results are cached per identity
- * source values for the TTL (the call itself: authorizer-function.ts).
+ * source values for the TTL (the call itself: authorizer-function.ts). WebSocket APIs run the same REQUEST
+ * authorizer on `$connect`, with their own identity source names (`route.request.header.X`) and method ARN
+ * `.../{stage}/$connect` (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-lambda-auth.html).
  */
 import { evaluatePolicy, parsePolicy } from "../../iam/index.ts";
 import type { ApiGatewayContext } from "../apigateway-context.ts";
-import type { AuthorizerOutput, RestAuthorizer } from "../apigateway-types.ts";
+import type { AuthorizerOutput, RestAuthorizer, WebSocketAuthorizer } from "../apigateway-types.ts";
 import { parseIdentitySources, runAuthorizer, type AuthorizerRefusal, type AuthorizerRequest } from "./authorizer-function.ts";
 import type { GatewayRequest } from "./gateway-request.ts";
 
 export type AuthorizerVerdict = { readonly kind: "allow"; readonly output: AuthorizerOutput; readonly cached: boolean } | AuthorizerRefusal;
 
 export interface AuthorizerCall extends AuthorizerRequest {
-  readonly authorizer: RestAuthorizer;
+  readonly authorizer: RestAuthorizer | WebSocketAuthorizer;
   readonly methodArn: string;
 }
 
 const REST_SOURCES = { header: "method.request.header.", query: "method.request.querystring.", stageVariable: "stageVariables." };
+const WEBSOCKET_SOURCES = { header: "route.request.header.", query: "route.request.querystring.", stageVariable: "stageVariables." };
+
+/** What an allowing authorizer puts in the integration's `requestContext.authorizer`: its context, principalId, integrationLatency. */
+export function allowedContext(output: AuthorizerOutput): Record<string, string | number | boolean> {
+  return { ...output.context, principalId: output.principalId, integrationLatency: 0 };
+}
 
 function readOutput(output: unknown): AuthorizerOutput | string {
   if (typeof output !== "object" || output === null) return "the authorizer's output is not an object";
@@ -54,7 +62,7 @@ function verdictOf(output: AuthorizerOutput, methodArn: string, cached: boolean)
 export async function authorize(context: ApiGatewayContext, request: GatewayRequest, call: AuthorizerCall): Promise<AuthorizerVerdict> {
   const { authorizer, methodArn } = call;
   return runAuthorizer(context, request, { ...call, arn: methodArn }, authorizer, {
-    sources: parseIdentitySources(authorizer.identitySources, REST_SOURCES),
+    sources: parseIdentitySources(authorizer.identitySources, authorizer.type === "WEBSOCKET_REQUEST" ? WEBSOCKET_SOURCES : REST_SOURCES),
     event: (identity) =>
       authorizer.type === "TOKEN"
         ? { type: "TOKEN", authorizationToken: identity[0], methodArn }

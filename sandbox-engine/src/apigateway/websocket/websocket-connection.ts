@@ -39,6 +39,8 @@ export interface WebSocketConnection {
   readonly query: readonly (readonly [string, string])[];
   /** What a $connect authorizer allowed (requestContext.authorizer of every later event). */
   authorizer: Readonly<Record<string, string | number | boolean>> | undefined;
+  /** The frames of a message still arriving (sent with `fin: false`), and their size so far. */
+  pending: { readonly frames: string[]; bytes: number } | undefined;
   readonly client: ClientEnd;
   idleTimer: number | undefined;
   durationTimer: number | undefined;
@@ -49,6 +51,6 @@ export const CLOSE = {
   normal: { code: 1000, reason: "" },
   /** Idle timeout and maximum duration: the endpoint is going away. */
   goingAway: { code: 1001, reason: "Going away" },
-  /** A message over 128 KB (the quotas page: "the connection is closed with code 1009"). */
+  /** A frame over 32 KB or a message over 128 KB (the quotas page: "the connection is closed with code 1009"). */
   tooBig: { code: 1009, reason: "Message too big" },
 } as const satisfies Record<string, CloseReason>;

@@ -3,7 +3,8 @@
  * an upgrade request to `wss://{apiId}.execute-api.{region}.amazonaws.com/{stage}` runs `$connect` (a non-2xx
  * answer or a failed integration refuses the connection); each message picks its route with the API's route
  * selection expression (`$default` when it selects none, or is not JSON); a route with RouteResponseSelectionExpression
- * `$default` sends the function's answer back; `$disconnect` runs after the connection ended, best effort. Functions
+ * `$default` sends the function's answer back; `$disconnect` runs after the connection ended, best effort. A
+ * `$connect` route with a Lambda REQUEST authorizer runs it first (connect-authorizer.ts). Functions
  * are called through the router as apigateway.amazonaws.com with aws:SourceArn `.../{apiId}/{stage}/{routeKey}`.
  *
  * Decisions: a `$connect` answer without a statusCode accepts the connection (AWS's examples return
@@ -13,17 +14,19 @@
  * (`{"message": "Forbidden" | "Internal server error", "connectionId", "requestId"}`).
  */
 import { executeApiArn, apiHost, type ApiGatewayContext } from "../apigateway-context.ts";
-import { WEBSOCKET_IDLE_TIMEOUT_MS, WEBSOCKET_MAX_DURATION_MS, WEBSOCKET_MAX_MESSAGE_BYTES } from "../apigateway-limits.ts";
+import { WEBSOCKET_IDLE_TIMEOUT_MS, WEBSOCKET_MAX_DURATION_MS, WEBSOCKET_MAX_FRAME_BYTES, WEBSOCKET_MAX_MESSAGE_BYTES } from "../apigateway-limits.ts";
 import type { HttpApi, HttpRoute, HttpSnapshot, HttpStage } from "../apigateway-types.ts";
 import { servedRoutes } from "../requests/handle-http-request.ts";
 import { apiIdOf } from "../requests/execute-api.ts";
 import { invokeFunction, type FunctionAnswer } from "../requests/invoke-function.ts";
 import { lambdaFunctionOfUri, withStageVariables } from "../requests/lambda-uri.ts";
 import { pathSegments } from "../requests/path-template.ts";
+import { authorizeConnection, type Refusal } from "./connect-authorizer.ts";
 import { selectedRouteKey } from "./route-selection.ts";
 import { createInbox, type WebSocketClient } from "./websocket-client.ts";
 import { CLOSE, type CloseReason, type WebSocketConnection } from "./websocket-connection.ts";
 import { webSocketEvent, type WebSocketEventKind } from "./websocket-event.ts";
+import { frameCount, meterEndedConnection, meterMessage } from "./websocket-meter.ts";
 
 export interface ConnectOptions {
   /** Headers of the upgrade request (they reach `$connect` and `$disconnect`). */
@@ -84,7 +87,7 @@ async function callRoute(context: ApiGatewayContext, target: Target, connection:
 }
 
 /** What `$connect`'s answer means: undefined accepts, else the status and reason of the refusal. */
-function connectVerdict(answer: FunctionAnswer | undefined): { status: number; reason: string } | undefined {
+function connectVerdict(answer: FunctionAnswer | undefined): Refusal | undefined {
   if (answer === undefined) return undefined;
   if (answer.kind === "timeout") return { status: 504, reason: "the $connect integration timed out" };
   if (answer.kind === "not-invoked") return { status: 500, reason: `Execution failed due to configuration error: ${answer.reason}` };
@@ -143,6 +146,7 @@ export async function connectWebSocket(context: ApiGatewayContext, input: string
     headers,
     query: [...url.searchParams.entries()],
     authorizer: undefined,
+    pending: undefined,
     client: inbox.end,
     idleTimer: undefined,
     durationTimer: undefined,
@@ -150,7 +154,11 @@ export async function connectWebSocket(context: ApiGatewayContext, input: string
   context.connections.set(connectionId, connection);
   const seq = context.trace.record("apigateway", "connect", apiId, { connectionId, stage: connection.stageName, status: 0, reason: "$connect running" }).seq;
   const connectRoute = routeOf(servedRoutes(target.api, target.stage)!, "$connect");
-  const refusal = connectRoute === undefined ? undefined : connectVerdict(await callRoute(context, target, connection, connectRoute, { eventType: "CONNECT" }, seq));
+  const refusal =
+    connectRoute === undefined
+      ? undefined
+      : ((await authorizeConnection(context, target, connection, connectRoute, url, seq)) ??
+        connectVerdict(await callRoute(context, target, connection, connectRoute, { eventType: "CONNECT" }, seq)));
   if (refusal !== undefined) {
     context.connections.delete(connectionId);
     connection.state = "closed";
@@ -162,7 +170,7 @@ export async function connectWebSocket(context: ApiGatewayContext, input: string
   resetIdleTimer(context, target, connection);
   connection.durationTimer = context.clock.setTimer(() => void endConnection(context, target, connection, CLOSE.goingAway, "max-duration"), WEBSOCKET_MAX_DURATION_MS);
   return inbox.client(connectionId, {
-    send: (message) => receiveMessage(context, target, connection, message),
+    send: (frame, fin) => receiveFrame(context, target, connection, frame, fin),
     close: (close) => endConnection(context, target, connection, close, "client"),
   });
 }
@@ -173,20 +181,35 @@ function resetIdleTimer(context: ApiGatewayContext, target: Target, connection: 
   connection.idleTimer = context.clock.setTimer(() => void endConnection(context, target, connection, CLOSE.goingAway, "idle-timeout"), WEBSOCKET_IDLE_TIMEOUT_MS);
 }
 
-/** A message from the client: routed, integrated, perhaps answered. */
-async function receiveMessage(context: ApiGatewayContext, target: Target, connection: WebSocketConnection, message: string): Promise<void> {
+/** A frame from the client: over 32 KB, or taking its message over 128 KB, it closes the connection with 1009. */
+async function receiveFrame(context: ApiGatewayContext, target: Target, connection: WebSocketConnection, frame: string, fin: boolean): Promise<void> {
   if (connection.state !== "open") return;
-  const bytes = utf8.encode(message).length;
-  if (bytes > WEBSOCKET_MAX_MESSAGE_BYTES) {
+  const frameBytes = utf8.encode(frame).length;
+  if (frameBytes > WEBSOCKET_MAX_FRAME_BYTES) {
+    await endConnection(context, target, connection, CLOSE.tooBig, "frame-too-big");
+    return;
+  }
+  const pending = connection.pending ?? { frames: [], bytes: 0 };
+  pending.frames.push(frame);
+  pending.bytes += frameBytes;
+  if (pending.bytes > WEBSOCKET_MAX_MESSAGE_BYTES) {
     await endConnection(context, target, connection, CLOSE.tooBig, "message-too-big");
     return;
   }
   resetIdleTimer(context, target, connection);
+  connection.pending = fin ? undefined : pending;
+  if (fin) await receiveMessage(context, target, connection, pending);
+}
+
+/** A whole message from the client (its frames): routed, integrated, perhaps answered. */
+async function receiveMessage(context: ApiGatewayContext, target: Target, connection: WebSocketConnection, { frames, bytes }: { readonly frames: readonly string[]; readonly bytes: number }): Promise<void> {
+  const message = frames.join("");
   const snapshot = servedRoutes(target.api, target.stage);
   const selected = selectedRouteKey(target.api.routeSelectionExpression, message);
   const custom = selected === undefined || selected.startsWith("$") ? undefined : routeOf(snapshot!, selected);
   const route = custom ?? routeOf(snapshot!, "$default");
-  const seq = context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "in", route: route?.routeKey ?? null, bytes }).seq;
+  const seq = context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "in", route: route?.routeKey ?? null, bytes, frames: frames.length }).seq;
+  meterMessage(context, connection.apiId, bytes);
   const requestId = context.requestIds.uuid();
   if (route === undefined) {
     sendToClient(context, connection, JSON.stringify({ message: "Forbidden", connectionId: connection.id, requestId }));
@@ -217,9 +240,14 @@ function routeResponseOf(payload: string): string | undefined {
   return typeof body === "string" ? body : undefined;
 }
 
-/** A message to the client (PostToConnection, a route response, an error). */
+/**
+ * A message to the client (PostToConnection, a route response, an error). API Gateway splits it into frames of at
+ * most 32 KB (the trace counts them); the client reassembles them, as WebSocket clients do.
+ */
 export function sendToClient(context: ApiGatewayContext, connection: WebSocketConnection, message: string): void {
-  context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "out", route: null, bytes: utf8.encode(message).length });
+  const bytes = utf8.encode(message).length;
+  context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "out", route: null, bytes, frames: frameCount(bytes) });
+  meterMessage(context, connection.apiId, bytes);
   connection.client.receive(message);
 }
 
@@ -229,7 +257,7 @@ export async function endConnection(
   target: Target,
   connection: WebSocketConnection,
   close: CloseReason,
-  by: "client" | "server" | "idle-timeout" | "max-duration" | "message-too-big",
+  by: "client" | "server" | "idle-timeout" | "max-duration" | "frame-too-big" | "message-too-big",
 ): Promise<void> {
   if (connection.state === "closed") return;
   const wasOpen = connection.state === "open";
@@ -237,6 +265,7 @@ export async function endConnection(
   if (connection.idleTimer !== undefined) context.clock.clearTimer(connection.idleTimer);
   if (connection.durationTimer !== undefined) context.clock.clearTimer(connection.durationTimer);
   context.connections.delete(connection.id);
+  if (wasOpen) meterEndedConnection(context, connection.apiId, connection.connectedAt);
   connection.client.ended(close);
   const seq = context.trace.record("apigateway", "disconnect", connection.apiId, { connectionId: connection.id, code: close.code, reason: close.reason, by }).seq;
   const snapshot = servedRoutes(target.api, target.stage);

@@ -5,16 +5,22 @@
  * (default 0: decision, the API reference gives no default; caching then needs an identity source). AuthorizerType
  * JWT: JwtConfiguration `Issuer` (an https URL) and `Audience` (one or more), IdentitySource one header (default
  * `$request.header.Authorization`); tokens come from an issuer such as `sb.world.identity.issueJwt`.
+ * WebSocket APIs take REQUEST authorizers only
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-lambda-auth.html), with
+ * identity sources `route.request.header.X`, `route.request.querystring.X` or `stageVariables.X` (the API
+ * reference's IdentitySource; `context.X` is not simulated); payload format, simple responses and a result TTL are
+ * HTTP API settings, so a WebSocket authorizer given one is refused rather than silently ignored (decision).
  */
 import { ok } from "../../../core/outcome.ts";
 import { asParams } from "../../../core/params.ts";
 import { newId, type ApiGatewayContext } from "../../apigateway-context.ts";
 import { badRequest, type ApiGatewayOutcome } from "../../apigateway-faults.ts";
-import type { HttpAuthorizer, JwtAuthorizer } from "../../apigateway-types.ts";
+import type { HttpAuthorizer, JwtAuthorizer, WebSocketAuthorizer } from "../../apigateway-types.ts";
 import { lambdaFunctionOfUri } from "../../requests/lambda-uri.ts";
 import { findHttpApi } from "./http-lookup.ts";
 
 const SOURCE = /^\$(request\.(header|querystring)|stageVariables)\.[A-Za-z0-9_.-]+$/;
+const WEBSOCKET_SOURCE = /^(route\.request\.(header|querystring)|stageVariables)\.[A-Za-z0-9_.-]+$/;
 
 export type HttpAuthorizerSummary =
   | {
@@ -27,7 +33,23 @@ export type HttpAuthorizerSummary =
       IdentitySource: string[];
       AuthorizerResultTtlInSeconds: number;
     }
-  | { AuthorizerId: string; Name: string; AuthorizerType: "JWT"; IdentitySource: string[]; JwtConfiguration: { Issuer: string; Audience: string[] } };
+  | { AuthorizerId: string; Name: string; AuthorizerType: "JWT"; IdentitySource: string[]; JwtConfiguration: { Issuer: string; Audience: string[] } }
+  | { AuthorizerId: string; Name: string; AuthorizerType: "REQUEST"; AuthorizerUri: string; IdentitySource: string[] };
+
+function createWebSocketAuthorizer(context: ApiGatewayContext, authorizers: Map<string, unknown>, name: string, params: Record<string, unknown>): ApiGatewayOutcome<HttpAuthorizerSummary> {
+  if (params.AuthorizerType !== "REQUEST") return badRequest(`Invalid authorizer type ${String(params.AuthorizerType)}. WebSocket APIs support REQUEST authorizers only`);
+  if (typeof params.AuthorizerUri !== "string" || lambdaFunctionOfUri(params.AuthorizerUri) === undefined) return badRequest("Invalid authorizer URI specified");
+  for (const setting of ["AuthorizerPayloadFormatVersion", "EnableSimpleResponses", "AuthorizerResultTtlInSeconds"]) {
+    if (params[setting] !== undefined && !(setting === "AuthorizerResultTtlInSeconds" && params[setting] === 0)) return badRequest(`${setting} is supported only for HTTP API Lambda authorizers, not WebSocket APIs`);
+  }
+  const sources = Array.isArray(params.IdentitySource) ? (params.IdentitySource as unknown[]) : [];
+  if (!sources.every((source): source is string => typeof source === "string" && WEBSOCKET_SOURCE.test(source))) {
+    return badRequest(`Invalid identity source specified: ${JSON.stringify(sources)}. WebSocket identity sources look like route.request.header.Auth, route.request.querystring.token or stageVariables.name`);
+  }
+  const authorizer: WebSocketAuthorizer = { type: "WEBSOCKET_REQUEST", id: newId(context, 6), name, functionUri: params.AuthorizerUri, identitySources: sources, ttlSeconds: 0, cache: new Map() };
+  authorizers.set(authorizer.id, authorizer);
+  return ok({ AuthorizerId: authorizer.id, Name: name, AuthorizerType: "REQUEST", AuthorizerUri: authorizer.functionUri, IdentitySource: [...sources] });
+}
 
 function createJwtAuthorizer(context: ApiGatewayContext, authorizers: Map<string, unknown>, name: string, params: Record<string, unknown>): ApiGatewayOutcome<HttpAuthorizerSummary> {
   const config = typeof params.JwtConfiguration === "object" && params.JwtConfiguration !== null ? (params.JwtConfiguration as Record<string, unknown>) : {};
@@ -48,6 +70,7 @@ export function createHttpAuthorizer(context: ApiGatewayContext, input: unknown)
   const api = findHttpApi(context, params.ApiId);
   if (!api.ok) return api;
   if (typeof params.Name !== "string" || params.Name === "") return badRequest("Name is required");
+  if (api.value.protocolType === "WEBSOCKET") return createWebSocketAuthorizer(context, api.value.authorizers, params.Name, params);
   if (params.AuthorizerType === "JWT") return createJwtAuthorizer(context, api.value.authorizers, params.Name, params);
   if (params.AuthorizerType !== "REQUEST") return badRequest(`Invalid authorizer type ${String(params.AuthorizerType)}. Valid values are REQUEST, JWT`);
   if (typeof params.AuthorizerUri !== "string" || lambdaFunctionOfUri(params.AuthorizerUri) === undefined) return badRequest("Invalid authorizer URI specified");

@@ -57,13 +57,14 @@ export function createRoute(context: ApiGatewayContext, input: unknown): ApiGate
   }
   const authorizationType = params.AuthorizationType ?? "NONE";
   if (authorizationType !== "NONE" && authorizationType !== "CUSTOM" && authorizationType !== "JWT") return badRequest(`AuthorizationType ${String(authorizationType)} is not simulated yet; use NONE, CUSTOM (a Lambda authorizer) or JWT`);
-  // WebSocket APIs authorize on $connect only; their Lambda authorizers are not simulated yet, so refused, not ignored.
-  if (api.value.protocolType === "WEBSOCKET" && authorizationType !== "NONE") {
-    return badRequest(routeKey === "$connect" ? "Authorizers of WebSocket APIs are not simulated yet: check the caller in the $connect function instead" : "Authorization is only supported on the $connect route of a WebSocket API");
-  }
+  // WebSocket APIs authorize once per connection, on $connect, with a Lambda REQUEST authorizer
+  // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-lambda-auth.html).
+  const webSocket = api.value.protocolType === "WEBSOCKET";
+  if (webSocket && authorizationType !== "NONE" && routeKey !== "$connect") return badRequest("Authorization is only supported on the $connect route of a WebSocket API");
+  if (webSocket && authorizationType === "JWT") return badRequest("JWT authorizers are supported only for HTTP APIs: a WebSocket $connect route takes AuthorizationType CUSTOM (a Lambda REQUEST authorizer)");
   const authorizerId = authorizationType !== "NONE" && typeof params.AuthorizerId === "string" ? params.AuthorizerId : undefined;
   const authorizer = authorizerId === undefined ? undefined : api.value.authorizers.get(authorizerId);
-  const wanted = authorizationType === "JWT" ? "JWT" : "REQUEST";
+  const wanted = authorizationType === "JWT" ? "JWT" : webSocket ? "WEBSOCKET_REQUEST" : "REQUEST";
   if (authorizationType !== "NONE" && authorizer?.type !== wanted) {
     return badRequest(`Invalid authorizer id specified: a ${authorizationType} route needs the AuthorizerId of a ${wanted === "JWT" ? "JWT" : "Lambda (REQUEST)"} authorizer of this API`);
   }
