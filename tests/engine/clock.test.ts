@@ -205,6 +205,27 @@ describe("virtual clock", () => {
       expect(clock.now()).toBe(START + 10_000);
     });
 
+    it("lets an explicit advance in between the steps of a long auto-advance", async () => {
+      // given a loop of 50 sleeps that auto-advance moves along, one step after another
+      const clock = createClock(START);
+      const woke: number[] = [];
+      const loop = (async () => {
+        for (let i = 0; i < 50; i++) {
+          await clock.sleep(1000);
+          woke.push(clock.now() - START);
+        }
+      })();
+      await realTick();
+      // when the test advances the clock while the loop is under way
+      await clock.advance(250);
+      // then it got its turn after a step, not after the whole loop
+      expect(woke.length).toBeLessThan(50);
+      expect((clock.now() - START) % 1000).toBe(250);
+      // and the loop still ends, each sleep waking a full second after the one before it
+      await loop;
+      expect(woke).toEqual(Array.from({ length: 50 }, (_, i) => (i + 1) * 1000));
+    });
+
     it("can be woken early by the engine", async () => {
       const clock = createClock(START);
       const waiter = clock.waitUntil(START + 20_000);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { md5 } from "@noble/hashes/legacy.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { describe, expect, it } from "vitest";
-import { ReceiveMessageCommand, SendMessageCommand } from "sandbox-engine/aws/client-sqs";
+import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from "sandbox-engine/aws/client-sqs";
 import { md5Hex } from "../../sandbox-engine/src/sqs/md5.ts";
 import { givenQueue } from "./sqs-helpers.ts";
 
@@ -77,5 +77,28 @@ describe("SQS MD5 digests", () => {
       new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "b", MessageSystemAttributes: { Other: { DataType: "String", StringValue: "x" } } as never }),
     );
     await expect(bad).rejects.toMatchObject({ name: "InvalidParameterValue" });
+  });
+
+  it("given an answer altered on the way back, when the SDK checks its MD5s, then send and receive fail as on AWS; md5: false turns the checks off", async () => {
+    const { sb, queueUrl } = await givenQueue();
+    /** A client whose answers are altered after the SDK deserialized them, before its MD5 checks (the initialize step). */
+    const tampered = (options: { md5?: false }) => {
+      const client = new SQSClient({ sandbox: sb, ...options });
+      client.middlewareStack.add(
+        (next) => async (args) => {
+          const result = await next(args);
+          const output = result.output as { MD5OfMessageBody?: string; Messages?: Array<{ Body?: string }> };
+          if (output.MD5OfMessageBody !== undefined) output.MD5OfMessageBody = "0".repeat(32);
+          for (const message of output.Messages ?? []) message.Body = `${message.Body} (altered)`;
+          return result;
+        },
+        { step: "finalizeRequest" },
+      );
+      return client;
+    };
+    await expect(tampered({}).send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "order-1" }))).rejects.toThrow("InvalidChecksumError");
+    await expect(tampered({}).send(new ReceiveMessageCommand({ QueueUrl: queueUrl }))).rejects.toThrow(/^Invalid MD5 checksum on messages: /);
+    const unchecked = tampered({ md5: false });
+    await expect(unchecked.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "order-2" }))).resolves.toMatchObject({ MD5OfMessageBody: "0".repeat(32) });
   });
 });

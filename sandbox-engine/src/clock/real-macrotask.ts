@@ -37,7 +37,18 @@ function captureScheduler(): Schedule {
   };
 }
 
-export const scheduleMacrotask: Schedule = captureScheduler();
+const schedule: Schedule = captureScheduler();
+let hops = 0;
+
+export const scheduleMacrotask: Schedule = (callback) => {
+  hops += 1;
+  schedule(callback);
+};
+
+/** How many real macrotask hops the engine has taken in this realm so far (`npm run bench` reports it per run). */
+export function macrotaskHops(): number {
+  return hops;
+}
 
 /** Resolves after every microtask queued before it has run (one real macrotask later). */
 export function drainJobQueue(): Promise<void> {

@@ -15,6 +15,9 @@
  * are pending, no advance()/runAll() is running, and the job queue has drained (a real macrotask
  * ran), the clock advances by itself to the next due timer, and repeats while waiters remain.
  * Plain timers (a visibility timeout, a delay) are not waiters and never move the clock alone.
+ * Each step ends with the job queue drained (the hop after its last timer), so the next step starts
+ * right away: one real macrotask per timer fired, not two (a 20 s long-poll loop over 45 virtual
+ * minutes took 604 hops, and each hop is a real task a busy browser may be slow to run).
  */
 import { drainJobQueue, scheduleMacrotask } from "./real-macrotask.ts";
 import { TimerHeap, type HeapTimer } from "./timer-heap.ts";
@@ -127,6 +130,8 @@ class VirtualClock implements Clock {
   /** Timers fired by auto-advance since the last explicit advance()/runAll(). */
   #autoFired = 0;
   #autoDisabled = false;
+  /** explicit advance()/runAll() calls waiting for auto-advance to stop: it stops after its current step. */
+  #explicitWaiting = 0;
   readonly #autoAdvance: boolean;
 
   constructor(startEpochMs: number, loopLimit: number, autoAdvance: boolean) {
@@ -223,7 +228,14 @@ class VirtualClock implements Clock {
   // ones at once are a mistake (usually a missing await), and waiting would deadlock when a timer
   // callback itself calls advance().
   async #enterExplicit(what: string): Promise<void> {
-    while (this.#mode === "auto") await this.#autoStep;
+    while (this.#mode === "auto") {
+      this.#explicitWaiting += 1;
+      try {
+        await this.#autoStep;
+      } finally {
+        this.#explicitWaiting -= 1;
+      }
+    }
     if (this.#mode === "explicit") {
       throw new Error(
         `clock.${what}() was called while another advance() or runAll() is still running: ` +
@@ -281,6 +293,8 @@ class VirtualClock implements Clock {
 
   #scheduleIdleCheck(): void {
     if (!this.#autoAdvance || this.#idleCheckQueued || this.#autoDisabled || this.#waiters.size === 0) return;
+    // Auto-advance under way sees the new waiter itself, after its step or when it ends.
+    if (this.#mode === "auto") return;
     this.#idleCheckQueued = true;
     scheduleMacrotask(() => {
       this.#idleCheckQueued = false;
@@ -290,24 +304,37 @@ class VirtualClock implements Clock {
 
   #startAutoStep(): void {
     if (this.#mode !== "idle" || this.#autoDisabled || this.#waiters.size === 0) return;
-    const next = this.#peekLive();
-    if (next === undefined) return;
+    if (this.#peekLive() === undefined) return;
     this.#mode = "auto";
-    this.#autoStep = this.#runAutoStep(next.due).finally(() => {
+    this.#autoStep = this.#runAutoSteps().finally(() => {
       this.#mode = "idle";
       this.#autoStep = undefined;
       this.#scheduleIdleCheck();
     });
   }
 
-  async #runAutoStep(target: number): Promise<void> {
+  /**
+   * Steps to the next due timer while waiters remain. A step's last hop drained the job queue, which is all the
+   * idle check waits for, so the next step needs no hop of its own. Stops when no waiter is left, and for an
+   * explicit advance()/runAll() waiting its turn.
+   */
+  async #runAutoSteps(): Promise<void> {
+    for (let next = this.#peekLive(); next !== undefined; next = this.#peekLive()) {
+      if (!(await this.#runAutoStep(next.due))) return;
+      if (this.#waiters.size === 0 || this.#autoDisabled || this.#explicitWaiting > 0) return;
+    }
+  }
+
+  /** One auto-advance step; false when it failed (and reported or rejected the waiters). */
+  async #runAutoStep(target: number): Promise<boolean> {
     try {
       this.#autoFired += await this.#runUntil(target, this.#loopLimit - this.#autoFired);
       this.#now = Math.max(this.#now, target);
+      return true;
     } catch (error) {
       if (!(error instanceof LoopLimitError)) {
         reportLater(error);
-        return;
+        return false;
       }
       // Endless waiting (a poll loop that never ends): fail every waiter with the reason instead
       // of spinning forever, and stop auto-advancing until time is moved explicitly again.
@@ -317,6 +344,7 @@ class VirtualClock implements Clock {
         this.clearTimer(id);
         waiter.reject(error);
       }
+      return false;
     }
   }
 }

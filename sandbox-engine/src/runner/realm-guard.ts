@@ -8,9 +8,15 @@
  * The snapshot holds, per reachable object, its prototype, extensibility and every own property's descriptor
  * (values compared with Object.is, accessors by identity). It does not look inside values that are not objects'
  * properties (a Map's entries, closures): those belong to modules, which load fresh in every run.
+ *
+ * Two kinds of roots: `roots` are checked by every `changes()`; `modules` (the SDK's client modules, some 17,000
+ * objects in all) only when named, so a run is checked for the modules it imported and not for the other seven
+ * (realm-watch.ts decides which). Each module's objects are those it reaches that the roots do not: whatever the
+ * roots reach is checked every time anyway.
  */
 
 interface ObjectRecord {
+  readonly object: object;
   readonly path: string;
   readonly prototype: object | null;
   readonly extensible: boolean;
@@ -18,15 +24,28 @@ interface ObjectRecord {
   readonly descriptors: readonly PropertyDescriptor[];
 }
 
-export interface RealmGuard {
-  /** What changed since the snapshot, in words ("Object.prototype.then was added"); empty when nothing did. */
-  changes(limit?: number): string[];
-  /** How many objects the guard watches (frozen ones need no watching). */
-  readonly size: number;
+/** What a check covers: the roots (by default) and the modules named (by default, every one). */
+export interface RealmScope {
+  readonly roots?: boolean;
+  readonly modules?: Iterable<string>;
 }
 
-/** `roots`: name -> object, e.g. `{ globalThis, "sandbox-engine": engine }`. */
-export function guardRealm(roots: Record<string, unknown>): RealmGuard {
+export interface RealmGuard {
+  /** What changed since the snapshot, in words ("Object.prototype.then was added"); empty when nothing did. */
+  changes(limit?: number, scope?: RealmScope): string[];
+  /** How many objects the guard watches (frozen ones need no watching), with every module. */
+  readonly size: number;
+  /** How many objects a check of these modules (and the roots) walks. */
+  sizeWith(modules: Iterable<string>): number;
+  /** The modules' names, as given. */
+  readonly modules: readonly string[];
+}
+
+/**
+ * `roots`: name -> object, e.g. `{ globalThis, "sandbox-engine": engine }`, checked every time; `modules`: name ->
+ * object, checked when named.
+ */
+export function guardRealm(roots: Record<string, unknown>, modules: Record<string, unknown> = {}): RealmGuard {
   // Read through captured functions: a run may replace Reflect.ownKeys or Object.is, but not these references.
   const { ownKeys: allOwnKeys, getOwnPropertyDescriptor, getPrototypeOf, isExtensible } = Reflect;
   const { keyFor } = Symbol;
@@ -41,30 +60,56 @@ export function guardRealm(roots: Record<string, unknown>): RealmGuard {
   const ownKeys = (value: object) => allOwnKeys(value).filter((key) => !sdkCache(key));
   const { is, isFrozen } = Object;
   const records = new Map<object, ObjectRecord>();
-  const frozen = new Set<object>();
-  // Breadth first, and through properties before prototypes, so each object gets its familiar name
-  // ("Object.prototype", not "modules.[[Prototype]]").
-  const queue: [unknown, string][] = Object.entries(roots).map(([name, value]) => [value, name]);
-  const prototypes: [unknown, string][] = [];
-  for (let next = 0; next < queue.length || prototypes.length; next++) {
-    if (next === queue.length) queue.push(...prototypes.splice(0));
-    const [value, path] = queue[next]!;
-    if ((typeof value !== "object" && typeof value !== "function") || value === null || records.has(value) || frozen.has(value)) continue;
-    const keys = ownKeys(value);
-    const descriptors = keys.map((key) => getOwnPropertyDescriptor(value, key)!);
-    const prototype = getPrototypeOf(value);
-    // A frozen object cannot change (no property can be added, removed, redefined or written), so only what its
-    // properties point to needs watching. With frozen built-ins this leaves the globals and the host's objects.
-    if (!isFrozen(value)) records.set(value, { path, prototype, extensible: isExtensible(value), keys, descriptors });
-    else frozen.add(value);
-    keys.forEach((key, index) => {
-      const descriptor = descriptors[index]!;
-      const at = `${path}.${String(key)}`;
-      if ("value" in descriptor) queue.push([descriptor.value, at]);
-      else queue.push([descriptor.get, `${at} (getter)`], [descriptor.set, `${at} (setter)`]);
-    });
-    prototypes.push([prototype, `${path}.[[Prototype]]`]);
-  }
+  /** Objects whose reach is already covered by a walk: the roots' for every module, the module's own for itself. */
+  const rootsReach = new Set<object>();
+
+  /**
+   * Breadth first, and through properties before prototypes, so each object gets its familiar name
+   * ("Object.prototype", not "modules.[[Prototype]]"). Returns the records of the unfrozen objects it reached,
+   * stopping at what `skip` holds.
+   */
+  const walk = (from: Record<string, unknown>, seen: Set<object>, skip?: Set<object>): ObjectRecord[] => {
+    const reached: ObjectRecord[] = [];
+    const queue: [unknown, string][] = Object.entries(from).map(([name, value]) => [value, name]);
+    const prototypes: [unknown, string][] = [];
+    for (let next = 0; next < queue.length || prototypes.length; next++) {
+      if (next === queue.length) queue.push(...prototypes.splice(0));
+      const [value, path] = queue[next]!;
+      if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value) || skip?.has(value)) continue;
+      seen.add(value);
+      let record = records.get(value);
+      // A frozen object cannot change (no property can be added, removed, redefined or written), so only what its
+      // properties point to needs watching. With frozen built-ins this leaves the globals and the host's objects.
+      if (!record && !isFrozen(value)) {
+        const keys = ownKeys(value);
+        record = { object: value, path, prototype: getPrototypeOf(value), extensible: isExtensible(value), keys, descriptors: keys.map((key) => getOwnPropertyDescriptor(value, key)!) };
+        records.set(value, record);
+      }
+      if (record) reached.push(record);
+      const keys = record ? record.keys : ownKeys(value);
+      keys.forEach((key, index) => {
+        const descriptor = record ? record.descriptors[index]! : getOwnPropertyDescriptor(value, key)!;
+        const at = `${path}.${String(key)}`;
+        if ("value" in descriptor) queue.push([descriptor.value, at]);
+        else queue.push([descriptor.get, `${at} (getter)`], [descriptor.set, `${at} (setter)`]);
+      });
+      prototypes.push([record ? record.prototype : getPrototypeOf(value), `${path}.[[Prototype]]`]);
+    }
+    return reached;
+  };
+  const always = walk(roots, rootsReach);
+  const moduleRecords = new Map(Object.entries(modules).map(([name, value]) => [name, walk({ [name]: value }, new Set(), rootsReach)]));
+  const allModules = [...moduleRecords.keys()];
+
+  const checked = (names: Iterable<string>, withRoots = true): Set<ObjectRecord> => {
+    const set = new Set(withRoots ? always : []);
+    for (const name of names) {
+      const list = moduleRecords.get(name);
+      if (!list) throw new Error(`The realm guard has no module "${name}". Modules: ${allModules.join(", ")}.`);
+      for (const record of list) set.add(record);
+    }
+    return set;
+  };
 
   const same = (a: PropertyDescriptor, b: PropertyDescriptor | undefined) =>
     b !== undefined &&
@@ -77,10 +122,13 @@ export function guardRealm(roots: Record<string, unknown>): RealmGuard {
 
   return {
     size: records.size,
-    changes(limit = 5) {
+    modules: allModules,
+    sizeWith: (names) => checked(names).size,
+    changes(limit = 5, { roots = true, modules = allModules } = {}) {
       const found: string[] = [];
-      for (const [object, record] of records) {
+      for (const record of checked(modules, roots)) {
         if (found.length >= limit) break;
+        const { object } = record;
         const name = readable(record.path);
         if (getPrototypeOf(object) !== record.prototype) found.push(`${name} has a different prototype`);
         if (isExtensible(object) !== record.extensible) found.push(`${name} was made non-extensible`);

@@ -51,7 +51,7 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
   const harness = createHarness();
   const loader = createModuleLoader({
     files: request.files,
-    builtins: toInteropModules(options.modules, { vitest: harness.api }),
+    builtins: toInteropModules(options.modules, { vitest: harness.api }, options.onImport),
     console: output.console,
   });
   const isUserFile = (file: string) => Object.prototype.hasOwnProperty.call(request.files, file);
@@ -108,7 +108,7 @@ async function runOnce(request: RunRequest, options: RunnerOptions): Promise<Run
  * Each copy is made when the run first imports that id: the SDK modules export some 4,400 names in all (a few
  * ms to copy on every run), and a run imports one or two of them.
  */
-function toInteropModules(modules: ModuleMap, extra: Record<string, unknown>): Record<string, unknown> {
+function toInteropModules(modules: ModuleMap, extra: Record<string, unknown>, onImport?: (id: string) => void): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [id, namespace] of Object.entries(modules)) {
     let copy: Record<string, unknown> | undefined;
@@ -116,6 +116,7 @@ function toInteropModules(modules: ModuleMap, extra: Record<string, unknown>): R
       enumerable: true,
       get: () => {
         if (copy === undefined) {
+          onImport?.(id);
           copy = { __esModule: true };
           for (const key of Object.keys(namespace)) copy[key] = (namespace as Record<string, unknown>)[key];
         }

@@ -52,6 +52,11 @@ export interface RunnerOptions {
   onUpdate?: (update: RunUpdate) => void;
   /** Called once, when every test file is collected and before any test runs. */
   onCollected?: (tests: CollectedTests) => void;
+  /**
+   * Called the first time a run imports each of `modules` (the realm watch checks that module then); a throw
+   * fails the import.
+   */
+  onImport?: (id: string) => void;
   /** vitest's per-test timeout (default 5000 ms); the whole run's limit is the host's job. */
   testTimeoutMs?: number;
 }

@@ -6,6 +6,7 @@
  */
 import { HttpResponse, type HttpRequest } from "@smithy/core/protocols";
 import type { HttpHandlerOptions, RequestHandler } from "@smithy/types";
+import type { Caller } from "../iam/index.ts";
 import { currentSandbox, type Sandbox } from "../sandbox.ts";
 import { parseCaller } from "./caller.ts";
 import { answerRequest } from "./wire-router.ts";
@@ -23,6 +24,8 @@ export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpR
   readonly metadata = { handlerProtocol: "in-memory" };
 
   private readonly options: InMemoryHandlerOptions;
+  /** The `caller` option, parsed on the first request (a bad one throws there, as every request would). */
+  private caller: Caller | undefined;
 
   constructor(options: InMemoryHandlerOptions = {}) {
     this.options = options;
@@ -44,9 +47,9 @@ export class InMemoryRequestHandler implements RequestHandler<HttpRequest, HttpR
         { name: "SandboxRegionMismatch" },
       );
     }
-    const caller = this.options.caller === undefined ? undefined : parseCaller(this.options.caller);
-    const answer = await answerRequest(sandbox, toWireRequest(request), caller, this.options.host);
-    return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: answer.body }) };
+    if (this.caller === undefined && this.options.caller !== undefined) this.caller = parseCaller(this.options.caller);
+    const answer = await answerRequest(sandbox, toWireRequest(request), this.caller, this.options.host);
+    return { response: new HttpResponse(answer) };
   }
 
   updateHttpClientConfig(): void {}

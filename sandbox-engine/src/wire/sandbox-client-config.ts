@@ -41,11 +41,16 @@ interface SdkClientConfigLike {
   maxAttempts?: unknown;
 }
 
+/** A client's own defaults besides the common ones (SQS: its MD5); an option the learner sets wins. */
+export type ServiceDefaults = Readonly<Record<string, unknown>>;
+
 export function sandboxClientConfig<Config extends SdkClientConfigLike>(
   config: (Config & SandboxClientOptions) | undefined,
   service: SandboxClientService,
+  serviceDefaults: ServiceDefaults = {},
 ): Config {
-  const { sandbox, caller, ...sdkConfig } = (config ?? {}) as Config & SandboxClientOptions;
+  const { sandbox, caller, ...given } = (config ?? {}) as Config & SandboxClientOptions;
+  const sdkConfig = { ...given, ...withoutUndefined(serviceDefaults, given) } as typeof given;
   const handler = new InMemoryRequestHandler({ sandbox, caller });
   const sandboxNow = () => sandbox ?? currentSandbox();
   const maxAttempts = async () => {
@@ -79,6 +84,12 @@ export function sandboxClientConfig<Config extends SdkClientConfigLike>(
   };
 }
 
+/** The defaults the given config does not set (a key set to undefined counts as not set, as in the SDK). */
+function withoutUndefined(defaults: ServiceDefaults, given: object): ServiceDefaults {
+  const set = given as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(defaults).filter(([key]) => set[key] === undefined));
+}
+
 function currentSandboxOrUndefined(): Sandbox | undefined {
   try {
     return currentSandbox();
@@ -96,11 +107,12 @@ type ClientClass = abstract new (config: never) => object;
 export function sandboxClient<Base extends ClientClass>(
   Base: Base,
   service: SandboxClientService,
+  serviceDefaults: ServiceDefaults = {},
 ): new (...[config]: [] | [ConstructorParameters<Base>[0] & SandboxClientOptions]) => InstanceType<Base> {
   const Concrete = Base as unknown as new (config: unknown) => InstanceType<Base>;
   const Client = class extends (Concrete as new (config: unknown) => object) {
     constructor(...[config]: [] | [SandboxClientOptions]) {
-      super(sandboxClientConfig(config as SdkClientConfigLike & SandboxClientOptions, service));
+      super(sandboxClientConfig(config as SdkClientConfigLike & SandboxClientOptions, service, serviceDefaults));
       withFastProperties((this as unknown as { config: object }).config);
     }
   };

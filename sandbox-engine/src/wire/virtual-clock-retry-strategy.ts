@@ -81,7 +81,13 @@ export class VirtualClockRetryStrategy implements RetryStrategyV2 {
     this.retryMode = retryMode;
   }
 
-  async acquireInitialRetryToken(_scope: string): Promise<RetryToken> {
+  acquireInitialRetryToken(_scope: string): Promise<RetryToken> {
+    // Every request asks: once the mode is known to be standard, there is no limiter to wait for.
+    if (this.modeRead && this.mode === "standard") return Promise.resolve(new VirtualRetryToken(0, undefined, 0));
+    return this.acquireAfterRateLimiter();
+  }
+
+  private async acquireAfterRateLimiter(): Promise<RetryToken> {
     await (await this.rateLimiter())?.getSendToken();
     return new VirtualRetryToken(0, undefined, 0);
   }
@@ -119,8 +125,7 @@ export class VirtualClockRetryStrategy implements RetryStrategyV2 {
     const cost = (token as StandardRetryToken).getRetryCost?.();
     this.capacity = Math.min(INITIAL_RETRY_TOKENS, this.capacity + (cost ?? NO_RETRY_INCREMENT));
     // The SDK's adaptive strategy measures successes too (the rate grows back); a standard client has no limiter.
-    const sandbox = this.sandbox();
-    this.rateLimiters.get(sandbox)?.updateClientSendingRate({});
+    if (this.mode === "adaptive") this.rateLimiters.get(this.sandbox())?.updateClientSendingRate({});
   }
 
   /** Adaptive mode's rate limiter for the current sandbox (its clock), made on the first request. */

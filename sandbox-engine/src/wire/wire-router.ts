@@ -32,25 +32,39 @@ export const wireServices: Readonly<Record<"sqs" | "sns" | "lambda" | "ses" | "s
   apigatewaymanagementapi: { accepts: isApiGatewayManagementRequest, answer: answerApiGatewayManagementRest },
 };
 
+/** The services in the order they are asked whether a request is theirs (made once: this runs on every SDK call). */
+const services: readonly WireService[] = Object.values(wireServices);
+
 /** The answer of `sandbox` to `request`, made as `caller` (default: the sandbox account's root user). */
-export async function answerRequest(sandbox: Sandbox, request: WireRequest, caller?: Caller, host: WireHost = {}): Promise<WireResponse> {
-  const requestId = nextRequestId(sandbox);
-  const service = Object.values(wireServices).find((candidate) => candidate.accepts(request));
+export function answerRequest(sandbox: Sandbox, request: WireRequest, caller?: Caller, host?: WireHost): Promise<WireResponse> {
+  const wire = wireOf(sandbox);
+  const requestId = wire.requestIds.uuid();
+  const service = services.find((candidate) => candidate.accepts(request));
   if (service === undefined) {
-    return {
+    return Promise.resolve({
       statusCode: 400,
       headers: { "content-type": "application/json", "x-amzn-requestid": requestId, "x-amzn-errortype": "UnknownOperationException" },
       body: utf8.encode(JSON.stringify({ message: `The sandbox simulates SQS, SNS, Lambda, SES and API Gateway; it does not know ${request.method} ${request.path}.` })),
-    };
+    });
   }
-  const who = caller ?? { type: "AWS", arn: `arn:aws:iam::${sandbox.accountId}:root`, accountId: sandbox.accountId };
-  return service.answer(request, { ...host, sandbox, caller: who, requestId });
+  const who = caller ?? wire.root;
+  const context: WireContext = host === undefined ? { sandbox, caller: who, requestId } : { ...host, sandbox, caller: who, requestId };
+  return service.answer(request, context);
 }
 
-const requestIdStreams = new WeakMap<Sandbox, SeededRandom>();
+/** What the wire layer keeps per sandbox: its request-id stream (seeded, so adding a call shifts no other id) and root caller. */
+interface SandboxWire {
+  readonly requestIds: SeededRandom;
+  readonly root: Caller;
+}
 
-function nextRequestId(sandbox: Sandbox): string {
-  let random = requestIdStreams.get(sandbox);
-  if (random === undefined) requestIdStreams.set(sandbox, (random = sandbox.random.fork("request-id")));
-  return random.uuid();
+const sandboxWires = new WeakMap<Sandbox, SandboxWire>();
+
+function wireOf(sandbox: Sandbox): SandboxWire {
+  let wire = sandboxWires.get(sandbox);
+  if (wire === undefined) {
+    const root: Caller = { type: "AWS", arn: `arn:aws:iam::${sandbox.accountId}:root`, accountId: sandbox.accountId };
+    sandboxWires.set(sandbox, (wire = { requestIds: sandbox.random.fork("request-id"), root }));
+  }
+  return wire;
 }

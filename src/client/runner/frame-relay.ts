@@ -28,12 +28,22 @@ interface CurrentRun {
 }
 
 const warmUpIterations = 3;
+/**
+ * How long no run must come before the spare Worker starts. Its start-up (loading the SDK modules, the realm
+ * snapshot, the warm-up runs) takes a second or more of CPU; started at once after a run, it shared a 2-core
+ * machine with the runs that followed, and warm runs made back to back took twice as long until it was done.
+ */
+const spareIdleMs = 1000;
 let workerUrl = "";
 let warmUpRequest: Extract<PageToFrame, { type: "prepare" }>["request"] | undefined;
 /** The Worker that runs the learner's code; reused while it behaves, so runs find a warm JIT. */
 let active: Slot | undefined;
-/** A started, warmed-up Worker that replaces `active` when a run must be killed or its realm was changed. */
+/**
+ * A started, warmed-up Worker that replaces `active` when a run must be killed or its realm was changed. Started
+ * once the runner has been idle for `spareIdleMs`; without one, a fresh Worker takes over.
+ */
 let spare: Slot | undefined;
+let spareTimer: number | undefined;
 let current: CurrentRun | undefined;
 
 const toPage = (message: FrameToPage) => parent.postMessage(message, "*");
@@ -58,16 +68,26 @@ function spawn(): Slot {
   return slot;
 }
 
-/** Ends a Worker for good and puts another in its place: the spare (already warm) for the active one. */
+/** Ends a Worker for good and puts another in its place: the spare (already warm), if any, for the active one. */
 function replace(slot: Slot): void {
   slot.worker.terminate();
   slot.port.close();
   if (slot === active) {
     active = spare ?? spawn();
-    spare = spawn();
+    spare = undefined;
   } else if (slot === spare) {
-    spare = spawn();
+    spare = undefined;
   }
+  startSpareWhenIdle();
+}
+
+/** Starts the spare once no run has come for `spareIdleMs` (each run puts it off). */
+function startSpareWhenIdle(): void {
+  clearTimeout(spareTimer);
+  spareTimer = setTimeout(() => {
+    spareTimer = undefined;
+    if (!current) spare ??= spawn();
+  }, spareIdleMs) as unknown as number;
 }
 
 function stop(reason: StopReason, detail: string): void {
@@ -86,6 +106,7 @@ function misbehaved(slot: Slot, reason: StopReason, detail: string): void {
 
 function startRun(runId: number, request: CurrentRun["request"], timeLimitMs: number): void {
   active ??= spawn();
+  clearTimeout(spareTimer);
   const slot = active;
   const timer = setTimeout(() => stop("time-limit", `the run did not finish within ${timeLimitMs} ms`), timeLimitMs) as unknown as number;
   current = { runId, slot, request, startedAt: performance.now(), timer };
@@ -108,7 +129,7 @@ function fromWorker(slot: Slot, data: unknown): void {
     clearTimeout(current.timer);
     current = undefined;
     toPage(message);
-    spare ??= spawn();
+    startSpareWhenIdle();
   } else if (message.type === "retired") {
     // The run reached a Worker that had just retired: run it on a fresh one, within the same time limit.
     const { runId, request, startedAt, timer } = current;

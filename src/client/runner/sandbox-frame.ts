@@ -9,7 +9,7 @@
  * Runs reuse one Worker while it behaves: each run loads fresh modules and creates a fresh sandbox, and a warm
  * JIT makes a run take milliseconds instead of a cold ~100 ms. A run that times out, crashes, sends something that
  * is not valid, is superseded, or changes what the next run would see takes its Worker down with it, and a spare
- * that has already started (and warmed up) takes over.
+ * that has already started (and warmed up) takes over; the spare starts once no run has come for a second.
  */
 export function sandboxFrameHtml(relaySource: string): string {
   const policy = [

@@ -2,18 +2,20 @@
 // The Worker that runs a learner's code and the exercise's tests. It lives inside an opaque-origin iframe (see
 // sandbox-frame.ts), so it has no access to the site's storage or cookies. Here, before any learner code: the
 // built-ins are frozen (harden-realm.ts), the network is cut, and learner code loses the Worker's own message
-// channel: the runner reports over a MessagePort that only this module's closure holds. After each run a realm
+// channel: the runner reports over a MessagePort that only this module's closure holds. Around each run a realm
 // guard checks that nothing the next run would see has changed; if something has, this Worker retires.
 import * as chai from "chai";
 import {
   defaultModules,
-  guardRealm,
+  guardRunnerRealm,
   lockDownNetwork,
   moduleExports,
   runExercise,
   sealGlobalChannel,
   type CollectedTests,
+  type RunExerciseOptions,
   type RunRequest,
+  type RunResults,
   type RunUpdate,
 } from "sandbox-engine/runner";
 import { hardenBuiltIns, hardenHostObjects } from "./harden-realm.ts";
@@ -47,26 +49,36 @@ async function serve(port: MessagePort): Promise<void> {
   // Function.prototype.call) does not reach this reference.
   const send: (message: WorkerToFrame) => void = MessagePort.prototype.postMessage.bind(port);
   await runExercise(primer);
-  // Everything a run could change that the next run would see: built-ins, globals, the engine's exports, chai.
-  const realm = guardRealm({ globalThis: self, ...moduleExports({ ...defaultModules, chai }) });
+  // Everything a run could change that the next run would see: built-ins, globals, the engine's exports, chai, and
+  // the SDK modules, each checked around the runs that import it (realm-watch.ts).
+  const { watch } = guardRunnerRealm({ globalThis: self, ...moduleExports({ chai }) }, defaultModules);
   let retired = false;
   /** One run at a time: runs share the engine's module state (the current sandbox), so they never interleave. */
   let queue: Promise<unknown> = Promise.resolve();
   let learnerRunWaiting = false;
 
-  const afterRun = () => {
-    const changed = realm.changes();
-    if (changed.length === 0) return;
+  /** Retires this Worker if a check found changes; the frame hears of it before the next run. */
+  const retireFor = (changed: string[]): boolean => {
+    if (changed.length === 0) return false;
     retired = true;
     send({ type: "retire", changed });
+    return true;
+  };
+  /** Runs `request` unless the realm it would see was changed; undefined when it was (this Worker retired). */
+  const runChecked = async (request: RunRequest, options: RunExerciseOptions = {}): Promise<RunResults | undefined> => {
+    if (retireFor(watch.beforeRun(request.files))) return undefined;
+    const onImport = (id: string) => {
+      if (retireFor(watch.imported(id))) throw new Error(`${id} was changed by an earlier run in this sandbox; the run moves to a fresh one.`);
+    };
+    const results = await runExercise(request, { ...options, onImport });
+    return retired ? undefined : results;
   };
 
   const handle = (message: FrameToWorker) => {
     if (message.type === "warm-up") {
       queue = queue.then(async () => {
         for (let index = 0; index < message.iterations && !learnerRunWaiting && !retired; index++) {
-          await runExercise(message.request);
-          afterRun();
+          if (await runChecked(message.request)) retireFor(watch.afterRun());
         }
       });
       return;
@@ -80,11 +92,13 @@ async function serve(port: MessagePort): Promise<void> {
         (tests) => send({ type: "collected", runId, tests }),
         (updates) => send({ type: "progress", runId, updates }),
       );
-      const results = await runExercise(request, { onUpdate: progress.add, onCollected: progress.collected });
+      const results = await runChecked(request, { onUpdate: progress.add, onCollected: progress.collected });
       progress.drop();
+      // A run that met a changed module goes to a fresh Worker, as a run that arrives after retirement does.
+      if (!results) return send({ type: "retired", runId });
       send({ type: "result", runId, results });
       // After the result, so checking the realm never delays a verdict; the frame hears of it before the next run.
-      afterRun();
+      retireFor(watch.afterRun());
     });
   };
 
