@@ -70,7 +70,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
-          // Inside a file, the tests marked concurrent (every page, every exercise) go this many at a time: a page
+          // Inside a file, the tests marked concurrent (every built page) go this many at a time: a page
           // waits on Chromium much of its time, so two overlap well on two cores; more only take turns.
           maxConcurrency: 2,
         },

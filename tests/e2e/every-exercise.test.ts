@@ -25,12 +25,11 @@ const exercises = await readAllExercises(fileURLToPath(new URL("../../src/conten
 const pages = exercisePages();
 
 /**
- * Each exercise in a page of its own, a few at a time (the browser project's maxConcurrency): most of an
- * exercise's time is the page loading Monaco and the runner, which leaves a core free. The pages share one
- * context, so Monaco, the runner and the site's files come from its cache after the first page, as they do for
- * a learner going from lesson to lesson; each exercise's draft and verdict are stored under its own id.
+ * Each exercise in a page of its own, one after another. The pages share one context, so Monaco, the runner and
+ * the site's files come from its cache after the first page, as they do for a learner going from lesson to lesson.
+ * (Two at a time was tried: on a loaded two-core machine it gained nothing and a paste once missed its focus.)
  */
-describe.concurrent("every exercise in real Chromium", () => {
+describe("every exercise in real Chromium", () => {
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
