@@ -94,9 +94,8 @@ describe("help while solving: hints, the solution, stopping a run", () => {
     const ex = exerciseOn(page, exerciseId);
     const endless = `${starter}\nwhile (true) {}\n`;
     await ex.write(endless);
-    // The draft is saved a moment after the edit, and saying so replaces the notice: let that happen first, so the
-    // notice read below is the one Stop gives.
-    await ex.draftSaved(endless);
+    // Run at once, within the autosave delay: the draft is saved as the run starts, so no "Draft saved" notice
+    // comes after Stop's.
     await ex.runButton.click();
     const stop = ex.root.locator('button[data-action="stop"]');
     await stop.waitFor({ state: "visible" });
@@ -104,6 +103,8 @@ describe("help while solving: hints, the solution, stopping a run", () => {
     await stop.click();
     await expect.poll(() => ex.results.textContent(), { timeout: 5_000 }).toContain("Press Run");
     expect(Date.now() - startedAt, "Stop ends the run long before the time limit").toBeLessThan(exercise.timeLimitSeconds * 1000);
+    // the draft holds the code that ran, and the notice is still Stop's
+    await ex.draftSaved(endless);
     await expect(ex.root.locator("[data-notice]").textContent()).resolves.toContain("Run stopped");
     await expect(stop.isVisible()).resolves.toBe(false);
     await expect(ex.code()).resolves.toContain("while (true) {}");

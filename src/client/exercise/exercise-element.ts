@@ -159,6 +159,9 @@ class ExerciseElement extends HTMLElement {
   }
 
   private async run(): Promise<void> {
+    // The code being run is saved now, not when the autosave timer fires mid-run: its "Draft saved" notice would
+    // otherwise replace what Stop or the run says.
+    this.flushSave();
     const runNumber = ++this.runNumber;
     this.store.update({ run: { status: "running", runNumber, testsDone: 0, testsFailed: 0, testsTotal: undefined } });
     const thisRun = () => {
