@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from "aws-lambda";
-import { describe, expect, it } from "vitest";
+import { assert, describe, expect, it } from "vitest";
 import { valueOf } from "./lambda-helpers.ts";
 import { givenHttpApi, givenRestApi } from "./apigw-helpers.ts";
 
@@ -23,9 +23,11 @@ describe("API Gateway metrics", () => {
     await f.sb.apigateway.fetch(f.url("prod", "/boom"));
     await f.sb.apigateway.fetch(f.url("dev", "/ok"));
     const prod = f.sb.apigateway.metrics(f.apiId, { stage: "prod" });
+    const all = f.sb.apigateway.metrics(f.apiId);
+    assert(prod.protocol === "REST" && all.protocol === "REST", "a REST API's metrics say so");
     expect(prod).toMatchObject({ Count: 5, "4XXError": 1, "5XXError": 1, CacheHitCount: 1, CacheMissCount: 3, Latency: { SampleCount: 5, Maximum: 2_000, Minimum: 0 } });
     expect(prod.datapoints.map((point) => point.Count)).toEqual([4, 1]);
-    expect(f.sb.apigateway.metrics(f.apiId).Count).toBe(6);
+    expect(all.Count).toBe(6);
     expect(() => f.sb.apigateway.metrics(f.apiId, { periodSeconds: 0 })).toThrow(RangeError);
   });
 });

@@ -103,6 +103,7 @@ describe("WebSocket $connect authorizers", () => {
     }
     expect(chat.authorizerEvents).toHaveLength(2);
     expect(chat.events.$connect).toHaveLength(0);
+    expect(chat.sb.apigateway.metrics(chat.apiId, { stage: "prod" }), "two 403s before the $connect integration: ClientErrors").toMatchObject({ ClientError: 2, ConnectCount: 0 });
   });
 
   it("answers 401 without calling the authorizer when an identity source is missing or empty, and 401 when it fails with Unauthorized", async () => {

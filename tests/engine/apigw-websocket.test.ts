@@ -308,4 +308,36 @@ describe("WebSocket APIs", () => {
     const { Items } = await apigw.send(new v2.GetApisCommand({}));
     expect(Items).toEqual([expect.objectContaining({ ProtocolType: "WEBSOCKET", RouteSelectionExpression: "$request.body.action", ApiEndpoint: `wss://${apiId}.execute-api.us-east-1.amazonaws.com` })]);
   });
+  it("has AWS's WebSocket metrics per API and stage: ConnectCount, MessageCount, IntegrationError, ClientError, ExecutionError, IntegrationLatency", async () => {
+    let sb: Sandbox | undefined;
+    const chat = await givenChat(
+      {
+        $connect: (event) => ({ statusCode: event.queryStringParameters?.deny === "yes" ? 403 : 200 }),
+        sendMessage: async () => (await sb!.clock.sleep(300), { statusCode: 200, body: "sent" }),
+        boom: () => {
+          throw new Error("boom");
+        },
+      },
+      { routeResponse: ["sendMessage"] },
+    );
+    sb = chat.sb;
+    const ana = await chat.sb.apigateway.connect(chat.wss);
+    await expect(chat.sb.apigateway.connect(chat.wss, { query: { deny: "yes" } })).rejects.toThrow(WebSocketRefused);
+    await expect(chat.sb.apigateway.connect(`wss://${chat.apiId}.execute-api.us-east-1.amazonaws.com/nostage`)).rejects.toThrow(WebSocketRefused);
+    await ana.send(JSON.stringify({ action: "sendMessage" }));
+    expect(await ana.next()).toBe("sent");
+    await ana.send(JSON.stringify({ action: "boom" }));
+    expect(JSON.parse(await ana.next())).toMatchObject({ message: "Internal server error" });
+    await ana.send("not json, and no $default route");
+    expect(JSON.parse(await ana.next())).toMatchObject({ message: "Forbidden" });
+
+    const prod = chat.sb.apigateway.metrics(chat.apiId, { stage: "prod" });
+    // Three messages in, three answers out; the $connect that answered 403 is an IntegrationError, the throwing
+    // function an ExecutionError, the message no route takes a ClientError.
+    expect(prod).toMatchObject({ protocol: "WEBSOCKET", ConnectCount: 2, MessageCount: 6, IntegrationError: 1, ExecutionError: 1, ClientError: 1 });
+    expect(prod).toMatchObject({ IntegrationLatency: { SampleCount: 4, Maximum: 300, Minimum: 0 } });
+    // The upgrade request to a stage that does not exist counts for the API, not for any stage.
+    expect(chat.sb.apigateway.metrics(chat.apiId)).toMatchObject({ ClientError: 2, MessageCount: 6 });
+    expect(chat.sb.apigateway.metrics(chat.apiId, { stage: "prod" }).datapoints).toHaveLength(1);
+  });
 });

@@ -31,6 +31,8 @@ export interface ApiGatewayContext {
   readonly connections: Map<string, WebSocketConnection>;
   /** One record per request answered: what the metrics are computed from. */
   readonly requests: RequestRecord[];
+  /** WebSocket messages, client errors and integration calls: what the WebSocket metrics are computed from. */
+  readonly webSocketRecords: WebSocketMetricRecord[];
   /** WebSocket messages (in 32 KB units) and connection minutes of ended connections, by API id: what the bill counts. */
   readonly webSocketUsage: Map<string, WebSocketUsage>;
   /** When each REST stage's cache cluster ran, at which size: what the bill counts. */
@@ -62,6 +64,15 @@ export interface RequestRecord {
   readonly latencyMs: number;
   readonly cache: "hit" | "miss" | "refresh" | undefined;
 }
+
+/** What the WebSocket metrics count (websocket/websocket-metrics.ts): a message, a client error, an integration call. */
+export type WebSocketMetricRecord = { readonly apiId: string; readonly stage: string; readonly time: number } & (
+  | { readonly kind: "message" }
+  | { readonly kind: "client-error" }
+  | { readonly kind: "integration"; readonly routeKey: string; readonly outcome: IntegrationOutcome; readonly latencyMs: number | undefined }
+);
+
+export type IntegrationOutcome = "answered" | "integration-error" | "execution-error";
 
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 

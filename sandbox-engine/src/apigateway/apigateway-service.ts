@@ -8,6 +8,7 @@ import type { DeliveryTargets } from "../core/delivery.ts";
 import type { World } from "../world/world.ts";
 import { apiGatewayBill, type ApiGatewayBill } from "./api-gateway-bill.ts";
 import { apiMetrics, type ApiMetrics } from "./api-metrics.ts";
+import { webSocketApiMetrics, type WebSocketApiMetrics } from "./websocket/websocket-metrics.ts";
 import type { ApiGatewayContext } from "./apigateway-context.ts";
 import type { ApiGatewayOutcome } from "./apigateway-faults.ts";
 import { ACCOUNT_BURST_LIMIT, ACCOUNT_RATE_LIMIT } from "./apigateway-limits.ts";
@@ -84,8 +85,12 @@ export interface ApiGatewayService {
   createAuthorizer(input: unknown): ApiGatewayOutcome<AuthorizerSummary>;
   flushStageCache(input: unknown): ApiGatewayOutcome<Record<string, never>>;
   putGatewayResponse(input: unknown): ApiGatewayOutcome<GatewayResponseSummary>;
-  /** Count, Latency, 4XXError, 5XXError, CacheHitCount, CacheMissCount of an API (one stage, if given); datapoints per `periodSeconds` (default 60). */
-  metrics(apiId: string, options?: { stage?: string; periodSeconds?: number }): ApiMetrics;
+  /**
+   * Metrics of an API (one stage, if given); datapoints per `periodSeconds` (default 60). REST and HTTP APIs: Count,
+   * Latency, 4XXError, 5XXError, CacheHitCount, CacheMissCount; WebSocket APIs: ConnectCount, MessageCount,
+   * IntegrationError, ClientError, ExecutionError, IntegrationLatency. `protocol` says which.
+   */
+  metrics(apiId: string, options?: { stage?: string; periodSeconds?: number }): ApiMetrics | WebSocketApiMetrics;
   /** Requests billed per API at AWS list prices (REST $3.50, HTTP $1.00 per million). */
   bill(): ApiGatewayBill;
   readonly v2: ApiGatewayV2Operations;
@@ -122,6 +127,7 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     buckets: new Map(),
     connections: new Map(),
     requests: [],
+    webSocketRecords: [],
     webSocketUsage: new Map(),
     cacheClusters: [],
   };
@@ -151,7 +157,9 @@ export function createApiGateway(deps: ApiGatewayDeps): { service: ApiGatewaySer
     metrics(apiId, options = {}) {
       const periodSeconds = options.periodSeconds ?? 60;
       if (!Number.isFinite(periodSeconds) || periodSeconds <= 0) throw new RangeError("metrics: periodSeconds must be > 0");
-      return apiMetrics(context.requests, apiId, options.stage, periodSeconds * 1000);
+      const api = context.apis.get(apiId);
+      if (api?.kind === "HTTP" && api.protocolType === "WEBSOCKET") return webSocketApiMetrics(context.webSocketRecords, apiId, options.stage, periodSeconds * 1000);
+      return apiMetrics(context.requests, apiId, api?.kind ?? "REST", options.stage, periodSeconds * 1000);
     },
     bill: () => apiGatewayBill({ requests: context.requests, webSocket: webSocketUsageNow(context), cacheClusters: context.cacheClusters, now: context.clock.now() }),
     v2: Object.freeze({

@@ -27,6 +27,7 @@ import { createInbox, type WebSocketClient } from "./websocket-client.ts";
 import { CLOSE, type CloseReason, type WebSocketConnection } from "./websocket-connection.ts";
 import { webSocketEvent, type WebSocketEventKind } from "./websocket-event.ts";
 import { frameCount, meterEndedConnection, meterMessage } from "./websocket-meter.ts";
+import { integrationOutcome, recordWebSocketMetric } from "./websocket-metrics.ts";
 
 export interface ConnectOptions {
   /** Headers of the upgrade request (they reach `$connect` and `$disconnect`). */
@@ -75,8 +76,9 @@ async function callRoute(context: ApiGatewayContext, target: Target, connection:
   const integration = integrationId === undefined ? undefined : snapshot?.integrations.get(integrationId);
   if (integration === undefined) return undefined;
   const requestId = context.requestIds.uuid();
-  const event = webSocketEvent(connection, kind, { requestId, extendedRequestId: `${context.requestIds.hex(14)}=`, timeEpoch: context.clock.now() });
-  return invokeFunction(context, {
+  const calledAt = context.clock.now();
+  const event = webSocketEvent(connection, kind, { requestId, extendedRequestId: `${context.requestIds.hex(14)}=`, timeEpoch: calledAt });
+  const answer = await invokeFunction(context, {
     functionArn: lambdaFunctionOfUri(withStageVariables(integration.functionUri, target.stage.variables)) ?? "",
     event,
     sourceArn: executeApiArn(context, target.api.id, target.stage.stageName, route.routeKey, ""),
@@ -84,6 +86,16 @@ async function callRoute(context: ApiGatewayContext, target: Target, connection:
     label: `WebSocket API ${target.api.name} (${target.api.id}) ${route.routeKey}`,
     cause,
   });
+  recordWebSocketMetric(context, {
+    kind: "integration",
+    apiId: target.api.id,
+    stage: target.stage.stageName,
+    time: calledAt,
+    routeKey: route.routeKey,
+    outcome: integrationOutcome(answer),
+    latencyMs: answer.kind === "reply" ? context.clock.now() - calledAt : undefined,
+  });
+  return answer;
 }
 
 /** What `$connect`'s answer means: undefined accepts, else the status and reason of the refusal. */
@@ -117,6 +129,7 @@ export async function connectWebSocket(context: ApiGatewayContext, input: string
   const apiId = typeof target === "string" ? (apiIdOf(context, url) ?? "") : target.api.id;
   if (typeof target === "string") {
     context.trace.record("apigateway", "connect", apiId, { connectionId, stage: "", status: 403, reason: target });
+    recordWebSocketMetric(context, { kind: "client-error", apiId, stage: "", time: context.clock.now() });
     throw new WebSocketRefused(403, target);
   }
   const inbox = createInbox(context.clock);
@@ -154,15 +167,15 @@ export async function connectWebSocket(context: ApiGatewayContext, input: string
   context.connections.set(connectionId, connection);
   const seq = context.trace.record("apigateway", "connect", apiId, { connectionId, stage: connection.stageName, status: 0, reason: "$connect running" }).seq;
   const connectRoute = routeOf(servedRoutes(target.api, target.stage)!, "$connect");
+  const authorizerRefusal = connectRoute === undefined ? undefined : await authorizeConnection(context, target, connection, connectRoute, url, seq);
   const refusal =
-    connectRoute === undefined
-      ? undefined
-      : ((await authorizeConnection(context, target, connection, connectRoute, url, seq)) ??
-        connectVerdict(await callRoute(context, target, connection, connectRoute, { eventType: "CONNECT" }, seq)));
+    connectRoute === undefined ? undefined : (authorizerRefusal ?? connectVerdict(await callRoute(context, target, connection, connectRoute, { eventType: "CONNECT" }, seq)));
   if (refusal !== undefined) {
     context.connections.delete(connectionId);
     connection.state = "closed";
     context.trace.record("apigateway", "connect", apiId, { connectionId, stage: connection.stageName, status: refusal.status, reason: refusal.reason }, seq);
+    // A ClientError is a 4XX API Gateway answered before calling the $connect integration: the authorizer's.
+    if (authorizerRefusal !== undefined && authorizerRefusal.status < 500) recordWebSocketMetric(context, { kind: "client-error", apiId, stage: connection.stageName, time: context.clock.now() });
     throw new WebSocketRefused(refusal.status, refusal.reason);
   }
   connection.state = "open";
@@ -210,8 +223,10 @@ async function receiveMessage(context: ApiGatewayContext, target: Target, connec
   const route = custom ?? routeOf(snapshot!, "$default");
   const seq = context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "in", route: route?.routeKey ?? null, bytes, frames: frames.length }).seq;
   meterMessage(context, connection.apiId, bytes);
+  recordWebSocketMetric(context, { kind: "message", apiId: connection.apiId, stage: connection.stageName, time: context.clock.now() });
   const requestId = context.requestIds.uuid();
   if (route === undefined) {
+    recordWebSocketMetric(context, { kind: "client-error", apiId: connection.apiId, stage: connection.stageName, time: context.clock.now() });
     sendToClient(context, connection, JSON.stringify({ message: "Forbidden", connectionId: connection.id, requestId }));
     return;
   }
@@ -248,6 +263,7 @@ export function sendToClient(context: ApiGatewayContext, connection: WebSocketCo
   const bytes = utf8.encode(message).length;
   context.trace.record("apigateway", "message", connection.apiId, { connectionId: connection.id, direction: "out", route: null, bytes, frames: frameCount(bytes) });
   meterMessage(context, connection.apiId, bytes);
+  recordWebSocketMetric(context, { kind: "message", apiId: connection.apiId, stage: connection.stageName, time: context.clock.now() });
   connection.client.receive(message);
 }
 

@@ -31,7 +31,12 @@ async function post(body: string) {
   return `POST /orders ${body} -> ${response.status} ${(await response.text()).slice(0, 100)}`;
 }
 
-const stageMetrics = () => sb.apigateway.metrics(apiId, { stage: "$default" });
+const stageMetrics = () => {
+  const metrics = sb.apigateway.metrics(apiId, { stage: "$default" });
+  // metrics() also answers for WebSocket APIs, with their own set: `protocol` says which this is.
+  if (metrics.protocol === "WEBSOCKET") throw new Error("orders is an HTTP API, yet its metrics are a WebSocket API's");
+  return metrics;
+};
 const summary = () => {
   const m = stageMetrics();
   return `the stage's metrics: Count ${m.Count}, 4XXError ${m["4XXError"]}, 5XXError ${m["5XXError"]}`;
