@@ -53,21 +53,39 @@ const NO_ATTRIBUTE_SETS: readonly unknown[] = [];
  * Billed requests for one call that carries these message bodies and message attributes (each entry of
  * `attributeSets` is one message's MessageAttributes as sent or returned): one per started 64 KB chunk of their
  * UTF-8 bytes, at least one. Anything that is not a string body or valid attributes (bad input, refused anyway)
- * weighs nothing. Short payloads skip the byte count: a UTF-16 unit is at most 3 UTF-8 bytes.
+ * weighs nothing. Small payloads skip the exact count: a UTF-16 unit is at most 3 UTF-8 bytes, so an upper bound
+ * under 64 KB is one request.
  */
 export function billedRequests(bodies: readonly unknown[], attributeSets: readonly unknown[] = NO_ATTRIBUTE_SETS): number {
-  let attributeBytes = 0;
-  for (const attributes of attributeSets) if (attributes !== undefined) attributeBytes += sentAttributesSize(attributes);
-  let units = 0;
-  for (const body of bodies) if (typeof body === "string") units += body.length;
-  if (units * 3 + attributeBytes <= SQS_PRICES.chunkBytes) return 1;
-  let bytes = attributeBytes;
+  let bound = 0;
+  for (const body of bodies) if (typeof body === "string") bound += body.length * 3;
+  for (const attributes of attributeSets) bound += attributesUpperBound(attributes);
+  if (bound <= SQS_PRICES.chunkBytes) return 1;
+  let bytes = 0;
   for (const body of bodies) if (typeof body === "string") bytes += utf8Length(body);
+  for (const attributes of attributeSets) bytes += sentAttributesSize(attributes);
   return Math.max(1, Math.ceil(bytes / SQS_PRICES.chunkBytes));
+}
+
+/** At least attributesSize of these attributes once parsed (3 bytes per UTF-16 unit of text), without parsing them. */
+function attributesUpperBound(raw: unknown): number {
+  if (typeof raw !== "object" || raw === null) return 0;
+  let bound = 0;
+  for (const name in raw) {
+    bound += name.length * 3;
+    const value: unknown = (raw as Record<string, unknown>)[name];
+    if (typeof value !== "object" || value === null) continue;
+    const { DataType, StringValue, BinaryValue } = value as { DataType?: unknown; StringValue?: unknown; BinaryValue?: unknown };
+    if (typeof DataType === "string") bound += DataType.length * 3;
+    if (typeof StringValue === "string") bound += StringValue.length * 3;
+    if (BinaryValue instanceof Uint8Array) bound += BinaryValue.length;
+  }
+  return bound;
 }
 
 /** Bytes of one message's MessageAttributes by the size limit's rule (attributesSize, as in sendSize); 0 if invalid. */
 function sentAttributesSize(raw: unknown): number {
+  if (raw === undefined) return 0;
   const parsed = parseMessageAttributes(raw);
   return parsed.ok && parsed.value.size > 0 ? attributesSize(parsed.value) : 0;
 }
