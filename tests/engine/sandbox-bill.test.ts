@@ -28,6 +28,27 @@ describe("SQS bill", () => {
     expect(bill.totalUsd).toBeCloseTo((7 * 0.4 + 2 * 0.5) / 1e6, 15);
     expect(bill.prices.source).toBe("https://aws.amazon.com/sqs/pricing/");
   });
+
+  it("given message attributes that push a payload past 64 KB, then sends, batches and receives that return them bill one more request", async () => {
+    const sb = createSandbox();
+    const sqs = new SQSClient({ sandbox: sb });
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: "orders" }));
+    // A 60 KB body fits one chunk; with a 10 KB attribute ("note" + "String" + value) the payload is 71,690 bytes: 2.
+    const MessageAttributes = { note: { DataType: "String", StringValue: "n".repeat(10 * 1024) } };
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: "x".repeat(60 * 1024), MessageAttributes }));
+    // Received with its attributes: 2; received again without asking for them, only the 60 KB body: 1.
+    const withAttributes = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MessageAttributeNames: ["All"], VisibilityTimeout: 0 }));
+    expect(withAttributes.Messages![0]!.MessageAttributes).toBeDefined();
+    await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+    // Two entries of 30 KB bodies and 5 KB attributes: 71,700 bytes in one batch, 2 requests.
+    const small = { note: { DataType: "String", StringValue: "n".repeat(5 * 1024) } };
+    await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: ["a", "b"].map((Id) => ({ Id, MessageBody: "x".repeat(30 * 1024), MessageAttributes: small })) }));
+
+    // create 1 + send 2 + receive with attributes 2 + receive without 1 + batch 2 = 8.
+    const standard = sb.sqs.bill().lines[0]!;
+    expect(standard).toMatchObject({ item: "standard queue requests", quantity: 8 });
+    expect(standard.costUsd).toBeCloseTo((8 * 0.4) / 1e6, 15);
+  });
 });
 
 describe("SNS bill", () => {

@@ -135,9 +135,9 @@ export function createSqs(deps: SqsServiceDeps): { service: SqsService; receive:
   // Billed requests, counted as the calls come (the SNS -> SQS deliveries of receive-delivery.ts are not SQS
   // requests: they do not pass through here).
   const usage: SqsUsage = { standard: 0, FIFO: 0 };
-  const count = (input: unknown, bodies: readonly unknown[] = []) => {
+  const count = (input: unknown, bodies: readonly unknown[] = [], attributeSets?: readonly unknown[]) => {
     const queue = typeof input === "object" && input !== null ? ((input as { QueueUrl?: unknown; QueueName?: unknown }).QueueUrl ?? (input as { QueueName?: unknown }).QueueName) : undefined;
-    usage[queueTypeOf(queue)] += billedRequests(bodies);
+    usage[queueTypeOf(queue)] += billedRequests(bodies, attributeSets);
   };
   const entries = (input: SendMessageBatchRequest) => (Array.isArray(input?.Entries) ? input.Entries : []);
   const service: SqsService = {
@@ -150,12 +150,13 @@ export function createSqs(deps: SqsServiceDeps): { service: SqsService; receive:
     tagQueue: (input) => (count(input), tagQueue(ctx, input)),
     untagQueue: (input) => (count(input), untagQueue(ctx, input)),
     listQueueTags: (input) => (count(input), listQueueTags(ctx, input)),
-    sendMessage: (input, cause) => (count(input, [input?.MessageBody]), sendMessage(ctx, input, cause)),
-    sendMessageBatch: (input) => (count(input, entries(input).map((entry) => entry?.MessageBody)), sendMessageBatch(ctx, input)),
+    sendMessage: (input, cause) => (count(input, [input?.MessageBody], input?.MessageAttributes === undefined ? undefined : [input.MessageAttributes]), sendMessage(ctx, input, cause)),
+    sendMessageBatch: (input) => (count(input, entries(input).map((entry) => entry?.MessageBody), entries(input).map((entry) => entry?.MessageAttributes)), sendMessageBatch(ctx, input)),
     receiveMessage: async (input, receiveSeqs) => {
       const received = await receiveMessage(ctx, input, receiveSeqs);
-      // The answer's messages are the payload: an empty receive is still one request.
-      count(input, received.ok ? (received.value.Messages ?? []).map((message) => message.Body) : []);
+      // The answer's messages (bodies and the attributes it returns) are the payload: an empty receive is still one request.
+      const messages = received.ok ? (received.value.Messages ?? []) : [];
+      count(input, messages.map((message) => message.Body), messages.some((message) => message.MessageAttributes !== undefined) ? messages.map((message) => message.MessageAttributes) : undefined);
       return received;
     },
     deleteMessage: (input) => (count(input), deleteMessage(ctx, input)),
