@@ -3,7 +3,7 @@ import { md5 } from "@noble/hashes/legacy.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { describe, expect, it } from "vitest";
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from "sandbox-engine/aws/client-sqs";
-import { md5Hex } from "../../sandbox-engine/src/sqs/md5.ts";
+import { md5Bytes, md5Hex } from "../../sandbox-engine/src/sqs/md5.ts";
 import { givenQueue } from "./sqs-helpers.ts";
 
 /**
@@ -42,6 +42,7 @@ describe("SQS MD5 digests", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         expect(md5Hex(bytes)).toBe(bytesToHex(md5(bytes)));
+        expect(md5Bytes(bytes)).toEqual(md5(bytes));
       }),
       { numRuns: 300 },
     );

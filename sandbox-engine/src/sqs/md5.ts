@@ -69,8 +69,11 @@ function putWordHex(at: number, word: number): void {
   }
 }
 
-/** Pads the `length` bytes in `bytes` and hashes them. */
-function digest(length: number): string {
+/** The four words of the last digest (A, B, C, D); MD5's output is their bytes, least significant first. */
+const state = new Int32Array(4);
+
+/** Pads the `length` bytes in `bytes` and hashes them into `state`. */
+function digest(length: number): void {
   const padded = (((length + 8) >> 6) + 1) << 6;
   ensureCapacity(padded);
   const b = bytes;
@@ -224,17 +227,31 @@ function digest(length: number): string {
     c0 = (c0 + c) | 0;
     d0 = (d0 + d) | 0;
   }
-  putWordHex(0, a0);
-  putWordHex(8, b0);
-  putWordHex(16, c0);
-  putWordHex(24, d0);
-  return String.fromCharCode.apply(null, hexCodes);
+  state[0] = a0;
+  state[1] = b0;
+  state[2] = c0;
+  state[3] = d0;
+}
+
+/** Hashes a string (as UTF-8) or bytes into `state`. */
+function hash(input: Uint8Array | string): void {
+  if (typeof input === "string") return digest(encodeUtf8(input));
+  ensureCapacity(input.length + 72);
+  bytes.set(input, 0);
+  digest(input.length);
 }
 
 /** Lowercase hex MD5 of a string (hashed as UTF-8) or of bytes. */
 export function md5Hex(input: Uint8Array | string): string {
-  if (typeof input === "string") return digest(encodeUtf8(input));
-  ensureCapacity(input.length + 72);
-  bytes.set(input, 0);
-  return digest(input.length);
+  hash(input);
+  for (let word = 0; word < 4; word++) putWordHex(8 * word, state[word]!);
+  return String.fromCharCode.apply(null, hexCodes);
+}
+
+/** The 16 bytes of the MD5 of a string (hashed as UTF-8) or of bytes. */
+export function md5Bytes(input: Uint8Array | string): Uint8Array {
+  hash(input);
+  const out = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) out[i] = (state[i >> 2]! >>> (8 * (i & 3))) & 0xff;
+  return out;
 }

@@ -7,7 +7,7 @@
  * build's JavaScript MD5: a fifth of their cost on a short body, and the same digest.
  */
 import type { Checksum, SourceData } from "@smithy/types";
-import { md5Hex } from "../md5.ts";
+import { md5Bytes } from "../md5.ts";
 
 export class SdkMd5 implements Checksum {
   private chunks: Uint8Array[] = [];
@@ -22,10 +22,7 @@ export class SdkMd5 implements Checksum {
   }
 
   digest(): Promise<Uint8Array> {
-    const hex = md5Hex(this.chunks.length === 1 ? this.chunks[0]! : concat(this.chunks));
-    const digest = new Uint8Array(16);
-    for (let i = 0; i < 16; i++) digest[i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
-    return Promise.resolve(digest);
+    return Promise.resolve(md5Bytes(this.chunks.length === 1 ? this.chunks[0]! : concat(this.chunks)));
   }
 
   reset(): void {
@@ -34,11 +31,6 @@ export class SdkMd5 implements Checksum {
 }
 
 const encoder = new TextEncoder();
-
-/** The value of a lowercase hex digit's character code. */
-function nibble(code: number): number {
-  return code <= 0x39 ? code - 0x30 : code - 0x57;
-}
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
