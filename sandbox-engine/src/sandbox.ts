@@ -11,6 +11,9 @@ import { serviceDefinitions, type ServiceFaultsByName, type ServiceOptionsByName
 import { createTrace, type Trace } from "./trace/trace.ts";
 import { createWorld, type World } from "./world/world.ts";
 
+/** Services that take faults: their definition's create declares the third parameter (ServiceDefinition.create). */
+const faultServices: readonly string[] = serviceDefinitions.filter((definition) => definition.create.length >= 3).map((definition) => definition.name);
+
 export interface SandboxBaseOptions {
   /** Seeds every id the sandbox makes (message ids, receipt handles, request ids). Default 1. */
   seed?: Seed;
@@ -95,8 +98,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const router = createDeliveryRouter();
   const faults = options.faults ?? {};
   if (typeof faults !== "object" || faults === null) throw badOption(`faults must be an object, got ${String(faults)}`);
-  // A service takes faults when its definition's create declares the third parameter (ServiceDefinition.create).
-  const faultServices: string[] = serviceDefinitions.filter((definition) => definition.create.length >= 3).map((definition) => definition.name);
   const unknownFaults = Object.keys(faults).filter((name) => !faultServices.includes(name));
   if (unknownFaults.length > 0) throw badOption(`faults: no faults for ${unknownFaults.join(", ")} (services with faults: ${faultServices.join(", ")})`);
   const services = new Map<string, unknown>();

@@ -53,7 +53,9 @@ export function metricsOf<R extends MetricRecord, V>(all: readonly R[], apiId: s
   const periods = new Map<number, R[]>();
   for (const record of records) {
     const start = Math.floor(record.time / periodMs) * periodMs;
-    periods.set(start, [...(periods.get(start) ?? []), record]);
+    const inPeriod = periods.get(start);
+    if (inPeriod) inPeriod.push(record);
+    else periods.set(start, [record]);
   }
   return { ...valuesOf(records), datapoints: [...periods].map(([timestamp, inPeriod]) => ({ timestamp, ...valuesOf(inPeriod) })) };
 }

@@ -22,7 +22,7 @@ export const MAX_STAGE_VARIABLE_VALUE = 512;
 /** Stage cache TTL: default 300 s, at most 3,600 s (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html). */
 export const DEFAULT_CACHE_TTL_SECONDS = 300;
 export const MAX_CACHE_TTL_SECONDS = 3600;
-/** The cache sizes in GB AWS offers (CreateStage's cacheClusterSize; default 0.5). */
+/** The cache sizes in GB AWS offers (CreateStage's cacheClusterSize; default 0.5: https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html). */
 export const CACHE_CLUSTER_SIZES = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] as const;
 export type CacheClusterSize = (typeof CACHE_CLUSTER_SIZES)[number];
 export const DEFAULT_CACHE_CLUSTER_SIZE: CacheClusterSize = "0.5";

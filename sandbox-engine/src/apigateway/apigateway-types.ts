@@ -208,8 +208,9 @@ export interface JwtAuthorizer {
  * A WebSocket API Lambda REQUEST authorizer (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-lambda-auth.html):
  * it runs once per connection, on `$connect`, and answers an IAM policy for the route ARN
  * `.../{apiId}/{stage}/$connect`. AuthorizerType REQUEST on the wire; its own tag here, so an HTTP route can never
- * run it. No result cache: AuthorizerResultTtlInSeconds is "supported only for HTTP API Lambda authorizers" (API
- * reference), and a connection is authorized once anyway.
+ * run it. No result cache: AuthorizerResultTtlInSeconds is "supported only for HTTP API Lambda authorizers"
+ * (https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-authorizers.html), and a connection is
+ * authorized once anyway.
  */
 export interface WebSocketAuthorizer {
   readonly type: "WEBSOCKET_REQUEST";

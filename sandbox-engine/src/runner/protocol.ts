@@ -13,6 +13,7 @@
  * zod/mini keeps the page's bundle small (it tree-shakes to the validators used here).
  */
 import * as z from "zod/mini";
+import { isPlainRecord } from "../core/params.ts";
 import type { TraceEvent } from "../index.ts";
 import type { RunEvent, RunUpdate, TaskError } from "../harness/index.ts";
 import type { RunBill } from "./run-bill.ts";
@@ -74,7 +75,7 @@ export function isTrace(value: unknown): value is TraceEvent[] {
 const eventKeys = new Set(["time", "seq", "service", "kind", "resource", "details", "cause"]);
 
 function isTraceEvent(event: unknown): boolean {
-  if (!isPlainObject(event)) return false;
+  if (!isPlainRecord(event)) return false;
   const { time, seq, service, kind, resource, details, cause } = event;
   for (const key in event) if (!eventKeys.has(key)) return false;
   return (
@@ -85,19 +86,13 @@ function isTraceEvent(event: unknown): boolean {
     typeof kind === "string" &&
     typeof resource === "string" &&
     (cause === undefined || isCount(cause)) &&
-    isPlainObject(details) &&
+    isPlainRecord(details) &&
     Object.values(details).every((detail) => isJsonValue(detail, 0))
   );
 }
 
 function isCount(value: unknown): boolean {
   return Number.isSafeInteger(value) && (value as number) >= 0;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 /** JSON values nest (an array of ids); 32 levels is far more than any detail needs. */
@@ -112,7 +107,7 @@ function isJsonValue(value: unknown, depth: number): boolean {
       if (value === null) return true;
       if (depth >= 32) return false;
       if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
-      return isPlainObject(value) && Object.values(value).every((item) => isJsonValue(item, depth + 1));
+      return isPlainRecord(value) && Object.values(value).every((item) => isJsonValue(item, depth + 1));
     default:
       return false;
   }

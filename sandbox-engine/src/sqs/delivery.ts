@@ -53,10 +53,7 @@ export function deliveryBehaviour(options: SqsOptions | undefined): DeliveryBeha
   if (mode !== "once-in-order" && mode !== "at-least-once") {
     throw new RangeError(`sqs.standardQueueDelivery must be "once-in-order" or "at-least-once", got ${String(mode)}`);
   }
-  const duplicateProbability = options?.duplicateProbability ?? 0.1;
-  if (typeof duplicateProbability !== "number" || !(duplicateProbability >= 0 && duplicateProbability <= 1)) {
-    throw new RangeError(`sqs.duplicateProbability must be a number from 0 to 1, got ${String(duplicateProbability)}`);
-  }
+  const duplicateProbability = readFaultRate("sqs.duplicateProbability", options?.duplicateProbability ?? 0.1);
   const reorderWindow = options?.reorderWindow ?? 4;
   if (!Number.isInteger(reorderWindow) || reorderWindow < 0 || reorderWindow > 100) {
     throw new RangeError(`sqs.reorderWindow must be a whole number from 0 to 100, got ${String(reorderWindow)}`);

@@ -72,7 +72,8 @@ export function sandboxClientConfig<Config extends SdkClientConfigLike>(
     // (a third faster in memory). Its one effect: middleware added after the first send of a command class is not
     // used; `cacheMiddleware: false` restores the SDK's default.
     cacheMiddleware: sdkConfig.cacheMiddleware ?? true,
-    // A documented client option: do not look for an endpoint in AWS_ENDPOINT_URL_* or ~/.aws/config. In Node the
+    // A documented client option (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html): do not
+    // look for an endpoint in AWS_ENDPOINT_URL_* or ~/.aws/config. In Node the
     // SDK reads them for every new client (a tenth of a short test run); the sandbox answers in memory whatever
     // the endpoint, so a developer's setting for LocalStack or the like must not matter here anyway.
     ignoreConfiguredEndpointUrls: sdkConfig.ignoreConfiguredEndpointUrls ?? true,

@@ -4,8 +4,9 @@
  * and each 64 KB chunk of a request's payload is billed as one request (a 256 KB message is 4 requests). A batch
  * of up to 10 messages is one request (up to its 64 KB chunks). The payload is the messages' bodies and their
  * message attributes: the attributes' names, types and values are part of the message size
- * (sqs-message-metadata.html; the SendMessage API reference: "All parts of the message attribute, including Name,
- * Type, and Value, are part of the message size restriction"), weighed by the same rule as the size limit
+ * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html; the
+ * SendMessage API reference, https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html:
+ * "All parts of the message attribute, including Name, Type, and Value, are part of the message size restriction"), weighed by the same rule as the size limit
  * (attributesSize). A receive's payload is the messages it returns, with the attributes it returns (decision: AWS's
  * pages say "payload" without naming receives; we weigh what the answer carries, as for its bodies). Data transfer is
  * not counted.
