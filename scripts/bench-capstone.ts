@@ -52,7 +52,7 @@ async function inNode() {
   return median(times);
 }
 
-if (!process.argv.includes("--no-build")) buildSite();
+if (!process.argv.includes("--no-build")) await buildSite().done;
 const server = await serveStatic(distDir);
 try {
   const browser = await inBrowser(server.url);

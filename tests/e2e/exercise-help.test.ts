@@ -84,7 +84,7 @@ describe("help while solving: hints, the solution, stopping a run", () => {
     await ex.write(`${solution.replace("export async function redrive(", "async function unused(")}\nexport async function redrive(): Promise<never> {\n  for (;;) await new Promise((resolve) => setTimeout(resolve, 50));\n}\n`);
     await ex.runButton.click();
     // then the panel counts them against the total the runner collected
-    await expect.poll(() => ex.results.textContent(), { timeout: 4_000 }).toContain("3 of 4 tests done");
+    await expect.poll(() => ex.results.textContent(), { timeout: 15_000 }).toContain("3 of 4 tests done");
     await ex.root.locator('button[data-action="stop"]').click();
     await expect.poll(() => ex.results.textContent(), { timeout: 5_000 }).toContain("Press Run");
   });

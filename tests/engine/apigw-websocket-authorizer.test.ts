@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createSandbox, WebSocketRefused, type LambdaHandler, type Sandbox } from "sandbox-engine";
 import * as v2 from "sandbox-engine/aws/client-apigatewayv2";
-import { allowApi, fnArn } from "./apigw-helpers.ts";
+import { allowApi, fnArn, proxyUri } from "./apigw-helpers.ts";
 import { errorOf } from "./sqs-helpers.ts";
 
 type Handler = (event: any) => unknown;
@@ -43,7 +43,7 @@ async function givenGuardedChat(authorizer: Handler, options: { authorizerPermis
       ApiId,
       Name: "tokens",
       AuthorizerType: "REQUEST",
-      AuthorizerUri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${fnArn("tokens")}/invocations`,
+      AuthorizerUri: proxyUri("tokens"),
       IdentitySource: ["route.request.header.Auth", "route.request.querystring.token"],
     }),
   );
@@ -136,7 +136,7 @@ describe("WebSocket $connect authorizers", () => {
     expect(unpermitted.events.$connect).toHaveLength(0);
   });
 
-  it("reads a stage variable identity source and passes the stage's variables", async () => {
+  it("passes the stage's variables to the authorizer, and CreateAuthorizer accepts a stageVariables identity source", async () => {
     const chat = await givenGuardedChat((event) => allow("ana", event.methodArn), { stageVariables: { realm: "blue" } });
     const { AuthorizerId } = await chat.apigw.send(
       new v2.CreateAuthorizerCommand({ ApiId: chat.apiId, Name: "realm", AuthorizerType: "REQUEST", AuthorizerUri: fnArn("tokens"), IdentitySource: ["stageVariables.realm"] }),

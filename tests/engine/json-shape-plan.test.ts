@@ -111,12 +111,13 @@ describe("compiled JSON plans write and read exactly as the SDK's codec", () => 
 
   it("a value a plan cannot write as the codec does (an object where a string belongs) goes to the codec", () => {
     const write = writePlan(sqs.SendMessage$[4] as Schema, "memberName")!;
-    expect(() => write({ QueueUrl: { nested: true } })).toThrow();
+    let thrown: unknown;
     try {
       write({ QueueUrl: { nested: true } });
     } catch (error) {
-      expect(error).toBe(useCodec);
+      thrown = error;
     }
+    expect(thrown).toBe(useCodec);
     const schema = sqs.SendMessage$[4] as Schema;
     const odd = { QueueUrl: { nested: "é" }, MessageBody: "b" };
     expect(new TextDecoder().decode(writeJson(schema, odd))).toBe(new TextDecoder().decode(writeWithCodec(schema, odd)));

@@ -5,6 +5,7 @@ import * as v1 from "sandbox-engine/aws/client-ses";
 import * as v2 from "sandbox-engine/aws/client-sesv2";
 import { AddPermissionCommand, LambdaClient, RemovePermissionCommand } from "sandbox-engine/aws/client-lambda";
 import { CreateTopicCommand, SNSClient } from "sandbox-engine/aws/client-sns";
+import { fnArn } from "./lambda-helpers.ts";
 
 async function errorOf(promise: Promise<unknown>): Promise<Error & Record<string, any>> {
   try {
@@ -102,7 +103,7 @@ describe("@aws-sdk/client-ses", () => {
     const { sb, ses } = given();
     const lambda = new LambdaClient({ sandbox: sb });
     await ses.send(new v1.CreateReceiptRuleSetCommand({ RuleSetName: "inbound" }));
-    const functionArn = "arn:aws:lambda:us-east-1:123456789012:function:triage";
+    const functionArn = fnArn("triage");
     const lambdaRule = { Name: "triage", Enabled: true, Recipients: ["shop.example"], Actions: [{ LambdaAction: { FunctionArn: functionArn, InvocationType: "Event" as const } }] };
     const missing = await errorOf(ses.send(new v1.CreateReceiptRuleCommand({ RuleSetName: "inbound", Rule: lambdaRule })));
     expect(missing).toBeInstanceOf(v1.InvalidLambdaFunctionException);

@@ -116,11 +116,11 @@ describe.each(exercises.map((exercise) => [exercise.id] as const))("downloaded %
   });
 
   it("type-checks as downloaded (tsc with the tree's tsconfig.json), with the solution and with the starter", () => {
-    for (const variant of ["solution", "starter"] as const) expect(typeErrors.get(treeDirs[variant].get(id)!), variant).toEqual([]);
+    for (const variant of variants) expect(typeErrors.get(treeDirs[variant].get(id)!), variant).toEqual([]);
   });
 
   it("gives each test the same verdict as the in-page runner, for the solution and the starter", () => {
-    for (const variant of ["solution", "starter"] as const) {
+    for (const variant of variants) {
       const harness = harnessRuns[variant].get(id)!;
       const vitest = vitestRuns[variant].get(id)!;
       expect(compareVerdicts(vitest.verdicts, harnessVerdicts(harness)), variant).toEqual([]);
@@ -132,7 +132,7 @@ describe.each(exercises.map((exercise) => [exercise.id] as const))("downloaded %
 it("`npm test` in a downloaded tree passes with the solution and fails with the starter, as its README says", async () => {
   const exercise = exercises.find((candidate) => candidate.id === "sqs/first-consumer")!;
   const outcomes: Record<Variant, number | null> = { solution: null, starter: null };
-  for (const variant of ["solution", "starter"] as const) {
+  for (const variant of variants) {
     const dir = await mkdtemp(join(tmpdir(), `eventlab-download-${variant}-`));
     folders.push(dir);
     await writeTree(dir, treeOf(exercise, variant));
